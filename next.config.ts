@@ -1,0 +1,23 @@
+import type { NextConfig } from 'next';
+
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+  ...(process.env.APP_URL?.startsWith('https://')
+    ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
+    : []),
+];
+
+const nextConfig: NextConfig = {
+  // Native or WASM modules that must stay plain Node requires, not bundled.
+  serverExternalPackages: ['argon2', '@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', 'nodemailer'],
+  poweredByHeader: false,
+  typedRoutes: false,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,36 @@
+// Shared by the command-line scripts: configuration, database and friendly failures.
+import { ConfigError, getConfig, type Config } from '@/server/config';
+import { closeEngine, getEngine } from '@/server/db';
+import type { Engine } from '@/server/db/engine';
+import { MigrationError } from '@/server/db/migrate';
+
+export function describeDatabase(config: Config): string {
+  if (config.database.kind === 'pglite') return `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`;
+  const url = new URL(config.database.url);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+/** Runs `main` with the configuration and an engine, and turns known failures into one clear line. */
+export async function runCli(main: (ctx: { config: Config; engine: Engine }) => Promise<void>): Promise<void> {
+  try {
+    const config = getConfig();
+    await main({ config, engine: getEngine() });
+  } catch (error) {
+    console.error(`\n✖ ${explain(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await closeEngine().catch(() => {});
+  }
+}
+
+function explain(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof MigrationError) return error.message;
+  const e = error as { code?: string; message?: string };
+  if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT') {
+    return `Cannot reach the database (${e.code}). Is PostgreSQL running, and is DATABASE_URL right?`;
+  }
+  if (e.code === '3D000') return `${e.message}. Create it first (createdb), or fix DATABASE_URL.`;
+  if (e.code === '28P01' || e.code === '28000') return `The database refused the credentials in DATABASE_URL (${e.message}).`;
+  if (process.env.DEBUG) return (error as Error)?.stack ?? String(error);
+  return `${(error as Error)?.message ?? String(error)}  (set DEBUG=1 to see the stack)`;
+}

@@ -1,0 +1,72 @@
+import { redirect } from 'next/navigation';
+import { can, ROLE_LABELS } from '@/server/auth/permissions';
+import { getStaffActor } from '@/server/auth/staff-session';
+import { NavGroup, NavLink } from '@/ui/nav-link';
+import { signOutStaff } from './actions';
+
+// The shell only; each page checks its own permission (requireStaff), never this layout.
+export default async function BackOfficeLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getStaffActor();
+  if (!actor) redirect('/gestion/connexion');
+  return (
+    <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
+      <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+        Aller au contenu
+      </a>
+      <header className="border-b border-slate-200 bg-white md:min-h-screen md:border-b-0 md:border-r">
+        <div className="flex items-center gap-2 px-4 py-4">
+          <img src="/logo.svg" alt="" width={28} height={28} />
+          <span className="text-lg font-semibold">Trousseau</span>
+        </div>
+        <nav aria-label="Navigation principale" className="px-2 pb-4">
+          <ul className="flex flex-col gap-0.5">
+            <li>
+              <NavLink href="/gestion" exact>
+                Accueil
+              </NavLink>
+            </li>
+            <li>
+              <NavGroup label="Communication" prefixes={['/gestion/acces', '/gestion/centre-envoi']}>
+                <li>
+                  <NavLink href="/gestion/acces">Gestion des accès</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/gestion/centre-envoi">Centre d&apos;envoi</NavLink>
+                </li>
+              </NavGroup>
+            </li>
+            <li>
+              <NavLink href="/gestion/tiers">Tiers</NavLink>
+            </li>
+            <li>
+              <NavLink href="/gestion/biens">Biens</NavLink>
+            </li>
+            <li>
+              <NavLink href="/gestion/journal">Journal</NavLink>
+            </li>
+            <li>
+              <NavLink href="/gestion/assistance">Assistance</NavLink>
+            </li>
+            {can(actor.role, 'settings:write') && (
+              <li>
+                <NavLink href="/gestion/parametres">Paramètres</NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="border-t border-slate-200 px-4 py-3 text-sm">
+          <p className="font-medium">{actor.name}</p>
+          <p className="text-slate-600">{ROLE_LABELS[actor.role]}</p>
+          <form action={signOutStaff} className="mt-2">
+            <button type="submit" className="text-brand-700 underline hover:no-underline">
+              Se déconnecter
+            </button>
+          </form>
+        </div>
+      </header>
+      <main id="contenu" tabIndex={-1} className="min-w-0 p-4 md:p-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import type { Tx } from '@/server/db';
+
+export type Actor =
+  | { type: 'STAFF'; staffId: string; ip: string | null }
+  | { type: 'EXTRANET'; accountId: string; ip: string | null }
+  | { type: 'SYSTEM'; ip?: null };
+
+export type AuditInput = {
+  type: string;
+  tiersId?: string | null;
+  targetType?: string;
+  targetId?: string;
+  details?: Prisma.InputJsonValue;
+};
+
+/** Appends to the journal. Call it with the transaction of the change it records. */
+export async function recordEvent(tx: Tx, actor: Actor, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      ...event,
+      actorType: actor.type,
+      actorStaffId: actor.type === 'STAFF' ? actor.staffId : null,
+      actorAccountId: actor.type === 'EXTRANET' ? actor.accountId : null,
+      ip: actor.ip ?? null,
+    },
+  });
+}

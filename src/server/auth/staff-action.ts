@@ -1,0 +1,97 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { unstable_rethrow } from 'next/navigation';
+import { z } from 'zod';
+import type { Actor } from '@/server/audit/record-event';
+import { can, type Permission } from '@/server/auth/permissions';
+import { getStaffActor, type StaffActor } from '@/server/auth/staff-session';
+import { clientIp } from '@/server/http/client-ip';
+import { NotFoundError, UserError } from '@/server/errors';
+
+export type ActionResult<T = undefined> =
+  | { ok: true; message?: string; data?: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+
+export type StaffContext<I> = { actor: StaffActor; audit: Actor; input: I; ip: string | null };
+
+export const MESSAGES = {
+  signedOut: 'Votre session a pris fin. Reconnectez-vous pour continuer.',
+  forbidden: 'Votre rôle ne permet pas cette action. Demandez à un administrateur si vous en avez besoin.',
+  notFound: "Élément introuvable : il n'existe pas ou plus. Rechargez la page.",
+  invalid: 'Certains champs sont invalides : corrigez-les puis réessayez.',
+  unexpected: "Une erreur inattendue est survenue. Réessayez ; si elle persiste, prévenez l'administrateur.",
+} as const;
+
+/** FormData to a plain object; a key sent several times (checkboxes) becomes an array. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const values = form.getAll(key);
+    out[key] = values.length > 1 || key.endsWith('[]') ? values : values[0];
+  }
+  return out;
+}
+
+/**
+ * The only way to write a staff server action: authenticates, checks the permission, parses the input with
+ * zod, then runs the handler, and turns every failure into a French message. Usable directly or with
+ * useActionState (previous state, FormData).
+ */
+export function staffAction<S extends z.ZodType, T = undefined>(
+  options: { permission: Permission; input: S },
+  handler: (ctx: StaffContext<z.output<S>>) => Promise<{ message?: string; data?: T }>,
+) {
+  return async (...args: [unknown] | [unknown, FormData]): Promise<ActionResult<T>> => {
+    const raw = args.length === 2 ? args[1] : args[0];
+    try {
+      const actor = await getStaffActor();
+      if (!actor) return { ok: false, error: MESSAGES.signedOut };
+      if (!can(actor.role, options.permission)) return { ok: false, error: MESSAGES.forbidden };
+      const parsed = options.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+      if (!parsed.success) return invalid(parsed.error);
+      const ip = clientIp(await headers());
+      const result = await handler({ actor, audit: { type: 'STAFF', staffId: actor.id, ip }, input: parsed.data, ip });
+      return { ok: true, ...result };
+    } catch (error) {
+      unstable_rethrow(error);
+      return failure(error, options.permission);
+    }
+  };
+}
+
+function invalid(error: z.ZodError): ActionResult<never> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[issue.path.join('.') || 'form'] ??= []).push(issue.message);
+  return { ok: false, error: MESSAGES.invalid, fieldErrors };
+}
+
+function failure(error: unknown, where: string): ActionResult<never> {
+  if (error instanceof UserError) return { ok: false, error: error.message };
+  if (error instanceof NotFoundError) return { ok: false, error: MESSAGES.notFound };
+  console.error(`[action ${where}]`, error);
+  return { ok: false, error: MESSAGES.unexpected };
+}
+
+/** The same guarantees for route handlers (downloads, exports, polling): 401, 404 (also for a missing permission), 400. */
+export function staffRoute<S extends z.ZodType>(
+  options: { permission: Permission; query: S },
+  handler: (ctx: StaffContext<z.output<S>>, request: Request) => Promise<Response>,
+) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const actor = await getStaffActor();
+      if (!actor) return Response.json({ error: MESSAGES.signedOut }, { status: 401 });
+      if (!can(actor.role, options.permission)) return Response.json({ error: MESSAGES.notFound }, { status: 404 });
+      const parsed = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+      if (!parsed.success) return Response.json({ error: MESSAGES.invalid, issues: parsed.error.issues.map((i) => i.message) }, { status: 400 });
+      const ip = clientIp(request.headers);
+      return await handler({ actor, audit: { type: 'STAFF', staffId: actor.id, ip }, input: parsed.data, ip }, request);
+    } catch (error) {
+      if (error instanceof NotFoundError) return Response.json({ error: MESSAGES.notFound }, { status: 404 });
+      if (error instanceof UserError) return Response.json({ error: error.message }, { status: 400 });
+      console.error(`[route ${options.permission}]`, error);
+      return Response.json({ error: MESSAGES.unexpected }, { status: 500 });
+    }
+  };
+}

@@ -1,0 +1,100 @@
+import 'server-only';
+import { hkdfSync, randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgresql:// (leave it unset to use the embedded database)')
+    .optional(),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  APP_URL: z.url('must be an absolute URL such as https://extranet.agence.fr').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465')
+    .optional(),
+  MAIL_FROM: z.string().min(3, 'must be an address such as "Agence <contact@agence.fr>"').optional(),
+  OUTBOX_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (`openssl rand -base64 32`)')
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535, 'must be a TCP port number').default(3000),
+  DATA_DIR: z.string().default('.data'),
+  /** Embedded engine only: where PGlite keeps its files; `memory://` for a throw-away database. */
+  PGLITE_DATA_DIR: z.string().optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Config = {
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  authSecret: string;
+  appUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  outboxKey: Buffer;
+  port: number;
+  dataDir: string;
+  production: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment once; a wrong variable stops the app with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const embedded = !e.DATABASE_URL;
+  let authSecret = e.AUTH_SECRET;
+  if (!authSecret) {
+    // A local install on the embedded database needs no set-up: the secret is made once and kept.
+    // A server install (DATABASE_URL) must be given one, or every instance would sign with its own.
+    if (!embedded) throw new ConfigError('Invalid configuration: AUTH_SECRET is required with DATABASE_URL (`openssl rand -base64 32`).');
+    authSecret = localSecret(dataDir);
+  }
+  const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return {
+    database: embedded
+      ? { kind: 'pglite', dataDir: e.PGLITE_DATA_DIR ?? path.join(dataDir, 'pglite') }
+      : { kind: 'postgres', url: e.DATABASE_URL! },
+    authSecret,
+    appUrl,
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM ?? `Trousseau <no-reply@${new URL(appUrl).hostname}>`,
+    outboxKey: e.OUTBOX_KEY ? Buffer.from(e.OUTBOX_KEY, 'base64') : deriveKey(authSecret, 'trousseau-outbox'),
+    port: e.PORT,
+    dataDir,
+    production: e.NODE_ENV === 'production',
+  };
+}
+
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'auth-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    } catch {
+      // another process wrote it first: use theirs
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
+}
+
+function deriveKey(secret: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), purpose, 32));
+}
+
+let cached: Config | undefined;
+export function getConfig(): Config {
+  cached ??= loadConfig();
+  return cached;
+}

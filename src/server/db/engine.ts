@@ -1,0 +1,66 @@
+import 'server-only';
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
+import { PrismaClient } from '@/generated/prisma/client';
+import type { Config } from '@/server/config';
+
+/** A plain SQL connection for the few things Prisma does not do: migrations, advisory locks, raw checks. */
+export type SqlConnection = {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements (no parameters). */
+  exec(sql: string): Promise<void>;
+  release(): Promise<void>;
+};
+
+export type Engine = {
+  kind: 'postgres' | 'pglite';
+  prisma: PrismaClient;
+  /** A connection of its own (PostgreSQL) or the single embedded one (PGlite). */
+  connect(): Promise<SqlConnection>;
+  close(): Promise<void>;
+};
+
+/** The one place that decides which database the app talks to. */
+export function openEngine(database: Config['database']): Engine {
+  if (database.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      kind: 'postgres',
+      prisma,
+      async connect() {
+        const client = await pool.connect();
+        return {
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+          exec: async (sql) => void (await client.query(sql)),
+          release: async () => client.release(),
+        };
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  if (!database.dataDir.includes('://')) mkdirSync(database.dataDir, { recursive: true });
+  const lite = new PGlite(database.dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  return {
+    kind: 'pglite',
+    prisma,
+    async connect() {
+      return {
+        query: async (sql, params) => (await lite.query(sql, params)).rows as never[],
+        exec: async (sql) => void (await lite.exec(sql)),
+        release: async () => {},
+      };
+    },
+    async close() {
+      await prisma.$disconnect();
+      await lite.close();
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import 'server-only';
+import { z } from 'zod';
+import type { StaffRole } from '@/generated/prisma/enums';
+import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { hashPassword } from '@/server/auth/password';
+import { db, type Tx } from '@/server/db';
+
+export const ZStaffEmail = z.email('Adresse e-mail invalide.').transform((v) => v.trim().toLowerCase());
+export const ZStaffPassword = z.string().min(12, 'Le mot de passe doit contenir au moins 12 caractères.');
+
+export class StaffError extends Error {}
+
+export async function createStaff(
+  input: { email: string; name: string; role: StaffRole; password: string },
+  actor: Actor = { type: 'SYSTEM' },
+): Promise<{ id: string }> {
+  const email = ZStaffEmail.parse(input.email);
+  ZStaffPassword.parse(input.password);
+  const hash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    if (await tx.staffUser.findUnique({ where: { email }, select: { id: true } })) {
+      throw new StaffError(`A staff account already exists for ${email}.`);
+    }
+    const user = await tx.staffUser.create({
+      data: { email, name: input.name, role: input.role, password: { create: { hash } } },
+      select: { id: true },
+    });
+    await recordEvent(tx, actor, { type: 'staff.created', targetType: 'staff', targetId: user.id, details: { email, role: input.role } });
+    return user;
+  });
+}
+
+/** Sets a new password and ends the person's open sessions. */
+export async function resetStaffPassword(email: string, password: string, actor: Actor = { type: 'SYSTEM' }): Promise<void> {
+  ZStaffPassword.parse(password);
+  const hash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    const user = await findOrFail(tx, email);
+    await tx.staffUser.update({
+      where: { id: user.id },
+      data: { credentialVersion: { increment: 1 }, disabledAt: null, password: { upsert: { create: { hash }, update: { hash } } } },
+    });
+    await recordEvent(tx, actor, { type: 'staff.password_reset', targetType: 'staff', targetId: user.id });
+  });
+}
+
+/** Disables the account; its sessions end at their next request. */
+export async function disableStaff(email: string, actor: Actor = { type: 'SYSTEM' }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const user = await findOrFail(tx, email);
+    await tx.staffUser.update({ where: { id: user.id }, data: { disabledAt: new Date(), credentialVersion: { increment: 1 } } });
+    await recordEvent(tx, actor, { type: 'staff.disabled', targetType: 'staff', targetId: user.id });
+  });
+}
+
+async function findOrFail(tx: Tx, email: string) {
+  const user = await tx.staffUser.findUnique({ where: { email: ZStaffEmail.parse(email) }, select: { id: true } });
+  if (!user) throw new StaffError(`No staff account for ${email}.`);
+  return user;
+}

@@ -1,0 +1,22 @@
+import 'next-auth';
+import '@auth/core/jwt';
+
+type SessionKind = 'staff' | 'extranet';
+
+declare module 'next-auth' {
+  interface User {
+    kind: SessionKind;
+    /** Credential version at sign-in: a session is valid only while the database holds the same value. */
+    cv: number;
+  }
+  interface Session {
+    user: { id: string; kind: SessionKind; cv: number; name?: string | null; email?: string | null };
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    kind: SessionKind;
+    cv: number;
+  }
+}
