@@ -14,7 +14,9 @@ await runCli(async ({ config, engine }) => {
   console.log(`Database: ${describeDatabase(config)}`);
   const applied = await migrate(engine);
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
-  if (config.database.kind === 'pglite' && (await isDatabaseEmpty(engine.prisma))) {
+  // An empty embedded database gets the demo agency; a server database only when asked (--seed-if-empty).
+  const seedIfEmpty = config.database.kind === 'pglite' || process.argv.includes('--seed-if-empty');
+  if (seedIfEmpty && (await isDatabaseEmpty(engine.prisma))) {
     const counts = await seedDemo(engine.prisma);
     console.log(`First start: seeded the demo agency (${counts.locataires} locataires, ${counts.proprietaires} propriétaires, ${counts.baux} baux).`);
   }

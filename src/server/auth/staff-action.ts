@@ -33,30 +33,46 @@ export function formDataToObject(form: FormData): Record<string, unknown> {
   return out;
 }
 
+export type StaffActionDefinition<S extends z.ZodType, T> = {
+  permission: Permission;
+  input: S;
+  run: (ctx: StaffContext<z.output<S>>) => Promise<{ message?: string; data?: T }>;
+};
+
+/** Declares a staff action: its permission, its input schema and what it does. Bind it with `staffAction`. */
+export function defineStaffAction<S extends z.ZodType, T = undefined>(definition: StaffActionDefinition<S, T>) {
+  return definition;
+}
+
+/** Checks the permission, parses the input, runs the action, and turns every failure into a French message. */
+export async function executeStaffAction<S extends z.ZodType, T>(
+  definition: StaffActionDefinition<S, T>,
+  actor: StaffActor | null,
+  raw: unknown,
+  ip: string | null,
+): Promise<ActionResult<T>> {
+  try {
+    if (!actor) return { ok: false, error: MESSAGES.signedOut };
+    if (!can(actor.role, definition.permission)) return { ok: false, error: MESSAGES.forbidden };
+    const parsed = definition.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    if (!parsed.success) return invalid(parsed.error);
+    const result = await definition.run({ actor, audit: { type: 'STAFF', staffId: actor.id, ip }, input: parsed.data, ip });
+    return { ok: true, ...result };
+  } catch (error) {
+    unstable_rethrow(error);
+    return failure(error, definition.permission);
+  }
+}
+
 /**
- * The only way to write a staff server action: authenticates, checks the permission, parses the input with
- * zod, then runs the handler, and turns every failure into a French message. Usable directly or with
- * useActionState (previous state, FormData).
+ * The only way to expose a staff server action: resolves the signed-in staff member (credential version checked
+ * against the database) and the client IP, then executes the definition. Works with useActionState too.
  */
-export function staffAction<S extends z.ZodType, T = undefined>(
-  options: { permission: Permission; input: S },
-  handler: (ctx: StaffContext<z.output<S>>) => Promise<{ message?: string; data?: T }>,
-) {
+export function staffAction<S extends z.ZodType, T>(definition: StaffActionDefinition<S, T>) {
   return async (...args: [unknown] | [unknown, FormData]): Promise<ActionResult<T>> => {
     const raw = args.length === 2 ? args[1] : args[0];
-    try {
-      const actor = await getStaffActor();
-      if (!actor) return { ok: false, error: MESSAGES.signedOut };
-      if (!can(actor.role, options.permission)) return { ok: false, error: MESSAGES.forbidden };
-      const parsed = options.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
-      if (!parsed.success) return invalid(parsed.error);
-      const ip = clientIp(await headers());
-      const result = await handler({ actor, audit: { type: 'STAFF', staffId: actor.id, ip }, input: parsed.data, ip });
-      return { ok: true, ...result };
-    } catch (error) {
-      unstable_rethrow(error);
-      return failure(error, options.permission);
-    }
+    const [actor, requestHeaders] = await Promise.all([getStaffActor(), headers()]);
+    return executeStaffAction(definition, actor, raw, clientIp(requestHeaders));
   };
 }
 

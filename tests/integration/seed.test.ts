@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { authenticateStaff } from '@/server/staff/authenticate-staff';
+import { getEngine } from '@/server/db';
+import { DEMO_STAFF, seedDemo } from '@/server/seed/seed-demo';
+
+describe('demo data', () => {
+  it('creates the demo agency once, with working staff logins, and refuses to seed a database with data', async () => {
+    const prisma = getEngine().prisma;
+    const counts = await seedDemo(prisma);
+    expect(counts).toMatchObject({ staff: 3, locataires: 300, proprietaires: 80 });
+    expect(await prisma.lease.count()).toBe(counts.baux);
+    expect(await prisma.leaseTenant.count()).toBe(300);
+    const admin = DEMO_STAFF.find((s) => s.role === 'ADMIN')!;
+    expect(await authenticateStaff(admin.email, admin.password, null)).toMatchObject({ role: 'ADMIN' });
+    await expect(seedDemo(prisma)).rejects.toThrow(/already has data/);
+    expect(await prisma.tiers.count()).toBe(380);
+  });
+});
