@@ -1,0 +1,145 @@
+import 'server-only';
+import { Body, Container, Head, Heading, Hr, Html, Img, Link, Preview, Section, Text } from '@react-email/components';
+import type { MailType, TiersKind } from '@/generated/prisma/enums';
+
+/**
+ * Where the secret goes in a stored mail. The dispatcher puts the real secret there at sending time; the
+ * preview (loupe) puts a mask. The stored bodies therefore never hold the secret.
+ */
+export const SECRET_PLACEHOLDER = '%%TROUSSEAU_SECRET%%';
+
+export type Agency = { name: string; email: string | null; phone: string | null; address: string | null; logoUrl: string | null; signature: string | null };
+
+/** The variables a template may use, with their meaning (listed to ADMIN in Paramètres). */
+export const TEMPLATE_VARIABLES = {
+  prenom: 'Prénom du destinataire',
+  nom: 'Nom du destinataire',
+  civilite: 'Civilité (M., Mme)',
+  identifiant: "Identifiant de connexion à l'extranet",
+  agence: "Nom de l'agence",
+  expiration: 'Date de fin de validité du mot de passe provisoire ou du lien',
+  lien_connexion: "Adresse de la page de connexion à l'extranet",
+} as const;
+export type TemplateVariable = keyof typeof TEMPLATE_VARIABLES;
+export type TemplateValues = Record<TemplateVariable, string>;
+
+export type TemplateText = { subject: string; intro: string };
+
+const DEFAULTS: Record<MailType, Record<TiersKind, TemplateText>> = {
+  CREDENTIALS: {
+    LOCATAIRE: {
+      subject: 'Vos identifiants pour votre espace locataire – {{agence}}',
+      intro: 'Bonjour {{civilite}} {{nom}},\n\nVotre espace locataire en ligne est ouvert : vous y trouverez votre bail, vos quittances et vos avis d’échéance. Voici vos identifiants.',
+    },
+    PROPRIETAIRE: {
+      subject: 'Vos identifiants pour votre espace propriétaire – {{agence}}',
+      intro: 'Bonjour {{civilite}} {{nom}},\n\nVotre espace propriétaire en ligne est ouvert : vous y trouverez vos biens, vos comptes rendus de gérance et vos documents. Voici vos identifiants.',
+    },
+  },
+  ACTIVATION_LINK: {
+    LOCATAIRE: {
+      subject: 'Activez votre espace locataire – {{agence}}',
+      intro: 'Bonjour {{civilite}} {{nom}},\n\nVotre espace locataire en ligne est prêt. Choisissez votre mot de passe avec le lien ci-dessous pour l’activer.',
+    },
+    PROPRIETAIRE: {
+      subject: 'Activez votre espace propriétaire – {{agence}}',
+      intro: 'Bonjour {{civilite}} {{nom}},\n\nVotre espace propriétaire en ligne est prêt. Choisissez votre mot de passe avec le lien ci-dessous pour l’activer.',
+    },
+  },
+  PASSWORD_RESET: {
+    LOCATAIRE: { subject: 'Réinitialisation de votre mot de passe – {{agence}}', intro: 'Bonjour {{civilite}} {{nom}},\n\nVous avez demandé à changer votre mot de passe. Le lien ci-dessous est valable 30 minutes et ne sert qu’une fois.' },
+    PROPRIETAIRE: { subject: 'Réinitialisation de votre mot de passe – {{agence}}', intro: 'Bonjour {{civilite}} {{nom}},\n\nVous avez demandé à changer votre mot de passe. Le lien ci-dessous est valable 30 minutes et ne sert qu’une fois.' },
+  },
+  PASSWORD_CHANGED: {
+    LOCATAIRE: { subject: 'Votre mot de passe a été modifié – {{agence}}', intro: 'Bonjour {{civilite}} {{nom}},\n\nLe mot de passe de votre espace en ligne vient d’être modifié. Si vous n’êtes pas à l’origine de ce changement, contactez l’agence sans attendre.' },
+    PROPRIETAIRE: { subject: 'Votre mot de passe a été modifié – {{agence}}', intro: 'Bonjour {{civilite}} {{nom}},\n\nLe mot de passe de votre espace en ligne vient d’être modifié. Si vous n’êtes pas à l’origine de ce changement, contactez l’agence sans attendre.' },
+  },
+};
+
+export function defaultTemplate(type: MailType, audience: TiersKind): TemplateText {
+  return DEFAULTS[type][audience];
+}
+
+/** Replaces {{variable}}; an unknown name is a programming error here (templates are validated when saved). */
+export function fillTemplate(text: string, values: TemplateValues): string {
+  return text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`Unknown template variable {{${name}}}`);
+    return values[name as TemplateVariable];
+  });
+}
+
+/** Names used in `text` that are not template variables: a saved template must have none. */
+export function unknownVariables(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([^}\s]*)\s*\}\}/g)].map((m) => m[1]).filter((name) => !(name in TEMPLATE_VARIABLES));
+}
+
+export type MailContent = {
+  type: MailType;
+  intro: string;
+  identifiant: string;
+  /** CREDENTIALS: the password goes here. ACTIVATION_LINK / PASSWORD_RESET: the link goes here. */
+  secretLabel: string | null;
+  expiresAt: string | null;
+  loginUrl: string;
+  agency: Agency;
+};
+
+const styles = {
+  body: { backgroundColor: '#f1f5f9', fontFamily: 'Segoe UI, Roboto, Helvetica, Arial, sans-serif', color: '#0f172a' },
+  container: { backgroundColor: '#ffffff', borderRadius: '8px', margin: '24px auto', maxWidth: '560px', padding: '32px' },
+  box: { backgroundColor: '#eef4ff', borderRadius: '6px', padding: '16px' },
+  label: { color: '#475569', fontSize: '13px', margin: '0' },
+  value: { fontFamily: 'Consolas, Menlo, monospace', fontSize: '18px', fontWeight: 700, margin: '0 0 12px' },
+  small: { color: '#475569', fontSize: '13px' },
+};
+
+export function CredentialMail(content: MailContent) {
+  const { agency } = content;
+  const link = content.type === 'ACTIVATION_LINK' || content.type === 'PASSWORD_RESET';
+  return (
+    <Html lang="fr">
+      <Head />
+      <Preview>{content.intro.split('\n').filter(Boolean).slice(-1)[0]}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          {agency.logoUrl && <Img src={agency.logoUrl} alt={agency.name} height="48" />}
+          <Heading as="h1" style={{ fontSize: '20px' }}>
+            {agency.name}
+          </Heading>
+          {content.intro.split(/\n{2,}/).map((paragraph, i) => (
+            <Text key={i}>{paragraph}</Text>
+          ))}
+          {content.type !== 'PASSWORD_CHANGED' && (
+            <Section style={styles.box}>
+              <Text style={styles.label}>Identifiant</Text>
+              <Text style={styles.value}>{content.identifiant}</Text>
+              {content.secretLabel && !link && (
+                <>
+                  <Text style={styles.label}>{content.secretLabel}</Text>
+                  <Text style={styles.value}>{SECRET_PLACEHOLDER}</Text>
+                </>
+              )}
+              {link && (
+                <Text>
+                  <Link href={SECRET_PLACEHOLDER}>{content.secretLabel}</Link>
+                </Text>
+              )}
+            </Section>
+          )}
+          {content.expiresAt && <Text style={styles.small}>Valable jusqu’au {content.expiresAt}.</Text>}
+          {content.type === 'CREDENTIALS' && <Text>À votre première connexion, vous choisirez votre propre mot de passe.</Text>}
+          <Text>
+            Connexion : <Link href={content.loginUrl}>{content.loginUrl}</Link>
+          </Text>
+          <Hr />
+          <Text style={styles.small}>
+            {agency.signature ?? agency.name}
+            {agency.address && <><br />{agency.address}</>}
+            {agency.phone && <><br />{agency.phone}</>}
+            {agency.email && <><br />{agency.email}</>}
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}

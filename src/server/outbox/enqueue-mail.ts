@@ -1,0 +1,47 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { MailType } from '@/generated/prisma/enums';
+import { getConfig } from '@/server/config';
+import type { Tx } from '@/server/db';
+import type { RenderedMail } from '@/server/mail/render-mail';
+import { encryptSecret } from './secret-box';
+
+export type EnqueueInput = {
+  type: MailType;
+  /** Credential mails wait for staff review ("À vérifier"); automatic mails go straight to sending. */
+  review: boolean;
+  accountId: string | null;
+  tiersId: string | null;
+  to: string;
+  toName: string | null;
+  content: RenderedMail;
+  secret?: { plain: string; createdAt: Date; expiresAt: Date | null };
+  createdById?: string | null;
+};
+
+/** Writes one mail into the centre d'envoi. Call it inside the transaction of the change that causes it. */
+export async function enqueueMail(tx: Tx, input: EnqueueInput): Promise<{ id: string }> {
+  const id = randomUUID();
+  const host = new URL(getConfig().appUrl).hostname;
+  return tx.outboxMail.create({
+    data: {
+      id,
+      type: input.type,
+      status: input.review ? 'PENDING_REVIEW' : 'SENDING',
+      nextAttemptAt: input.review ? null : new Date(),
+      accountId: input.accountId,
+      tiersId: input.tiersId,
+      toAddress: input.to,
+      toName: input.toName,
+      subject: input.content.subject,
+      html: input.content.html,
+      text: input.content.text,
+      secretCiphertext: input.secret ? new Uint8Array(encryptSecret(input.secret.plain)) : null,
+      secretCreatedAt: input.secret?.createdAt ?? null,
+      secretExpiresAt: input.secret?.expiresAt ?? null,
+      messageId: `<${id}@${host}>`,
+      createdById: input.createdById ?? null,
+    },
+    select: { id: true },
+  });
+}
