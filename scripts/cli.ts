@@ -12,15 +12,18 @@ export function describeDatabase(config: Config): string {
 
 /** Runs `main` with the configuration and an engine, and turns known failures into one clear line. */
 export async function runCli(main: (ctx: { config: Config; engine: Engine }) => Promise<void>): Promise<void> {
+  let failed = false;
   try {
     const config = getConfig();
     await main({ config, engine: getEngine() });
   } catch (error) {
     console.error(`\n✖ ${explain(error)}`);
-    process.exitCode = 1;
+    failed = true;
   } finally {
     await closeEngine().catch(() => {});
   }
+  // Set after closing: PGlite's WASM runtime resets process.exitCode when it shuts down.
+  if (failed) process.exitCode = 1;
 }
 
 function explain(error: unknown): string {

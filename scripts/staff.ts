@@ -4,7 +4,8 @@
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createStaff, disableStaff, resetStaffPassword } from '@/server/staff/manage-staff';
+import { migrate } from '@/server/db/migrate';
+import { createStaff, disableStaff, resetStaffPassword, ZStaffEmail } from '@/server/staff/manage-staff';
 import { runCli } from './cli';
 
 const { positionals, values } = parseArgs({
@@ -22,9 +23,10 @@ async function readPassword(): Promise<string> {
   throw new Error('No password on standard input.');
 }
 
-await runCli(async () => {
+await runCli(async ({ engine }) => {
+  await migrate(engine); // the first admin may be created before the first start
   const command = positionals[0];
-  const email = z.email().safeParse(values.email);
+  const email = ZStaffEmail.safeParse(values.email);
   if (!email.success) throw new Error('Give a valid --email.');
   try {
     if (command === 'create') {
