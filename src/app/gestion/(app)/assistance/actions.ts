@@ -1,0 +1,19 @@
+'use server';
+import { revalidatePath } from 'next/cache';
+import { staffAction } from '@/server/auth/staff-action';
+import { assignMessage, markMessageHandled } from '@/server/assistance/messages';
+
+const assign = staffAction(assignMessage);
+const handle = staffAction(markMessageHandled);
+
+export async function assignAction(prev: unknown, form: FormData) {
+  const result = await assign(prev, form);
+  revalidatePath('/gestion/assistance');
+  return result;
+}
+
+export async function handleAction(prev: unknown, form: FormData) {
+  const result = await handle(prev, form);
+  revalidatePath('/gestion/assistance');
+  return result;
+}
