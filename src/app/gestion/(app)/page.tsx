@@ -9,27 +9,41 @@ const numbers = new Intl.NumberFormat('fr-FR');
 
 export default async function BackOfficeHome() {
   const actor = await requireStaff('access:read');
-  const summary = await getSummary();
+  const s = await getSummary();
   const cards = [
-    { label: 'Locataires', value: summary.locataires },
-    { label: 'Propriétaires', value: summary.proprietaires },
-    { label: "Inscrits à l'extranet", value: summary.enrolled },
+    { label: "Inscrits à l'extranet", value: s.enrolled, href: '/gestion/acces' },
+    { label: 'Actifs ces 30 derniers jours', value: s.active, href: '/gestion/acces' },
+    { label: 'Verrouillés en ce moment', value: s.locked, href: '/gestion/acces', alert: s.locked > 0 },
+    { label: 'Mails à vérifier', value: s.toReview, href: '/gestion/centre-envoi?statut=PENDING_REVIEW', alert: s.toReview > 0 },
+    { label: "Mails en échec", value: s.failed, href: '/gestion/centre-envoi?statut=FAILED', alert: s.failed > 0 },
   ];
   return (
-    <section aria-labelledby="page-title" className="flex max-w-4xl flex-col gap-6">
+    <section aria-labelledby="page-title" className="flex max-w-5xl flex-col gap-6">
       <h1 id="page-title" className="text-2xl font-semibold">
         Bonjour {actor.name}
       </h1>
-      <dl className="grid gap-4 sm:grid-cols-3">
+      <p className="text-slate-600">
+        {numbers.format(s.locataires)} locataires et {numbers.format(s.proprietaires)} propriétaires suivis par l&apos;agence.
+      </p>
+      <dl className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {cards.map((c) => (
-          <div key={c.label} className="rounded-lg border border-slate-200 bg-white p-4">
+          <div key={c.label} className={`rounded-lg border bg-white p-4 ${c.alert ? 'border-amber-400' : 'border-slate-200'}`}>
             <dt className="text-sm text-slate-600">{c.label}</dt>
-            <dd className="text-2xl font-semibold">{numbers.format(c.value)}</dd>
+            <dd className="text-2xl font-semibold">
+              <Link href={c.href} className="hover:underline">
+                {numbers.format(c.value)}
+                {c.alert && <span className="sr-only"> (à traiter)</span>}
+              </Link>
+            </dd>
           </div>
         ))}
       </dl>
       <p>
-        Quelqu&apos;un n&apos;arrive pas à se connecter ? Ouvrez{' '}
+        Quelqu&apos;un n&apos;arrive pas à se connecter ? Suivez la{' '}
+        <Link href="/gestion/assistance" className="text-brand-700 underline">
+          procédure d&apos;assistance
+        </Link>{' '}
+        ou ouvrez directement{' '}
         <Link href="/gestion/acces" className="text-brand-700 underline">
           Communication → Gestion des accès
         </Link>
