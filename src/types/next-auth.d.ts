@@ -8,9 +8,11 @@ declare module 'next-auth' {
     kind: SessionKind;
     /** Credential version at sign-in: a session is valid only while the database holds the same value. */
     cv: number;
+    /** Extranet only: the ExtranetSession row, which "Se déconnecter partout" and Désinscrire revoke. */
+    sid?: string;
   }
   interface Session {
-    user: { id: string; kind: SessionKind; cv: number; name?: string | null; email?: string | null };
+    user: { id: string; kind: SessionKind; cv: number; sid?: string; name?: string | null; email?: string | null };
   }
 }
 
@@ -18,5 +20,6 @@ declare module '@auth/core/jwt' {
   interface JWT {
     kind: SessionKind;
     cv: number;
+    sid?: string;
   }
 }

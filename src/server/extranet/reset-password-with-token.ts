@@ -1,0 +1,43 @@
+import 'server-only';
+import { z } from 'zod';
+import { recordEvent } from '@/server/audit/record-event';
+import { hashPassword } from '@/server/auth/password';
+import { db } from '@/server/db';
+import { UserError } from '@/server/errors';
+import { assertAcceptablePassword, ZNewPassword } from './change-password';
+import { LINK_INVALID } from './messages';
+import { setPassword } from './set-password';
+import { findUsableVerification } from './verification-token';
+
+export const ZTokenPassword = ZNewPassword.extend({ jeton: z.string().min(1).max(200) });
+
+/**
+ * Sets a password from an activation or reset link. The token is spent atomically (a second use, even in parallel,
+ * finds it used), every session of the account ends, and a new one is opened for the person holding the link.
+ */
+export async function resetPasswordWithToken(
+  input: z.output<typeof ZTokenPassword>,
+  request: { ip: string | null; userAgent: string | null },
+): Promise<{ sessionId: string }> {
+  const verification = await findUsableVerification(input.jeton);
+  if (!verification) throw new UserError(LINK_INVALID);
+  // The policy first, so that a refused password does not spend the link.
+  assertAcceptablePassword(input, { login: verification.login, names: verification.names });
+  const hash = await hashPassword(input.password);
+  const actor = { type: 'EXTRANET' as const, accountId: verification.accountId, ip: request.ip };
+  return db.$transaction(async (tx) => {
+    const spent = await tx.verification.updateMany({
+      where: { id: verification.id, usedAt: null, expiresAt: { gt: new Date() } },
+      data: { usedAt: new Date() },
+    });
+    if (spent.count !== 1) throw new UserError(LINK_INVALID);
+    await setPassword(tx, { accountId: verification.accountId, hash, keepSessionId: null, actor, via: verification.type === 'ACTIVATION' ? 'activation' : 'reset' });
+    const account = await tx.extranetAccount.update({ where: { id: verification.accountId }, data: { lastLoginAt: new Date() }, select: { tiersId: true } });
+    const session = await tx.extranetSession.create({
+      data: { accountId: verification.accountId, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null },
+      select: { id: true },
+    });
+    await recordEvent(tx, actor, { type: 'extranet.login', tiersId: account.tiersId, targetType: 'ExtranetSession', targetId: session.id, details: { via: verification.type === 'ACTIVATION' ? 'activation' : 'reset' } });
+    return { sessionId: session.id };
+  });
+}

@@ -1,0 +1,41 @@
+import 'server-only';
+import { recordEvent, type Actor } from '@/server/audit/record-event';
+import type { Tx } from '@/server/db';
+import { renderMail } from '@/server/mail/render-mail';
+import { enqueueMail } from '@/server/outbox/enqueue-mail';
+import { displayName } from '@/server/tiers/names';
+
+export type PasswordChangeVia = 'first_login' | 'security' | 'activation' | 'reset';
+
+/**
+ * Stores a new chosen password (hash computed by the caller, outside the transaction) and ends every other
+ * session: credential version +1, all sessions but `keepSessionId` revoked, pending links deleted. Queues the
+ * "mot de passe modifié" notice. The caller re-issues the kept session's token with the new version.
+ */
+export async function setPassword(
+  tx: Tx,
+  input: { accountId: string; hash: string; keepSessionId: string | null; actor: Actor; via: PasswordChangeVia },
+): Promise<void> {
+  const now = new Date();
+  const account = await tx.extranetAccount.update({
+    where: { id: input.accountId, status: 'ENROLLED' },
+    data: { credentialVersion: { increment: 1 }, mustChangePassword: false, failedLoginCount: 0, lockedUntil: null },
+    select: { id: true, login: true, tiersId: true, tiers: { select: { kind: true, civility: true, firstName: true, lastName: true, companyName: true, email: true } } },
+  });
+  await tx.extranetPassword.upsert({
+    where: { accountId: account.id },
+    create: { accountId: account.id, hash: input.hash, isTemporary: false, expiresAt: null },
+    update: { hash: input.hash, isTemporary: false, expiresAt: null },
+  });
+  await tx.extranetSession.updateMany({
+    where: { accountId: account.id, revokedAt: null, ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}) },
+    data: { revokedAt: now },
+  });
+  await tx.verification.deleteMany({ where: { accountId: account.id } });
+  const { tiers } = account;
+  if (tiers.email) {
+    const content = await renderMail(tx, { type: 'PASSWORD_CHANGED', tiers, identifiant: account.login, expiresAt: null });
+    await enqueueMail(tx, { type: 'PASSWORD_CHANGED', review: false, accountId: account.id, tiersId: account.tiersId, to: tiers.email, toName: displayName(tiers), content });
+  }
+  await recordEvent(tx, input.actor, { type: 'extranet.password_changed', tiersId: account.tiersId, targetType: 'ExtranetAccount', targetId: account.id, details: { via: input.via } });
+}

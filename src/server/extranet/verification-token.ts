@@ -1,0 +1,43 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import type { VerificationType } from '@/generated/prisma/enums';
+import { getConfig } from '@/server/config';
+import { db } from '@/server/db';
+
+/** A one-time secret for a link: 256 random bits. Only its SHA-256 is stored. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function passwordLink(token: string): string {
+  return `${getConfig().appUrl}/extranet/nouveau-mot-de-passe?jeton=${encodeURIComponent(token)}`;
+}
+
+export type UsableVerification = {
+  id: string;
+  type: VerificationType;
+  accountId: string;
+  login: string;
+  names: (string | null)[];
+};
+
+/** The verification a link's token names, if it is unused, unexpired, and its account still enrolled. */
+export async function findUsableVerification(token: string): Promise<UsableVerification | null> {
+  if (!token || token.length > 200) return null;
+  const row = await db.verification.findFirst({
+    where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() }, account: { status: 'ENROLLED' } },
+    select: {
+      id: true,
+      type: true,
+      accountId: true,
+      account: { select: { login: true, tiers: { select: { firstName: true, lastName: true, companyName: true } } } },
+    },
+  });
+  if (!row) return null;
+  const { tiers } = row.account;
+  return { id: row.id, type: row.type, accountId: row.accountId, login: row.account.login, names: [tiers.firstName, tiers.lastName, tiers.companyName] };
+}
