@@ -13,8 +13,8 @@ export function dispatcherFor(smtpUrl: string, options: Partial<DispatcherOption
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the dispatcher until the mail reaches `status` (retries are due almost at once with backoffMs 1). */
-export async function drainUntil(dispatcher: { drain(): Promise<unknown> }, mailId: string, status: string, rounds = 20) {
-  for (let i = 0; i < rounds; i++) {
+export async function drainUntil(dispatcher: { drain(): Promise<unknown> }, mailId: string, status: string, timeoutMs = 8_000) {
+  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
     await dispatcher.drain();
     const mail = await db.outboxMail.findUniqueOrThrow({ where: { id: mailId } });
     if (mail.status === status) return mail;
