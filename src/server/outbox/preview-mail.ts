@@ -1,5 +1,5 @@
 import 'server-only';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { z } from 'zod';
 import type { MailStatus, MailType } from '@/generated/prisma/enums';
 import type { Actor } from '@/server/audit/record-event';

@@ -17,16 +17,23 @@ export function PreviewDialog({ preview, canSend, pending, onSend, onClose }: { 
   }, [preview]);
 
   return (
-    <dialog ref={dialog} aria-labelledby="apercu-titre" onClose={onClose} className="m-auto w-[min(60rem,95vw)] max-h-[92vh] rounded-lg p-0 backdrop:bg-slate-900/50">
+    <dialog ref={dialog} aria-labelledby="apercu-titre" onClose={onClose} className="m-auto max-h-[92vh] w-[min(60rem,95vw)] overflow-y-auto rounded-lg p-0 backdrop:bg-slate-900/50">
       {preview && (
         <div className="flex flex-col gap-4 p-6">
           <div className="flex items-start justify-between gap-4">
             <h2 id="apercu-titre" className="text-xl font-semibold">
               Aperçu du mail
             </h2>
-            <button type="button" className="rounded-md border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100" onClick={() => dialog.current?.close()}>
-              Fermer
-            </button>
+            <div className="flex gap-2">
+              {canSend && preview.status === 'PENDING_REVIEW' && (
+                <button type="button" disabled={pending} className="rounded-md bg-brand-600 px-4 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-60" onClick={() => onSend(preview.id)}>
+                  Envoyer
+                </button>
+              )}
+              <button type="button" className="rounded-md border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100" onClick={() => dialog.current?.close()}>
+                Fermer
+              </button>
+            </div>
           </div>
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="font-medium text-slate-600">De</dt>
@@ -52,13 +59,6 @@ export function PreviewDialog({ preview, canSend, pending, onSend, onClose }: { 
             <h3 id="apercu-entetes" className="font-semibold">En-têtes</h3>
             <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-3 text-xs">{preview.headers}</pre>
           </section>
-          {canSend && preview.status === 'PENDING_REVIEW' && (
-            <div className="flex justify-end">
-              <button type="button" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60" onClick={() => onSend(preview.id)}>
-                Envoyer
-              </button>
-            </div>
-          )}
         </div>
       )}
     </dialog>

@@ -55,6 +55,23 @@ export function AgencyIdentityForm({ agency }: { agency: Identity }) {
   );
 }
 
+function TextInput({ label, error, ...rest }: { label: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="rounded-md border border-slate-400 bg-white px-3 py-2 aria-invalid:border-red-600" {...rest} />
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function TextArea({ label, error, hint, ...rest }: { label: string; error?: string; hint?: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const id = useId();
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
@@ -133,7 +150,7 @@ export function TemplateEditor(props: {
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="flex flex-col gap-4">
         <Feedback result={result} />
-        <Field label="Objet" name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} error={errors.subject?.[0]} />
+        <TextInput label="Objet" name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} error={errors.subject?.[0]} />
         <TextArea label="Introduction" name="intro" value={intro} onChange={(e) => setIntro(e.target.value)} rows={8} error={errors.intro?.[0]} hint="Laissez une ligne vide entre deux paragraphes." />
         {errors.form && (
           <p role="alert" className="text-sm text-red-700">
