@@ -24,7 +24,8 @@ describe('the loupe (preview)', () => {
     expect(preview.text).toMatch(/•••••••• – généré le .+, expire le .+/);
     expect(preview.html).toContain('•••••••• – généré le');
     expect(preview.html).not.toMatch(/<script/i);
-    expect(preview.headers).toContain(`Message-ID: ${mail.id ? (await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } })).messageId : ''}`);
+    const { messageId } = await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } });
+    expect(preview.headers).toContain(`Message-ID: ${messageId}`);
     expect(preview.headers).toMatch(/^Subject: /m);
 
     const events = await db.auditEvent.findMany({ where: { type: 'mail.previewed', targetId: mail.id }, select: { actorStaffId: true, ip: true, tiersId: true } });
