@@ -14,3 +14,11 @@ export async function signInStaff(page: Page, role: keyof typeof STAFF) {
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page.getByRole('heading', { name: `Bonjour ${who.name}` })).toBeVisible();
 }
+
+/** Raw mails the e2e SMTP peer accepted (scripts/e2e-server.ts writes them to <DATA_DIR>/smtp-received). */
+export async function receivedMails(): Promise<string[]> {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const dir = `.data/e2e-${process.env.E2E_PORT ?? 3100}/smtp-received`;
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.eml')).sort();
+  return Promise.all(names.map((n) => readFile(`${dir}/${n}`, 'utf8')));
+}

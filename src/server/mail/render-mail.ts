@@ -5,7 +5,7 @@ import type { MailType, TiersKind } from '@/generated/prisma/enums';
 import { getConfig } from '@/server/config';
 import type { Tx } from '@/server/db';
 
-import { CredentialMail, defaultTemplate, fillTemplate, type Agency, type TemplateValues } from './templates';
+import { CredentialMail, defaultTemplate, fillTemplate, type Agency, type TemplateText, type TemplateValues } from './templates';
 
 export type RenderedMail = { subject: string; html: string; text: string };
 
@@ -36,11 +36,15 @@ export async function renderMail(
     identifiant: string;
     expiresAt: Date | null;
     agency?: Agency;
+    /** A subject and intro not saved yet (the live preview in Paramètres). */
+    template?: TemplateText;
   },
 ): Promise<RenderedMail> {
   const agency = input.agency ?? (await loadAgency(tx));
-  const custom = await tx.mailTemplate.findUnique({ where: { type_audience: { type: input.type, audience: input.tiers.kind } } });
-  const template = custom ?? defaultTemplate(input.type, input.tiers.kind);
+  const template =
+    input.template ??
+    (await tx.mailTemplate.findUnique({ where: { type_audience: { type: input.type, audience: input.tiers.kind } }, select: { subject: true, intro: true } })) ??
+    defaultTemplate(input.type, input.tiers.kind);
   const loginUrl = `${getConfig().appUrl}/extranet/connexion`;
   const values: TemplateValues = {
     prenom: input.tiers.firstName ?? '',

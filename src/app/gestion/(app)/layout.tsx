@@ -1,13 +1,17 @@
 import { redirect } from 'next/navigation';
 import { can, ROLE_LABELS } from '@/server/auth/permissions';
 import { getStaffActor } from '@/server/auth/staff-session';
+import { countOutboxByStatus } from '@/server/outbox/list-outbox';
+import { localMailboxNotice } from '@/server/outbox/transport-status';
 import { NavGroup, NavLink } from '@/ui/nav-link';
+import { OutboxCounts } from './centre-envoi/outbox-counts';
 import { signOutStaff } from './actions';
 
 // The shell only; each page checks its own permission (requireStaff), never this layout.
 export default async function BackOfficeLayout({ children }: { children: React.ReactNode }) {
   const actor = await getStaffActor();
   if (!actor) redirect('/gestion/connexion');
+  const [outboxCounts, mailboxNotice] = [can(actor.role, 'outbox:read') ? await countOutboxByStatus() : null, localMailboxNotice()];
   return (
     <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
       <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
@@ -32,6 +36,7 @@ export default async function BackOfficeLayout({ children }: { children: React.R
                 </li>
                 <li>
                   <NavLink href="/gestion/centre-envoi">Centre d&apos;envoi</NavLink>
+                  {outboxCounts && <OutboxCounts counts={outboxCounts} />}
                 </li>
               </NavGroup>
             </li>
@@ -65,6 +70,11 @@ export default async function BackOfficeLayout({ children }: { children: React.R
         </div>
       </header>
       <main id="contenu" tabIndex={-1} className="min-w-0 p-4 md:p-8">
+        {mailboxNotice && (
+          <p className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            <strong>Mode local :</strong> {mailboxNotice}
+          </p>
+        )}
         {children}
       </main>
     </div>

@@ -1,0 +1,20 @@
+// npm run worker: a dispatcher as a process of its own, next to (or instead of) the ones inside the app.
+// Any number may run at once: they share the work through the database (FOR UPDATE SKIP LOCKED + leases).
+import { createDispatcher } from '@/server/outbox/dispatcher';
+import { createMailTransport, describeSmtpUrl } from '@/server/outbox/transport';
+import { describeDatabase, runCli } from './cli';
+
+await runCli(async ({ config, engine }) => {
+  const transport = createMailTransport(config);
+  const dispatcher = createDispatcher({ db: engine.prisma, transport, from: config.mailFrom });
+  console.log(`Outbox worker ${dispatcher.id}`);
+  console.log(`  database: ${describeDatabase(config)}`);
+  console.log(`  mail: ${config.smtpUrl ? `SMTP ${describeSmtpUrl(config.smtpUrl)}` : `local mailbox ${transport.description} (no SMTP_URL: mail does not leave this machine)`}`);
+  if (config.database.kind === 'pglite') console.log('  note: the embedded database allows one process; with the app running, use its in-app dispatcher instead.');
+  dispatcher.start();
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
+  console.log('Stopping: finishing the mails in hand…');
+  await dispatcher.stop();
+});

@@ -1,0 +1,8 @@
+// Next calls register() once per server process. The in-app dispatcher runs only in the Node runtime (it needs
+// sockets, the database and the filesystem); `npm run worker` runs more of them as separate processes. No
+// shutdown hook: Next owns the signals, and the lease of mails held by a stopped process simply expires.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { startInAppDispatcher } = await import('@/server/outbox/in-app-dispatcher');
+  startInAppDispatcher();
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import type Mail from 'nodemailer/lib/mailer';
+import { formatParisDateTime } from '@/server/mail/render-mail';
+import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
+
+export type ComposableMail = {
+  toAddress: string;
+  toName: string | null;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+};
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The one message builder, shared by the dispatcher (with the real secret) and the preview (with the mask),
+ * so that what staff check is what leaves. The stable Message-ID makes a resend after a crash recognisable.
+ */
+export function composeMessage(mail: ComposableMail, secret: string, from: string, date = new Date()): Mail.Options {
+  return {
+    from,
+    to: { name: mail.toName ?? '', address: mail.toAddress },
+    subject: mail.subject,
+    messageId: mail.messageId,
+    date,
+    html: mail.html.split(SECRET_PLACEHOLDER).join(escapeHtml(secret)),
+    text: mail.text.split(SECRET_PLACEHOLDER).join(secret),
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  };
+}
+
+/** What staff see instead of the secret: proof that it exists, and its dates, never its value. */
+export function maskSecret(mail: { secretCreatedAt: Date | null; secretExpiresAt: Date | null }): string {
+  const parts = ['••••••••'];
+  if (mail.secretCreatedAt) parts.push(`généré le ${formatParisDateTime(mail.secretCreatedAt)}`);
+  if (mail.secretExpiresAt) parts.push(`expire le ${formatParisDateTime(mail.secretExpiresAt)}`);
+  return parts.length === 1 ? parts[0] : `${parts[0]} – ${parts.slice(1).join(', ')}`;
+}

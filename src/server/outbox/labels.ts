@@ -1,0 +1,22 @@
+import type { MailStatus, MailType } from '@/generated/prisma/enums';
+
+// French names shown in the centre d'envoi. No `server-only`: client components print them too.
+
+export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
+  PENDING_REVIEW: 'À vérifier',
+  SENDING: "En cours d'envoi",
+  SENT: 'Envoyé',
+  FAILED: 'Échec',
+  CANCELLED: 'Annulé',
+  REPLACED: 'Remplacé',
+};
+
+export const MAIL_TYPE_LABELS: Record<MailType, string> = {
+  CREDENTIALS: 'Identifiants (mot de passe provisoire)',
+  ACTIVATION_LINK: "Lien d'activation",
+  PASSWORD_RESET: 'Mot de passe oublié',
+  PASSWORD_CHANGED: 'Mot de passe modifié',
+};
+
+export const MAIL_STATUSES = Object.keys(MAIL_STATUS_LABELS) as MailStatus[];
+export const MAIL_TYPES = Object.keys(MAIL_TYPE_LABELS) as MailType[];
