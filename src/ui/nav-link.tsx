@@ -18,13 +18,16 @@ export function NavLink({ href, children, exact = false }: { href: string; child
 }
 
 /** "Communication" as a native disclosure, open while one of its pages is shown. */
-export function NavGroup({ label, prefixes, children }: { label: string; prefixes: string[]; children: React.ReactNode }) {
+export function NavGroup({ label, prefixes, badge, children }: { label: string; prefixes: string[]; badge?: string; children: React.ReactNode }) {
   const pathname = usePathname();
   const active = prefixes.some((p) => pathname.startsWith(p));
   return (
     <details open={active || undefined} className="group">
       <summary className="flex cursor-pointer list-none items-center justify-between rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
-        {label}
+        <span>
+          {label}
+          {badge && <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 group-open:hidden">{badge}</span>}
+        </span>
         <span aria-hidden="true" className="text-xs transition-transform group-open:rotate-90">
           ▶
         </span>

@@ -30,7 +30,11 @@ export default async function BackOfficeLayout({ children }: { children: React.R
               </NavLink>
             </li>
             <li>
-              <NavGroup label="Communication" prefixes={['/gestion/acces', '/gestion/centre-envoi']}>
+              <NavGroup
+                label="Communication"
+                prefixes={['/gestion/acces', '/gestion/centre-envoi']}
+                badge={outboxCounts?.PENDING_REVIEW ? `${outboxCounts.PENDING_REVIEW} à vérifier` : undefined}
+              >
                 <li>
                   <NavLink href="/gestion/acces">Gestion des accès</NavLink>
                 </li>
