@@ -54,8 +54,6 @@ export const runImportAction = defineStaffAction({
   input: ZImportInput.extend({ jobId: z.uuid().optional() }),
   async run({ input, actor, audit }): Promise<{ message: string; data: { jobId: string; created: number; updated: number } }> {
     const parsed = await readFile(input);
-    const invalid = parsed.rows.filter((r) => r.errors).length;
-    if (invalid) throw new ImportRefusedError(`${plural(invalid, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`);
     const jobId = input.jobId ?? randomUUID();
     const progress = startProgress(jobId, actor.id, `import.${parsed.kind}`, parsed.rows.length);
     try {
@@ -68,7 +66,8 @@ export const runImportAction = defineStaffAction({
         async (tx) => {
           const plan = await planImport(tx, parsed);
           if (plan.report.refused) {
-            throw new ImportRefusedError(`${plural(plan.report.refused, 'ligne ne peut plus être importée', 'lignes ne peuvent plus être importées')} (les données ont changé depuis l'essai) : rien n'a été importé. Relancez l'essai pour voir le détail.`);
+            // Also when the data changed since the dry run: the plan is made again, here, against the data as it is now.
+            throw new ImportRefusedError(`${plural(plan.report.refused, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`);
           }
           await writeImport(tx, plan, audit, progress.report);
           return plan.report;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkDates, leaseFields } from '@/server/leases/schemas';
 import { propertyFields } from '@/server/properties/schemas';
 import { requiredText } from '@/server/tiers/fields';
-import { ZTiersFields } from '@/server/tiers/schemas';
+import { ALWAYS, ZTiersFields } from '@/server/tiers/schemas';
 import { parseCsv } from './csv';
 import { columnHeader, detectKind, IMPORT_COLUMNS, mapHeader, type ImportKind } from './columns';
 import { decodeCsv, type CsvEncoding } from './decode';
@@ -12,14 +12,14 @@ export type LineError = { column: string | null; message: string };
 export class ImportFileError extends Error {}
 
 const REF_REQUIRED = 'Saisissez la référence : elle permet de retrouver la ligne lors du prochain import.';
-const requireRef = <T extends { externalRef: string | null }>(v: T, ctx: z.RefinementCtx) => {
-  if (!v.externalRef) ctx.addIssue({ code: 'custom', path: ['externalRef'], message: REF_REQUIRED });
+const requireRef = (v: { externalRef?: unknown }, ctx: z.RefinementCtx) => {
+  if (v.externalRef === null || v.externalRef === undefined) ctx.addIssue({ code: 'custom', path: ['externalRef'], message: REF_REQUIRED });
 };
 
-const ZTiersRow = ZTiersFields.superRefine(requireRef);
+const ZTiersRow = ZTiersFields.superRefine(requireRef, ALWAYS);
 const ZPropertyRow = z
   .object({ ...propertyFields, ownerRef: requiredText('Référence propriétaire', 50, 'Saisissez la référence du propriétaire du bien.') })
-  .superRefine(requireRef);
+  .superRefine(requireRef, ALWAYS);
 const ZLeaseRow = z
   .object({
     ...leaseFields,
@@ -29,8 +29,8 @@ const ZLeaseRow = z
       z.array(z.string().max(50)).min(1, 'Saisissez au moins une référence de locataire (plusieurs : séparées par des virgules).'),
     ),
   })
-  .superRefine(requireRef)
-  .superRefine(checkDates);
+  .superRefine(requireRef, ALWAYS)
+  .superRefine(checkDates, ALWAYS);
 
 const ROW_SCHEMAS = { tiers: ZTiersRow, biens: ZPropertyRow, baux: ZLeaseRow };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZExternalRef, ZId } from '@/server/tiers/fields';
+import { ALWAYS } from '@/server/tiers/schemas';
 import { parseEurosToCents, parseFrenchDate } from './french-formats';
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && !v.trim());
@@ -47,8 +48,8 @@ export const leaseFields = {
 export const END_BEFORE_START = 'La date de fin doit être postérieure à la date de début.';
 
 /** A lease ends after it starts; its first tenant is the main one, the others are co-tenants. */
-export function checkDates(v: { startDate: Date | null; endDate: Date | null }, ctx: z.RefinementCtx) {
-  if (v.startDate && v.endDate && v.endDate <= v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: END_BEFORE_START });
+export function checkDates(v: { startDate: unknown; endDate: unknown }, ctx: z.RefinementCtx) {
+  if (v.startDate instanceof Date && v.endDate instanceof Date && v.endDate <= v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: END_BEFORE_START });
 }
 
 const asList = (v: unknown) => (Array.isArray(v) ? v : blank(v) ? [] : [v]);
@@ -65,9 +66,9 @@ const withTenants = <T extends { primaryTenantId: string; coTenantIds: string[] 
 
 export const ZLeaseForm = z
   .object({ propertyId: ZId('Bien introuvable.'), ...leaseFields, ...tenantFields })
-  .superRefine(checkDates)
+  .superRefine(checkDates, ALWAYS)
   .transform(withTenants);
 export const ZLeaseUpdateForm = z
   .object({ id: z.string().min(1), ...leaseFields, ...tenantFields })
-  .superRefine(checkDates)
+  .superRefine(checkDates, ALWAYS)
   .transform(withTenants);

@@ -37,19 +37,21 @@ const fields = {
   externalRef: ZExternalRef,
 };
 
-/** A company's record keeps its name in lastName too (sort, search and the extranet identifiant use it). */
-const withName = <T extends { lastName: string | null; companyName: string | null }>(v: T, ctx: z.RefinementCtx) => {
-  const lastName = v.lastName ?? v.companyName;
-  if (!lastName) {
+/** Runs even when other fields fail, so a form or an import line lists every problem at once. */
+export const ALWAYS = { when: () => true } as const;
+
+const hasName = (v: { lastName?: unknown; companyName?: unknown }, ctx: z.RefinementCtx) => {
+  if (!(typeof v.lastName === 'string' && v.lastName) && !(typeof v.companyName === 'string' && v.companyName)) {
     ctx.addIssue({ code: 'custom', path: ['lastName'], message: MESSAGES_FIELDS.name });
-    return z.NEVER;
   }
-  return { ...v, lastName };
 };
 
-export const ZTiersFields = z.object(fields).transform(withName);
+/** A company's record keeps its name in lastName too (sort, search and the extranet identifiant use it). */
+const withName = <T extends { lastName: string | null; companyName: string | null }>(v: T) => ({ ...v, lastName: (v.lastName ?? v.companyName)! });
+
+export const ZTiersFields = z.object(fields).superRefine(hasName, ALWAYS).transform(withName);
 export type TTiersFields = z.output<typeof ZTiersFields>;
 
 /** The form: the fields, plus "save even though it looks like a duplicate". */
-export const ZTiersForm = z.object({ ...fields, confirmDuplicates: ZCheckbox }).transform(withName);
-export const ZTiersUpdateForm = z.object({ id: z.string().min(1), ...fields, confirmDuplicates: ZCheckbox }).transform(withName);
+export const ZTiersForm = z.object({ ...fields, confirmDuplicates: ZCheckbox }).superRefine(hasName, ALWAYS).transform(withName);
+export const ZTiersUpdateForm = z.object({ id: z.string().min(1), ...fields, confirmDuplicates: ZCheckbox }).superRefine(hasName, ALWAYS).transform(withName);
