@@ -143,7 +143,7 @@ describe('CSV import of biens and baux', () => {
 
     const baux = (rows: string[][]) => csvFile('baux', rows);
     const ok = await executeStaffAction(runImportAction, staff, { kind: 'auto', file: baux([['BA-1', 'B-1', 'L-1, L-2', '01/09/2024', '', '1 234,56', '80', '1 234,56']]) }, null);
-    expect(ok).toMatchObject({ ok: true, message: 'Import terminé : 1 baux créé, 0 mis à jour.'.replace('1 baux créé', '1 baux créé') });
+    expect(ok).toMatchObject({ ok: true, message: 'Import terminé : 1 bail créé, 0 mis à jour.' });
     const lease = await db.lease.findUniqueOrThrow({ where: { externalRef: 'BA-1' }, select: { id: true, rentCents: true, chargesCents: true, depositCents: true, startDate: true, endDate: true } });
     expect(lease).toMatchObject({ rentCents: 123456, chargesCents: 8000, depositCents: 123456, startDate: new Date(Date.UTC(2024, 8, 1)), endDate: null });
     const tenants = () => db.leaseTenant.findMany({ where: { leaseId: lease.id }, orderBy: { isPrimary: 'desc' }, select: { isPrimary: true, tiers: { select: { externalRef: true } } } });

@@ -1,15 +1,21 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvent, recordEvents, type Actor } from '@/server/audit/record-event';
 import type { Tx } from '@/server/db';
 import { sortNameOf } from '@/server/tiers/names';
-import { recordEmailChange } from '@/server/tiers/save-tiers';
+import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';
+import { bulkUpdate, type BulkColumn } from './bulk-update';
 import type { ImportKind } from './columns';
 import type { ImportPlan, PlannedRow } from './plan-import';
 
 const BATCH = 1000;
 
-/** Writes a plan without refused lines: creations with createMany, updates one by one, in the caller's transaction. */
+const text = (...names: string[]): BulkColumn[] => names.map((name) => ({ name, type: 'text' }));
+const TIERS_COLUMNS: BulkColumn[] = [{ name: 'kind', type: '"TiersKind"' }, ...text('civility', 'lastName', 'firstName', 'companyName', 'sortName', 'email', 'phone', 'addressLine', 'postalCode', 'city')];
+const PROPERTY_COLUMNS: BulkColumn[] = [{ name: 'kind', type: '"PropertyKind"' }, ...text('addressLine', 'postalCode', 'city', 'unitLabel', 'ownerId'), { name: 'surfaceM2', type: 'numeric' }];
+const LEASE_COLUMNS: BulkColumn[] = [{ name: 'startDate', type: 'date' }, { name: 'endDate', type: 'date' }, ...['rentCents', 'chargesCents', 'depositCents'].map((name) => ({ name, type: 'integer' })), ...text('propertyId')];
+
+/** Writes a plan without refused lines, in batches (createMany, bulk updates), in the caller's transaction. */
 export async function writeImport(tx: Tx, plan: ImportPlan, audit: Actor, onProgress: (done: number) => void): Promise<void> {
   const creates = plan.rows.filter((r) => !r.existing);
   const updates = plan.rows.filter((r) => r.existing);
@@ -32,18 +38,16 @@ export async function writeImport(tx: Tx, plan: ImportPlan, audit: Actor, onProg
   for (let i = 0; i < updates.length; i += BATCH) {
     const batch = updates.slice(i, i + BATCH);
     if (kind === 'tiers') {
-      for (const { existing, values } of batch as PlannedRow<'tiers'>[]) {
-        await tx.tiers.update({ where: { id: existing!.id }, data: { ...values, sortName: sortNameOf(values) } });
-        if ((existing!.email ?? null) !== values.email) await recordEmailChange(tx, audit, existing!.id, existing!.email ?? null, values.email, 'import');
-      }
+      const rows = batch as PlannedRow<'tiers'>[];
+      await bulkUpdate(tx, 'Tiers', TIERS_COLUMNS, rows.map(({ existing, values }) => ({ ...values, id: existing!.id, sortName: sortNameOf(values) })));
+      // The diagnostic explains "I no longer receive mails" with this event, so an import records it too.
+      const changed = rows.filter(({ existing, values }) => (existing!.email ?? null) !== values.email);
+      await recordEvents(tx, audit, changed.map(({ existing, values }) => emailChangeEvent(existing!.id, existing!.email ?? null, values.email, 'import')));
     } else if (kind === 'biens') {
-      for (const { existing, values: { ownerRef: _, ...v }, ownerId } of batch as PlannedRow<'biens'>[]) await tx.property.update({ where: { id: existing!.id }, data: { ...v, ownerId: ownerId! } });
+      await bulkUpdate(tx, 'Property', PROPERTY_COLUMNS, (batch as PlannedRow<'biens'>[]).map(({ existing, values: { ownerRef: _, ...v }, ownerId }) => ({ ...v, id: existing!.id, ownerId })));
     } else {
       const rows = batch as PlannedRow<'baux'>[];
-      for (const row of rows) {
-        const { id: _, ...data } = leaseData(row.existing!.id, row);
-        await tx.lease.update({ where: { id: row.existing!.id }, data });
-      }
+      await bulkUpdate(tx, 'Lease', LEASE_COLUMNS, rows.map((row) => leaseData(row.existing!.id, row)));
       await tx.leaseTenant.deleteMany({ where: { leaseId: { in: rows.map((r) => r.existing!.id) } } });
       await tx.leaseTenant.createMany({ data: rows.flatMap((row) => tenantsData(row.existing!.id, row)) });
     }

@@ -5,6 +5,7 @@ import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { findDuplicates, type TiersDuplicate } from './find-duplicates';
 import { displayName, sortNameOf } from './names';
+import { recordTiersChanges, tiersFieldsSelect } from './record-tiers-changes';
 import { ZTiersForm, ZTiersUpdateForm } from './schemas';
 
 export type SaveTiersData = { id?: string; duplicates?: TiersDuplicate[] };
@@ -43,26 +44,6 @@ export const updateTiersAction = defineStaffAction({
     });
   },
 });
-
-export const tiersFieldsSelect = {
-  kind: true, civility: true, lastName: true, firstName: true, companyName: true, email: true, phone: true,
-  addressLine: true, postalCode: true, city: true, externalRef: true,
-} as const;
-
-/** tiers.updated names the changed fields; an e-mail change also gets its own event with old and new, for the diagnostic. */
-type TiersSnapshot = Record<keyof typeof tiersFieldsSelect, string | null>;
-
-export async function recordTiersChanges(tx: Tx, audit: Parameters<typeof recordEvent>[1], id: string, before: TiersSnapshot, after: TiersSnapshot) {
-  const changed = (Object.keys(tiersFieldsSelect) as (keyof TiersSnapshot)[]).filter((k) => (before[k] ?? null) !== (after[k] ?? null));
-  if (!changed.length) return;
-  await recordEvent(tx, audit, { type: 'tiers.updated', tiersId: id, targetType: 'tiers', targetId: id, details: { fields: changed } });
-  if (changed.includes('email')) await recordEmailChange(tx, audit, id, before.email, after.email, 'form');
-}
-
-/** The diagnostic explains "I no longer receive mails" with this event: written by the form and by imports. */
-export async function recordEmailChange(tx: Tx, audit: Parameters<typeof recordEvent>[1], id: string, old: string | null, next: string | null, source: 'form' | 'import') {
-  await recordEvent(tx, audit, { type: 'tiers.email_changed', tiersId: id, targetType: 'tiers', targetId: id, details: { old, new: next, source } });
-}
 
 async function assertRefFree(tx: Tx, externalRef: string | null, exceptId?: string) {
   if (!externalRef) return;
