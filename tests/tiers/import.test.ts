@@ -4,6 +4,7 @@ import { db } from '@/server/db';
 import { templateCsv } from '@/server/import/columns';
 import { dryRunImportAction, runImportAction } from '@/server/import/import-actions';
 import type { ImportReport } from '@/server/import/plan-import';
+import { getImportProgress } from '@/server/import/progress';
 import { createStaffUser } from '../factories';
 import { csvFile, snapshotCounts, tiersRow } from '../factories/tiers';
 
@@ -105,6 +106,8 @@ describe('CSV import of tiers', () => {
     expect(await db.bulkJob.findUniqueOrThrow({ where: { id: jobId }, select: { status: true, total: true, done: true, result: true, type: true } })).toEqual({
       status: 'DONE', total: 30, done: 30, result: { created: 30, updated: 0 }, type: 'import.tiers',
     });
+    expect(await getImportProgress(jobId, staff.id)).toMatchObject({ status: 'DONE', done: 30, total: 30 });
+    expect(await getImportProgress(jobId, (await createStaffUser()).id)).toBeNull();
     const empty = new File([new TextEncoder().encode('Nom;Prénom\r\nDupont;Jean\r\n')], 'x.csv');
     expect(await executeStaffAction(dryRunImportAction, staff, { kind: 'auto', file: empty }, null)).toEqual({
       ok: false,

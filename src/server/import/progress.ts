@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
-import { NotFoundError } from '@/server/errors';
 
 /**
  * Import progress lives in a BulkJob row so any app instance can answer the polling page. Updates are written
@@ -27,9 +26,7 @@ export function startProgress(id: string, createdById: string, type: string, tot
   };
 }
 
-/** The caller's own job only: another person's job id answers "not found". */
+/** The caller's own import job, or null (not created yet, or someone else's). */
 export async function getImportProgress(id: string, staffId: string) {
-  const job = await db.bulkJob.findFirst({ where: { id, createdById: staffId, type: { startsWith: 'import.' } }, select: { status: true, total: true, done: true, result: true } });
-  if (!job) throw new NotFoundError('job');
-  return job;
+  return db.bulkJob.findFirst({ where: { id, createdById: staffId, type: { startsWith: 'import.' } }, select: { status: true, total: true, done: true, result: true } });
 }

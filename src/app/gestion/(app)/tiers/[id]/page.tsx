@@ -44,7 +44,7 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
           {tiers.archivedAt && <span className="rounded bg-slate-200 px-2 py-0.5 text-sm">Archivé</span>}
         </div>
         <p className="flex flex-wrap gap-4">
-          <Link href={`/gestion/acces/${tiers.id}/diagnostic`} className="text-brand-700 underline">
+          <Link href={`/gestion/acces/${tiers.id}/diagnostic`} prefetch={false} className="text-brand-700 underline">
             Diagnostic de connexion
           </Link>
           {!tiers.email && <span className="text-amber-800">Pas d&apos;adresse e-mail : ajoutez-la pour pouvoir envoyer des identifiants.</span>}
