@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['argon2', '@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', 'nodemailer'],
   poweredByHeader: false,
   typedRoutes: false,
+  // Document uploads (10 Mo) and CSV imports go through server actions, whose default limit is 1 Mo.
+  experimental: { serverActions: { bodySizeLimit: '12mb' }, proxyClientMaxBodySize: '12mb' },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -1,18 +1,97 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useId, useState, useTransition } from 'react';
+import type { ActionResult } from '@/server/auth/staff-action';
 
-type Result = { ok: true; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+type Action<T> = (form: FormData) => Promise<ActionResult<T>>;
 
 /**
- * A form bound to a staff server action (prev state, FormData) → ActionResult: shows what the action did
- * (role=status) or why it failed (role=alert), and disables its buttons while it runs.
+ * Submits a form to a staff action without React's automatic form reset, so a refused form keeps what was typed.
+ * The submit button's name/value (e.g. "Enregistrer quand même") is part of the data.
+ */
+export function useActionForm<T>(action: Action<T>, onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>) => void) {
+  const [state, setState] = useState<ActionResult<T> | null>(null);
+  const [pending, startTransition] = useTransition();
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(async () => {
+      const result = await action(form);
+      setState(result);
+      if (result.ok) onSuccess?.(result);
+    });
+  };
+  const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
+  return { state, pending, onSubmit, fieldError, reset: () => setState(null) };
+}
+
+/** The outcome of the last submission: an alert for a failure, a polite status for a success. */
+export function FormMessage({ state }: { state: ActionResult<unknown> | null }) {
+  if (!state) return <p role="status" className="sr-only" />;
+  if (!state.ok) {
+    return (
+      <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+        {state.error}
+      </p>
+    );
+  }
+  return (
+    <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+      {state.message}
+    </p>
+  );
+}
+
+type SelectFieldProps = {
+  label: string;
+  name: string;
+  options: { value: string; label: string }[];
+  error?: string;
+  hint?: string;
+} & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'name'>;
+
+/** A labelled select whose error is announced and linked to it, like Field. */
+export function SelectField({ label, name, options, error, hint, ...rest }: SelectFieldProps) {
+  const id = useId();
+  const ids = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-invalid:border-red-600" {...rest}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export const buttonClass = 'rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
+export const secondaryButtonClass = 'rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60';
+
+/**
+ * A form bound directly to a staff server action (prev state, FormData) → ActionResult, for small one-button
+ * actions: shows what the action did or why it failed, and disables its controls while it runs.
  */
 export function ActionForm({
   action,
   children,
   className,
 }: {
-  action: (prev: Result | null, form: FormData) => Promise<Result>;
+  action: (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown>>;
   children: React.ReactNode;
   className?: string;
 }) {

@@ -27,3 +27,17 @@ export async function recordEvent(tx: Tx, actor: Actor, event: AuditInput): Prom
     },
   });
 }
+
+/** Appends many events at once (an import's per-person events), in the caller's transaction. */
+export async function recordEvents(tx: Tx, actor: Actor, events: AuditInput[]): Promise<void> {
+  if (!events.length) return;
+  await tx.auditEvent.createMany({
+    data: events.map((event) => ({
+      ...event,
+      actorType: actor.type,
+      actorStaffId: actor.type === 'STAFF' ? actor.staffId : null,
+      actorAccountId: actor.type === 'EXTRANET' ? actor.accountId : null,
+      ip: actor.ip ?? null,
+    })),
+  });
+}

@@ -1,0 +1,150 @@
+'use client';
+import { useRef, useState, useTransition } from 'react';
+import type { ActionResult } from '@/server/auth/staff-action';
+import type { ImportLine, ImportReport } from '@/server/import/plan-import';
+import { buttonClass, FormMessage, SelectField, secondaryButtonClass } from '@/ui/action-form';
+import { Field } from '@/ui/field';
+import { dryRunImport, runImport } from './actions';
+
+const ACTION_LABELS: Record<ImportLine['action'], string> = { create: 'Création', update: 'Mise à jour', refuse: 'Refusée' };
+const SHOWN = 200;
+
+/** Dry run, then the import itself with a progress bar fed by polling the import's job. */
+export function ImportForm() {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const formData = () => new FormData(formRef.current!);
+
+  const dryRun = () =>
+    startTransition(async () => {
+      setResult(null);
+      setReport(null);
+      const r = await dryRunImport(formData());
+      setResult(r);
+      if (r.ok && r.data) setReport(r.data);
+    });
+
+  const runIt = () =>
+    startTransition(async () => {
+      const jobId = crypto.randomUUID();
+      const data = formData();
+      data.set('jobId', jobId);
+      setProgress({ done: 0, total: report?.total ?? 0 });
+      let running = true;
+      const poll = async () => {
+        while (running) {
+          await new Promise((resolve) => setTimeout(resolve, 700));
+          const response = await fetch(`/gestion/tiers/import/progression?job=${jobId}`, { cache: 'no-store' }).catch(() => null);
+          if (running && response?.ok) {
+            const job = (await response.json()) as { done: number; total: number };
+            setProgress({ done: job.done, total: job.total });
+          }
+        }
+      };
+      void poll();
+      const r = await runImport(data);
+      running = false;
+      setResult(r);
+      setProgress(r.ok ? { done: report?.total ?? 1, total: report?.total ?? 1 } : null);
+      if (r.ok) setReport(null);
+    });
+
+  const visible = report ? [...report.lines.filter((l) => l.action === 'refuse'), ...report.lines.filter((l) => l.action !== 'refuse')].slice(0, SHOWN) : [];
+
+  return (
+    <div className="flex flex-col gap-4">
+      <form ref={formRef} onSubmit={(e) => (e.preventDefault(), dryRun())} noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <SelectField
+            label="Type de fichier"
+            name="kind"
+            defaultValue="auto"
+            onChange={() => setReport(null)}
+            options={[
+              { value: 'auto', label: 'Détection automatique (selon les colonnes)' },
+              { value: 'tiers', label: 'Tiers (locataires et propriétaires)' },
+              { value: 'biens', label: 'Biens' },
+              { value: 'baux', label: 'Baux' },
+            ]}
+          />
+          <Field label="Fichier CSV" name="file" type="file" accept=".csv,text/csv" hint="10 Mo au maximum." onChange={() => setReport(null)} />
+        </div>
+        <div className="flex gap-2">
+          <button type="submit" disabled={pending} className={buttonClass}>
+            {pending && !progress ? 'Analyse…' : "Lancer l'essai"}
+          </button>
+          {report && report.refused === 0 && (report.created > 0 || report.updated > 0) && (
+            <button type="button" onClick={runIt} disabled={pending} className={secondaryButtonClass}>
+              Importer
+            </button>
+          )}
+        </div>
+      </form>
+
+      {progress && (
+        <div className="flex flex-col gap-1">
+          <label htmlFor="import-progress">Import en cours</label>
+          <progress id="import-progress" max={progress.total || 1} value={progress.done} className="w-full">
+            {progress.done} / {progress.total}
+          </progress>
+          <span className="text-sm text-slate-700">
+            {progress.done} ligne{progress.done > 1 ? 's' : ''} sur {progress.total}
+          </span>
+        </div>
+      )}
+
+      <FormMessage state={result} />
+
+      {report && (
+        <section aria-labelledby="rapport" className="flex flex-col gap-3">
+          <h2 id="rapport" className="text-lg font-semibold">
+            Rapport de l&apos;essai
+          </h2>
+          <p>
+            Fichier de {report.kind} en {report.encoding} : {report.total} ligne{report.total > 1 ? 's' : ''}, {report.created} à créer, {report.updated} à mettre à jour,{' '}
+            {report.refused} refusée{report.refused > 1 ? 's' : ''}.
+            {report.refused > 0 && ' Corrigez les lignes refusées dans le fichier, puis relancez l’essai : l’import est possible quand aucune ligne n’est refusée.'}
+          </p>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">Résultat de l&apos;essai, ligne par ligne</caption>
+              <thead className="bg-slate-50">
+                <tr>
+                  {['Ligne', 'Résultat', 'Référence', 'Désignation', 'Motif'].map((h) => (
+                    <th key={h} scope="col" className="px-3 py-2 font-semibold">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {visible.map((l) => (
+                  <tr key={l.line} className="border-t border-slate-100 align-top">
+                    <td className="px-3 py-2">{l.line}</td>
+                    <td className={`px-3 py-2 font-medium ${l.action === 'refuse' ? 'text-red-800' : 'text-green-900'}`}>{ACTION_LABELS[l.action]}</td>
+                    <td className="px-3 py-2">{l.reference ?? '—'}</td>
+                    <td className="px-3 py-2">{l.label}</td>
+                    <td className="px-3 py-2">
+                      {l.errors.length === 0 ? '—' : (
+                        <ul>
+                          {l.errors.map((e, i) => (
+                            <li key={i}>{e.column ? `${e.column} : ${e.message}` : e.message}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {report.lines.length > SHOWN && <p className="text-sm text-slate-700">… et {report.lines.length - SHOWN} autres lignes non affichées.</p>}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// A small RFC 4180 reader with the ";" separator of French exports: quoted fields may hold ";", quotes ("")
+// and line breaks. Each record keeps the file line number where it starts, for the report.
+
+export type CsvRecord = { line: number; cells: string[] };
+
+export function parseCsv(text: string, separator = ';'): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  const push = () => {
+    cells.push(cell);
+    cell = '';
+  };
+  const end = () => {
+    push();
+    if (cells.some((c) => c.trim() !== '')) records.push({ line: start, cells });
+    cells = [];
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line++;
+        cell += c;
+      }
+    } else if (c === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (c === separator) push();
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      end();
+      start = ++line;
+    } else cell += c;
+  }
+  if (cell !== '' || cells.length) end();
+  return records;
+}
+
+/** One CSV cell: quoted when it holds the separator, a quote or a line break. */
+export function csvCell(value: string, separator = ';'): string {
+  return /["\r\n]/.test(value) || value.includes(separator) ? `"${value.replace(/"/g, '""')}"` : value;
+}

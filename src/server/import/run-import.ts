@@ -1,0 +1,79 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@/server/audit/record-event';
+import { db } from '@/server/db';
+import { UserError } from '@/server/errors';
+import type { ImportKind } from './columns';
+import { planImport, type ImportReport } from './plan-import';
+import { startProgress } from './progress';
+import { ImportFileError, readImportFile } from './validate-rows';
+import { writeImport } from './write-import';
+
+// The import use cases, apart from the action wrapper so that the benchmark can run them as they are.
+
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export type ImportInput = { kind: 'auto' | ImportKind; file: File };
+
+async function readFile(input: ImportInput) {
+  const { file } = input;
+  if (!file.name && file.size === 0) throw new UserError('Choisissez le fichier CSV à importer.');
+  if (file.size > MAX_IMPORT_BYTES) throw new UserError('Le fichier dépasse 10 Mo : découpez-le en plusieurs fichiers puis importez-les l’un après l’autre.');
+  try {
+    return readImportFile(new Uint8Array(await file.arrayBuffer()), input.kind === 'auto' ? null : input.kind);
+  } catch (error) {
+    if (error instanceof ImportFileError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+const NOUNS: Record<ImportKind, [string, string]> = { tiers: ['tiers', 'tiers'], biens: ['bien', 'biens'], baux: ['bail', 'baux'] };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** The dry run: the per-line report, nothing written. */
+export async function dryRunImport(input: ImportInput): Promise<{ message: string; data: ImportReport }> {
+  const parsed = await readFile(input);
+  const { report } = await planImport(db, parsed);
+  const message = `Essai terminé : ${plural(report.created, 'création', 'créations')}, ${plural(report.updated, 'mise à jour', 'mises à jour')}, ${plural(report.refused, 'ligne refusée', 'lignes refusées')}. Rien n'a encore été importé.`;
+  return { message, data: report };
+}
+
+export class ImportRefusedError extends UserError {}
+
+/**
+ * The import itself: all or nothing, in one transaction that plans again against the data as it is now (it may
+ * have changed since the dry run). `jobId` comes from the page so that it can poll the progress meanwhile.
+ */
+export async function runImport(input: ImportInput & { jobId?: string }, staffId: string, audit: Actor) {
+  const parsed = await readFile(input);
+  const jobId = input.jobId ?? randomUUID();
+  const progress = startProgress(jobId, staffId, `import.${parsed.kind}`, parsed.rows.length);
+  try {
+    await progress.created;
+  } catch {
+    throw new UserError('Cet import a déjà été lancé : rechargez la page pour en lancer un nouveau.');
+  }
+  try {
+    const report = await db.$transaction(
+      async (tx) => {
+        const plan = await planImport(tx, parsed);
+        if (plan.report.refused) {
+          throw new ImportRefusedError(`${plural(plan.report.refused, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`);
+        }
+        await writeImport(tx, plan, audit, progress.report);
+        return plan.report;
+      },
+      { timeout: 10 * 60_000, maxWait: 60_000 },
+    );
+    await progress.finish('DONE', { created: report.created, updated: report.updated }, report.total);
+    const [one, many] = NOUNS[parsed.kind];
+    return {
+      message: `Import terminé : ${plural(report.created, `${one} créé`, `${many} créés`)}, ${report.updated} mis à jour.`,
+      data: { jobId, created: report.created, updated: report.updated },
+    };
+  } catch (error) {
+    await progress.finish('FAILED', { error: error instanceof UserError ? error.message : 'Erreur inattendue' });
+    throw error;
+  }
+}

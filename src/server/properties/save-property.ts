@@ -1,0 +1,41 @@
+import 'server-only';
+import { recordEvent } from '@/server/audit/record-event';
+import { defineStaffAction } from '@/server/auth/staff-action';
+import { db, type Tx } from '@/server/db';
+import { NotFoundError, UserError } from '@/server/errors';
+import { ZPropertyForm, ZPropertyUpdateForm } from './schemas';
+
+export const createPropertyAction = defineStaffAction({
+  permission: 'tiers:write',
+  input: ZPropertyForm,
+  async run({ input, audit }) {
+    return db.$transaction(async (tx) => {
+      await checkOwnerAndRef(tx, input.ownerId, input.externalRef);
+      const property = await tx.property.create({ data: input, select: { id: true } });
+      await recordEvent(tx, audit, { type: 'property.created', tiersId: input.ownerId, targetType: 'property', targetId: property.id, details: { externalRef: input.externalRef } });
+      return { message: 'Le bien a été créé.', data: { id: property.id } };
+    });
+  },
+});
+
+export const updatePropertyAction = defineStaffAction({
+  permission: 'tiers:write',
+  input: ZPropertyUpdateForm,
+  async run({ input: { id, ...fields }, audit }) {
+    return db.$transaction(async (tx) => {
+      if (!(await tx.property.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError('property');
+      await checkOwnerAndRef(tx, fields.ownerId, fields.externalRef, id);
+      await tx.property.update({ where: { id }, data: fields });
+      await recordEvent(tx, audit, { type: 'property.updated', tiersId: fields.ownerId, targetType: 'property', targetId: id });
+      return { message: 'Le bien est enregistré.', data: { id } };
+    });
+  },
+});
+
+async function checkOwnerAndRef(tx: Tx, ownerId: string, externalRef: string | null, exceptId?: string) {
+  const owner = await tx.tiers.findUnique({ where: { id: ownerId }, select: { kind: true } });
+  if (owner?.kind !== 'PROPRIETAIRE') throw new UserError('Le propriétaire choisi est introuvable : choisissez un propriétaire dans la liste.');
+  if (!externalRef) return;
+  const other = await tx.property.findUnique({ where: { externalRef }, select: { id: true } });
+  if (other && other.id !== exceptId) throw new UserError(`La référence « ${externalRef} » est déjà celle d'un autre bien : choisissez-en une autre.`);
+}

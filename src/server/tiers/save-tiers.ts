@@ -1,0 +1,52 @@
+import 'server-only';
+import { recordEvent } from '@/server/audit/record-event';
+import { defineStaffAction } from '@/server/auth/staff-action';
+import { db, type Tx } from '@/server/db';
+import { NotFoundError, UserError } from '@/server/errors';
+import { findDuplicates, type TiersDuplicate } from './find-duplicates';
+import { displayName, sortNameOf } from './names';
+import { recordTiersChanges, tiersFieldsSelect } from './record-tiers-changes';
+import { ZTiersForm, ZTiersUpdateForm } from './schemas';
+
+export type SaveTiersData = { id?: string; duplicates?: TiersDuplicate[] };
+
+const duplicateMessage = (n: number) =>
+  `${n === 1 ? 'Un tiers ressemble' : `${n} tiers ressemblent`} à celui-ci : vérifiez, puis cliquez sur « Enregistrer quand même » si ce n'est pas un doublon.`;
+
+export const createTiersAction = defineStaffAction({
+  permission: 'tiers:write',
+  input: ZTiersForm,
+  async run({ input: { confirmDuplicates, ...fields }, audit }): Promise<{ message: string; data: SaveTiersData }> {
+    return db.$transaction(async (tx) => {
+      const duplicates = confirmDuplicates ? [] : await findDuplicates(tx, fields);
+      if (duplicates.length) return { message: duplicateMessage(duplicates.length), data: { duplicates } };
+      await assertRefFree(tx, fields.externalRef);
+      const tiers = await tx.tiers.create({ data: { ...fields, sortName: sortNameOf(fields) }, select: { id: true } });
+      await recordEvent(tx, audit, { type: 'tiers.created', tiersId: tiers.id, targetType: 'tiers', targetId: tiers.id, details: { kind: fields.kind, externalRef: fields.externalRef } });
+      return { message: `${displayName(fields)} a été créé.`, data: { id: tiers.id } };
+    });
+  },
+});
+
+export const updateTiersAction = defineStaffAction({
+  permission: 'tiers:write',
+  input: ZTiersUpdateForm,
+  async run({ input: { id, confirmDuplicates, ...fields }, audit }): Promise<{ message: string; data: SaveTiersData }> {
+    return db.$transaction(async (tx) => {
+      const before = await tx.tiers.findUnique({ where: { id }, select: tiersFieldsSelect });
+      if (!before) throw new NotFoundError('tiers');
+      const duplicates = confirmDuplicates ? [] : await findDuplicates(tx, fields, id);
+      if (duplicates.length) return { message: duplicateMessage(duplicates.length), data: { duplicates } };
+      await assertRefFree(tx, fields.externalRef, id);
+      await tx.tiers.update({ where: { id }, data: { ...fields, sortName: sortNameOf(fields) } });
+      await recordTiersChanges(tx, audit, id, before, fields);
+      return { message: `Les informations de ${displayName(fields)} sont enregistrées.`, data: { id } };
+    });
+  },
+});
+
+async function assertRefFree(tx: Tx, externalRef: string | null, exceptId?: string) {
+  if (!externalRef) return;
+  const other = await tx.tiers.findUnique({ where: { externalRef }, select: { id: true, civility: true, lastName: true, firstName: true, companyName: true } });
+  if (other && other.id !== exceptId) throw new UserError(`La référence externe « ${externalRef} » est déjà celle de ${displayName(other)} : choisissez-en une autre.`);
+}
