@@ -2,7 +2,10 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { PropertyKind, StaffRole } from '@/generated/prisma/enums';
+import { createHash } from 'node:crypto';
 import { hashPassword } from '@/server/auth/password';
+import { getDocumentStorage } from '@/server/documents/storage';
+import { demoPdf } from './demo-pdf';
 import { sortNameOf } from '@/server/tiers/names';
 
 // A demo agency with realistic French data, generated from a fixed seed so every install looks the same.
@@ -32,7 +35,7 @@ function rng(seed: number) {
 
 const ascii = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z]+/g, '-');
 
-export type SeedCounts = { staff: number; locataires: number; proprietaires: number; biens: number; baux: number };
+export type SeedCounts = { staff: number; locataires: number; proprietaires: number; biens: number; baux: number; documents: number };
 
 export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
   const [staff, tiers] = await Promise.all([prisma.staffUser.count(), prisma.tiers.count()]);
@@ -115,6 +118,30 @@ export async function seedDemo(prisma: PrismaClient, options: { locataires?: num
     };
   });
 
+  // A quittance per current lease and a compte rendu de gérance per owner, so the extranet has documents.
+  const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(today.getFullYear(), today.getMonth() - 1, 15));
+  const storage = getDocumentStorage();
+  const store = async (title: string, fileName: string, lines: string[]) => {
+    const bytes = demoPdf(lines);
+    return { id: randomUUID(), title, fileName, mimeType: 'application/pdf', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storageKey: await storage.put(bytes, fileName) };
+  };
+  const documents = [
+    ...(await Promise.all(
+      leases.filter((l) => !l.endDate).map(async (l) => ({
+        ...(await store(`Quittance de loyer – ${month}`, `quittance-${l.externalRef}.pdf`, ['Quittance de loyer', `Bail ${l.externalRef} – ${month}`, `Loyer : ${(l.rentCents / 100).toFixed(2)} EUR, charges : ${(l.chargesCents / 100).toFixed(2)} EUR`, 'Agence Démo Immobilier'])),
+        category: 'QUITTANCE' as const,
+        leaseId: l.id,
+      })),
+    )),
+    ...(await Promise.all(
+      owners.map(async (o) => ({
+        ...(await store(`Compte rendu de gérance – ${month}`, `crg-${o.externalRef}.pdf`, ['Compte rendu de gérance', `${o.companyName ?? `${o.firstName} ${o.lastName}`} – ${month}`, 'Agence Démo Immobilier'])),
+        category: 'COMPTE_RENDU_GERANCE' as const,
+        tiersId: o.id,
+      })),
+    )),
+  ];
+
   const staff = await Promise.all(DEMO_STAFF.map(async (s) => ({ ...s, hash: await hashPassword(s.password) })));
 
   await prisma.$transaction(async (tx) => {
@@ -130,9 +157,10 @@ export async function seedDemo(prisma: PrismaClient, options: { locataires?: num
     await tx.property.createMany({ data: properties });
     await tx.lease.createMany({ data: leases.map(({ tenants: _, ...lease }) => lease) });
     await tx.leaseTenant.createMany({ data: leases.flatMap((l) => l.tenants.map((t) => ({ ...t, leaseId: l.id }))) });
+    await tx.document.createMany({ data: documents });
   }, { timeout: 60_000 });
 
-  return { staff: staff.length, locataires: tenants.length, proprietaires: owners.length, biens: properties.length, baux: leases.length };
+  return { staff: staff.length, locataires: tenants.length, proprietaires: owners.length, biens: properties.length, baux: leases.length, documents: documents.length };
 }
 
 /** Erases every record (not the schema). Only on explicit request. */
