@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState, useTransition } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import type { JobProgress } from '@/server/access/credentials-job';
 import type { ActionResult } from '@/server/auth/staff-action';
 import { enroll, generateCredentials, unenroll } from './actions';
@@ -8,6 +8,8 @@ import { JobProgressBar } from './job-progress';
 import { MessageText } from './message-text';
 
 type Feedback = { kind: 'ok' | 'error'; text: string } | null;
+
+const noSubscription = () => () => {};
 
 const NOTHING_SELECTED = 'Sélectionnez au moins une personne dans la liste (cases à cocher à gauche des noms).';
 
@@ -23,6 +25,8 @@ export function SelectionPanel({ children, jobs }: { children: React.ReactNode; 
   const [onPage, setOnPage] = useState(0);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [pending, startTransition] = useTransition();
+  // Server-rendered boxes stay disabled until this component runs: a tick before hydration would be lost.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
   const boxes = useCallback(() => [...(formRef.current?.querySelectorAll<HTMLInputElement>('input[name="ids"]') ?? [])], []);
   const recount = useCallback(() => {
@@ -82,7 +86,8 @@ export function SelectionPanel({ children, jobs }: { children: React.ReactNode; 
       {jobs.map((job) => (
         <JobProgressBar key={job.id} initial={job} />
       ))}
-      <form ref={formRef} onChange={recount} onSubmit={(e) => e.preventDefault()} className="flex flex-col-reverse gap-4 lg:flex-row lg:items-start">
+      <form ref={formRef} onChange={recount} onSubmit={(e) => e.preventDefault()}>
+        <fieldset disabled={!hydrated} className="flex min-w-0 flex-col-reverse gap-4 lg:flex-row lg:items-start">
         <div className="min-w-0 flex-1 overflow-x-auto rounded-lg border border-slate-200 bg-white">{children}</div>
         <aside aria-label="Actions sur la sélection" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4 lg:sticky lg:top-4 lg:w-60">
           <p className="text-sm text-slate-700" aria-live="polite">
@@ -113,6 +118,7 @@ export function SelectionPanel({ children, jobs }: { children: React.ReactNode; 
           </button>
           {pending && <p className="text-sm text-slate-600">Traitement en cours…</p>}
         </aside>
+        </fieldset>
       </form>
       <dialog ref={dialogRef} aria-labelledby="unenroll-title" className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-slate-900/40">
         <h2 id="unenroll-title" className="text-lg font-semibold">

@@ -28,13 +28,25 @@ export function CredentialSettingsForm({ current }: { current: CredentialSetting
       <fieldset className="flex flex-col gap-3" aria-describedby={errors?.deliveryMode ? 'mode-error' : undefined}>
         <legend className="mb-2 font-medium">Mode d&apos;envoi des identifiants</legend>
         {MODES.map((mode) => (
-          <label key={mode.value} className="flex items-start gap-2">
-            <input type="radio" name="deliveryMode" value={mode.value} defaultChecked={current.deliveryMode === mode.value} className="mt-1 size-4" />
-            <span>
-              <span className="font-medium">{mode.label}</span>
-              <span className="block text-sm text-slate-600">{mode.hint}</span>
-            </span>
-          </label>
+          <div key={mode.value} className="flex items-start gap-2">
+            <input
+              type="radio"
+              id={`mode-${mode.value}`}
+              name="deliveryMode"
+              value={mode.value}
+              defaultChecked={current.deliveryMode === mode.value}
+              aria-describedby={`mode-${mode.value}-hint`}
+              className="mt-1 size-4"
+            />
+            <div>
+              <label htmlFor={`mode-${mode.value}`} className="font-medium">
+                {mode.label}
+              </label>
+              <p id={`mode-${mode.value}-hint`} className="text-sm text-slate-600">
+                {mode.hint}
+              </p>
+            </div>
+          </div>
         ))}
         {errors?.deliveryMode && (
           <p id="mode-error" className="text-sm text-red-700">
