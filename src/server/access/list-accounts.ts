@@ -56,6 +56,7 @@ type RawRow = {
   companyName: string | null;
   sortName: string;
   hasEmail: boolean;
+  accountId: string | null;
   login: string | null;
   status: AccountStatus | null;
   enrolledAt: Date | null;
@@ -94,7 +95,7 @@ export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards
   const cursor = backwards ? query.avant : query.apres;
   const kind = query.type === 'locataire' ? Prisma.sql`AND t.kind = 'LOCATAIRE'` : query.type === 'proprietaire' ? Prisma.sql`AND t.kind = 'PROPRIETAIRE'` : Prisma.empty;
   let keyset = Prisma.empty;
-  let order: Prisma.Sql;
+  let order: (account: string, tiers: string) => Prisma.Sql;
   if (query.tri === 'connexion') {
     // Most recent login first, then people who never logged in, by name.
     const key = decode(cursor, 3) as LoginKey | null;
@@ -108,28 +109,32 @@ export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards
         ? Prisma.sql`AND (a."lastLoginAt" IS NOT NULL OR (t."sortName", t.id) < (${key[1]}, ${key[2]}))`
         : Prisma.sql`AND a."lastLoginAt" IS NULL AND (t."sortName", t.id) > (${key[1]}, ${key[2]})`;
     }
-    order = backwards
-      ? Prisma.sql`ORDER BY a."lastLoginAt" ASC NULLS FIRST, t."sortName" DESC, t.id DESC`
-      : Prisma.sql`ORDER BY a."lastLoginAt" DESC NULLS LAST, t."sortName" ASC, t.id ASC`;
+    order = (a, t) =>
+      Prisma.raw(backwards ? `ORDER BY ${a}."lastLoginAt" ASC NULLS FIRST, ${t}."sortName" DESC, ${t}.id DESC` : `ORDER BY ${a}."lastLoginAt" DESC NULLS LAST, ${t}."sortName" ASC, ${t}.id ASC`);
   } else {
     const key = decode(cursor, 2) as NameKey | null;
     if (key) keyset = backwards ? Prisma.sql`AND (t."sortName", t.id) < (${key[0]}, ${key[1]})` : Prisma.sql`AND (t."sortName", t.id) > (${key[0]}, ${key[1]})`;
-    order = backwards ? Prisma.sql`ORDER BY t."sortName" DESC, t.id DESC` : Prisma.sql`ORDER BY t."sortName" ASC, t.id ASC`;
+    order = (_, t) => Prisma.raw(backwards ? `ORDER BY ${t}."sortName" DESC, ${t}.id DESC` : `ORDER BY ${t}."sortName" ASC, ${t}.id ASC`);
   }
+  // The page is cut first (LIMIT in the inner query), then only its rows look up their latest credential mail:
+  // a search matching thousands of people does not pay a mail lookup for each.
   const sql = Prisma.sql`
-    SELECT t.id, t.kind, t.civility, t."firstName", t."lastName", t."companyName", t."sortName", (t.email IS NOT NULL) AS "hasEmail",
-           a.login, a.status, a."enrolledAt", a."lockedUntil", a."lastLoginAt",
-           m.status AS "mailStatus", m."createdAt" AS "mailCreatedAt", m."sentAt" AS "mailSentAt"
-    FROM "Tiers" t
-    LEFT JOIN "ExtranetAccount" a ON a."tiersId" = t.id
+    SELECT p.*, m.status AS "mailStatus", m."createdAt" AS "mailCreatedAt", m."sentAt" AS "mailSentAt"
+    FROM (
+      SELECT t.id, t.kind, t.civility, t."firstName", t."lastName", t."companyName", t."sortName", (t.email IS NOT NULL) AS "hasEmail",
+             a.id AS "accountId", a.login, a.status, a."enrolledAt", a."lockedUntil", a."lastLoginAt"
+      FROM "Tiers" t
+      LEFT JOIN "ExtranetAccount" a ON a."tiersId" = t.id
+      WHERE t."archivedAt" IS NULL ${kind} ${searchClause(query.q)} ${keyset}
+      ${order('a', 't')}
+      LIMIT ${PAGE_SIZE + 1}
+    ) p
     LEFT JOIN LATERAL (
       SELECT o.status, o."createdAt", o."sentAt" FROM "OutboxMail" o
-      WHERE o."accountId" = a.id AND o.type IN ('CREDENTIALS', 'ACTIVATION_LINK')
+      WHERE o."accountId" = p."accountId" AND o.type IN ('CREDENTIALS', 'ACTIVATION_LINK')
       ORDER BY o."createdAt" DESC LIMIT 1
     ) m ON true
-    WHERE t."archivedAt" IS NULL ${kind} ${searchClause(query.q)} ${keyset}
-    ${order}
-    LIMIT ${PAGE_SIZE + 1}`;
+    ${order('p', 'p')}`;
   return { sql, backwards };
 }
 

@@ -66,7 +66,7 @@ export function AccessTable({ rows, selectable, sortLinks }: { rows: AccountRow[
             <td className="px-2 py-2">
               <span className="font-medium">{row.name}</span>
               {!row.hasEmail && <span className="block text-xs text-slate-600">Pas d&apos;adresse e-mail</span>}
-              <Link href={`/gestion/acces/${row.tiersId}/diagnostic`} className="block text-xs text-brand-700 underline">
+              <Link href={`/gestion/acces/${row.tiersId}/diagnostic`} prefetch={false} className="block text-xs text-brand-700 underline">
                 Diagnostic de connexion<span className="sr-only"> de {row.name}</span>
               </Link>
             </td>
