@@ -104,6 +104,31 @@ test('the envelope on someone without e-mail explains it and links to the tiers 
   await expect(alert.getByRole('link', { name: 'sa fiche tiers' })).toHaveAttribute('href', `/gestion/tiers/${id}`);
 });
 
+test('the envelope for a whole page runs as a job with a progress bar that can be found again', async ({ page }) => {
+  test.setTimeout(240_000);
+  await signInStaff(page, 'GESTIONNAIRE');
+  await page.goto('/gestion/acces?type=proprietaire');
+  const panel = page.getByRole('complementary', { name: 'Actions sur la sélection' });
+  await panel.getByLabel('Tout sélectionner sur cette page').check();
+  await panel.getByRole('button', { name: 'Inscrire', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /accès inscrits/ })).toBeVisible();
+  // Nobody without an e-mail address: the envelope would refuse the whole selection.
+  for (const box of await page.locator('tbody tr').filter({ hasText: "Pas d'adresse e-mail" }).getByRole('checkbox').all()) await box.uncheck();
+  const count = await page.locator('tbody input[type=checkbox]:checked').count();
+  expect(count).toBeGreaterThan(5);
+  await panel.getByRole('button', { name: "Générer le mail d'identifiants" }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Génération des identifiants lancée pour ${count} personnes` })).toBeVisible();
+  await expect(page.getByText(`Génération des identifiants : `)).toBeVisible();
+
+  // Leave and come back: the job is still shown, and ends with its summary.
+  await page.goto('/gestion');
+  await page.goto('/gestion/acces?type=proprietaire');
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `${count} mails d'identifiants générés` })).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByText(`Génération des identifiants : ${count} sur ${count}`)).toBeVisible();
+  await expect(page.locator('tbody tr').filter({ hasText: 'À vérifier' })).toHaveCount(count);
+});
+
 test('filters live in the URL and the list pages with Suivant / Précédent', async ({ page }) => {
   await signInStaff(page, 'SUPPORT');
   await page.goto('/gestion/acces?type=locataire');

@@ -72,7 +72,7 @@ export default async function AccesPage({ searchParams }: { searchParams: Promis
             className="rounded-md border border-slate-400 bg-white px-3 py-2"
           />
           <p id="filtre-q-aide" className="text-xs text-slate-600">
-            Début du nom, identifiant, adresse e-mail complète ou référence.
+            Début du nom (« martin », « martin cl »), identifiant (« martin.k7m2 »), adresse e-mail complète ou référence.
           </p>
         </div>
         {query.tri !== 'nom' && <input type="hidden" name="tri" value={query.tri} />}
