@@ -75,6 +75,24 @@ function runJob(actor: StaffAuditActor, people: Eligible[], jobId: string): void
     });
 }
 
+/**
+ * renderMail looks up the template of each mail; within one envelope the templates do not change, so one lookup
+ * per (type, audience) serves every mail. Everything else goes to the real client.
+ */
+function withTemplateCache(tx: Tx): Tx {
+  type Found = Awaited<ReturnType<Tx['mailTemplate']['findUnique']>>;
+  const cache = new Map<string, Promise<Found>>();
+  const mailTemplate = {
+    findUnique(args: Parameters<Tx['mailTemplate']['findUnique']>[0]) {
+      const key = JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, Promise.resolve(tx.mailTemplate.findUnique(args)));
+      // renderMail only awaits the result; the Prisma promise type is not needed there.
+      return cache.get(key)! as ReturnType<Tx['mailTemplate']['findUnique']>;
+    },
+  };
+  return new Proxy(tx, { get: (target, key) => (key === 'mailTemplate' ? mailTemplate : Reflect.get(target, key)) });
+}
+
 function checkEligible(people: SelectedPerson[]): Eligible[] {
   const problems: string[] = [];
   for (const p of people) {
@@ -92,6 +110,7 @@ function checkEligible(people: SelectedPerson[]): Eligible[] {
 
 async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: string | null) {
   const [settings, agency] = await Promise.all([getCredentialSettings(db), loadAgency(db)]);
+  const reader = withTemplateCache(db);
   const now = new Date();
   let generated = 0;
   let replaced = 0;
@@ -102,23 +121,16 @@ async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: st
   await boundedPipeline(
     people,
     { concurrency, batchSize: jobId ? BATCH_SIZE : people.length },
-    (person) => prepare(person, settings, agency, now),
+    (person) => prepare(reader, person, settings, agency, now),
     async (batch) => {
       await db.$transaction(
         async (tx) => {
-          let done = 0;
-          for (const item of batch) {
-            const outcome = await write(tx, actor, settings, item, now);
-            if (outcome === 'skipped') {
-              if (!jobId) throw new UserError(SELECTION_CHANGED);
-              skipped.push({ tiersId: item.person.id, name: item.person.name });
-            } else {
-              done++;
-              replaced += outcome.replaced;
-            }
-          }
-          generated += done;
-          if (jobId) await tx.bulkJob.update({ where: { id: jobId }, data: { done: { increment: done }, failed: { increment: batch.length - done } } });
+          const outcome = await writeBatch(tx, actor, settings, batch, now);
+          if (outcome.skipped.length && !jobId) throw new UserError(SELECTION_CHANGED);
+          skipped.push(...outcome.skipped.map((p) => ({ tiersId: p.id, name: p.name })));
+          generated += outcome.done;
+          replaced += outcome.replaced;
+          if (jobId) await tx.bulkJob.update({ where: { id: jobId }, data: { done: { increment: outcome.done }, failed: { increment: outcome.skipped.length } } });
         },
         { timeout: 60_000 },
       );
@@ -127,10 +139,10 @@ async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: st
   return { generated, replaced, skipped };
 }
 
-async function prepare(person: Eligible, settings: CredentialSettings, agency: Agency, now: Date): Promise<Prepared> {
+async function prepare(reader: Tx, person: Eligible, settings: CredentialSettings, agency: Agency, now: Date): Promise<Prepared> {
   const expiresAt = new Date(now.getTime() + settings.temporaryPasswordDays * DAY_MS);
   const mailType: MailType = settings.deliveryMode === 'ACTIVATION_LINK' ? 'ACTIVATION_LINK' : 'CREDENTIALS';
-  const contentPromise = renderMail(db, { type: mailType, tiers: person, identifiant: person.account.login, expiresAt, agency });
+  const contentPromise = renderMail(reader, { type: mailType, tiers: person, identifiant: person.account.login, expiresAt, agency });
   if (mailType === 'ACTIVATION_LINK') {
     const { token, tokenHash } = linkToken();
     const secret = `${getConfig().appUrl}/extranet/nouveau-mot-de-passe?jeton=${token}`;
@@ -141,49 +153,65 @@ async function prepare(person: Eligible, settings: CredentialSettings, agency: A
   return { person, mailType, secret, passwordHash, tokenHash: null, expiresAt, content };
 }
 
-async function write(tx: Tx, actor: StaffAuditActor, settings: CredentialSettings, item: Prepared, now: Date): Promise<'skipped' | { replaced: number }> {
-  const { person } = item;
-  const accountId = person.account.id;
-  const temporary = item.passwordHash !== null;
-  // Scoped to an enrolled account: a Désinscrire that won the race leaves this person untouched.
+/**
+ * Writes a batch in set-based statements (one per table) plus, per person, the mail through enqueueMail (which
+ * encrypts the secret) and the journal event: per-row statements cost more than the hash they follow.
+ */
+async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSettings, batch: Prepared[], now: Date) {
+  const temporary = settings.deliveryMode === 'TEMPORARY_PASSWORD';
+  // Scoped to enrolled accounts: a Désinscrire that won the race leaves those people untouched (and skipped).
+  const stillEnrolled = new Set(
+    (await tx.extranetAccount.findMany({ where: { id: { in: batch.map((i) => i.person.account.id) }, status: 'ENROLLED' }, select: { id: true } })).map((a) => a.id),
+  );
+  const items = batch.filter((i) => stillEnrolled.has(i.person.account.id));
+  const skipped = batch.filter((i) => !stillEnrolled.has(i.person.account.id)).map((i) => i.person);
+  if (!items.length) return { done: 0, replaced: 0, skipped };
+  const accountIds = items.map((i) => i.person.account.id);
   const { count } = await tx.extranetAccount.updateMany({
-    where: { id: accountId, status: 'ENROLLED' },
+    where: { id: { in: accountIds }, status: 'ENROLLED' },
     data: { credentialVersion: { increment: 1 }, credentialsGeneratedAt: now, credentialsGeneratedById: actor.staffId, mustChangePassword: temporary },
   });
-  if (!count) return 'skipped';
-  if (item.passwordHash) {
-    const password = { hash: item.passwordHash, isTemporary: true, expiresAt: item.expiresAt };
-    await tx.extranetPassword.upsert({ where: { accountId }, create: { accountId, ...password }, update: password });
-    await tx.verification.deleteMany({ where: { accountId, type: 'ACTIVATION' } });
+  if (count !== items.length) throw new UserError(SELECTION_CHANGED);
+  await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
+  await tx.verification.deleteMany({ where: { accountId: { in: accountIds }, type: 'ACTIVATION' } });
+  if (temporary) {
+    await tx.extranetPassword.createMany({ data: items.map((i) => ({ accountId: i.person.account.id, hash: i.passwordHash!, isTemporary: true, expiresAt: i.expiresAt })) });
   } else {
-    await tx.extranetPassword.deleteMany({ where: { accountId } });
-    const verification = { tokenHash: item.tokenHash!, expiresAt: item.expiresAt, usedAt: null, createdAt: now };
-    await tx.verification.upsert({ where: { type_accountId: { type: 'ACTIVATION', accountId } }, create: { type: 'ACTIVATION', accountId, ...verification }, update: verification });
+    await tx.verification.createMany({ data: items.map((i) => ({ type: 'ACTIVATION' as const, accountId: i.person.account.id, tokenHash: i.tokenHash!, expiresAt: i.expiresAt, createdAt: now })) });
   }
-  // The old credentials are dead: their unsent mail must not leave.
-  const previous = await tx.outboxMail.findMany({ where: { ...unsentMailWhere([accountId]), type: { in: CREDENTIAL_MAIL_TYPES } }, select: { id: true } });
+  // The old credentials are dead: their unsent mails must not leave.
+  const previous = await tx.outboxMail.findMany({ where: { ...unsentMailWhere(accountIds), type: { in: CREDENTIAL_MAIL_TYPES } }, select: { id: true, accountId: true } });
   if (previous.length) {
-    await tx.outboxMail.updateMany({ where: { id: { in: previous.map((m) => m.id) }, ...unsentMailWhere([accountId]) }, data: { status: 'REPLACED', secretCiphertext: null } });
+    await tx.outboxMail.updateMany({ where: { id: { in: previous.map((m) => m.id) }, ...unsentMailWhere(accountIds) }, data: { status: 'REPLACED', secretCiphertext: null } });
   }
-  const mail = await enqueueMail(tx, {
-    type: item.mailType,
-    review: true,
-    accountId,
-    tiersId: person.id,
-    to: person.email,
-    toName: person.name,
-    content: item.content,
-    secret: { plain: item.secret, createdAt: now, expiresAt: item.expiresAt },
-    createdById: actor.staffId,
-  });
-  await recordEvent(tx, actor, {
-    type: 'access.credentials_generated',
-    tiersId: person.id,
-    targetType: 'ExtranetAccount',
-    targetId: accountId,
-    details: { login: person.account.login, mode: settings.deliveryMode, mailId: mail.id, replacedMailIds: previous.map((m) => m.id), expiresAt: item.expiresAt.toISOString() },
-  });
-  return { replaced: previous.length };
+  for (const item of items) {
+    const { person } = item;
+    const mail = await enqueueMail(tx, {
+      type: item.mailType,
+      review: true,
+      accountId: person.account.id,
+      tiersId: person.id,
+      to: person.email,
+      toName: person.name,
+      content: item.content,
+      secret: { plain: item.secret, createdAt: now, expiresAt: item.expiresAt },
+      createdById: actor.staffId,
+    });
+    await recordEvent(tx, actor, {
+      type: 'access.credentials_generated',
+      tiersId: person.id,
+      targetType: 'ExtranetAccount',
+      targetId: person.account.id,
+      details: {
+        login: person.account.login,
+        mode: settings.deliveryMode,
+        mailId: mail.id,
+        replacedMailIds: previous.filter((m) => m.accountId === person.account.id).map((m) => m.id),
+        expiresAt: item.expiresAt.toISOString(),
+      },
+    });
+  }
+  return { done: items.length, replaced: previous.length, skipped };
 }
 
 function generatedMessage(generated: number, replaced: number, skipped = 0): string {
