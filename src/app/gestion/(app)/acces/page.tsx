@@ -1,10 +1,102 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
-import { ComingSoon } from '@/ui/coming-soon';
+import { listRecentCredentialsJobs } from '@/server/access/credentials-job';
+import { listAccounts, ZListQuery, type TListQuery } from '@/server/access/list-accounts';
+import { AccessTable } from './access-table';
+import { SelectionPanel } from './selection-panel';
 
 export const metadata: Metadata = { title: 'Gestion des accès' };
 
-export default async function AccesPage() {
-  await requireStaff('access:read');
-  return <ComingSoon title={'Gestion des accès'}>Vous pourrez y filtrer les locataires et propriétaires, les inscrire, les désinscrire et générer leurs identifiants.</ComingSoon>;
+/** The list's URL with some parameters changed; the cursors are dropped unless given. */
+function href(query: TListQuery, change: Partial<TListQuery>): string {
+  const next = { type: query.type, q: query.q, tri: query.tri, apres: undefined, avant: undefined, ...change } as Record<string, string | undefined>;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(next)) if (value && !(key === 'tri' && value === 'nom') && !(key === 'type' && value === 'tous')) params.set(key, value);
+  const search = params.toString();
+  return `/gestion/acces${search ? `?${search}` : ''}`;
+}
+
+export default async function AccesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireStaff('access:read');
+  const raw = await searchParams;
+  const query = ZListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const canWrite = can(actor.role, 'access:write');
+  const [page, jobs] = await Promise.all([listAccounts(query), canWrite ? listRecentCredentialsJobs(actor.id) : []]);
+  const sortLinks = { sort: query.tri, byName: href(query, { tri: 'nom' }), byLastLogin: href(query, { tri: 'connexion' }) };
+
+  const table = page.rows.length ? (
+    <AccessTable rows={page.rows} selectable={canWrite} sortLinks={sortLinks} />
+  ) : (
+    <p className="p-6 text-slate-700">
+      {query.q
+        ? `Personne ne correspond à « ${query.q} » : vérifiez l'orthographe, cherchez par le début du nom, par l'identifiant, l'adresse e-mail complète ou la référence.`
+        : 'Aucun tiers de ce type. Créez-les ou importez-les depuis la page Tiers.'}
+    </p>
+  );
+
+  return (
+    <section aria-labelledby="page-title" className="flex flex-col gap-6">
+      <div>
+        <h1 id="page-title" className="text-2xl font-semibold">
+          Gestion des accès
+        </h1>
+        <p className="mt-1 text-slate-700">
+          Inscrivez ou désinscrivez les locataires et propriétaires, et générez leurs identifiants de l&apos;espace en ligne.
+          {!canWrite && ' Votre rôle permet de consulter cette page, pas de modifier les accès.'}
+        </p>
+      </div>
+
+      <form method="get" action="/gestion/acces" role="search" aria-label="Filtrer la liste" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="filtre-type" className="text-sm font-medium">
+            Type
+          </label>
+          <select id="filtre-type" name="type" defaultValue={query.type} className="rounded-md border border-slate-400 bg-white px-3 py-2">
+            <option value="locataire">Locataire</option>
+            <option value="proprietaire">Propriétaire</option>
+            <option value="tous">Tous</option>
+          </select>
+        </div>
+        <div className="flex min-w-64 flex-1 flex-col gap-1">
+          <label htmlFor="filtre-q" className="text-sm font-medium">
+            Rechercher
+          </label>
+          <input
+            id="filtre-q"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            aria-describedby="filtre-q-aide"
+            className="rounded-md border border-slate-400 bg-white px-3 py-2"
+          />
+          <p id="filtre-q-aide" className="text-xs text-slate-600">
+            Début du nom (« martin », « martin cl »), identifiant (« martin.k7m2 »), adresse e-mail complète ou référence.
+          </p>
+        </div>
+        {query.tri !== 'nom' && <input type="hidden" name="tri" value={query.tri} />}
+        <button type="submit" className="mb-5 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+          Afficher
+        </button>
+      </form>
+
+      {canWrite ? <SelectionPanel jobs={jobs}>{table}</SelectionPanel> : <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">{table}</div>}
+
+      {(page.previous || page.next) && (
+        <nav aria-label="Pagination" className="flex gap-4">
+          {page.previous && (
+            <Link href={href(query, { avant: page.previous })} className="rounded-md border border-slate-400 px-3 py-2 hover:bg-slate-50">
+              Précédent
+            </Link>
+          )}
+          {page.next && (
+            <Link href={href(query, { apres: page.next })} className="rounded-md border border-slate-400 px-3 py-2 hover:bg-slate-50">
+              Suivant
+            </Link>
+          )}
+        </nav>
+      )}
+    </section>
+  );
 }

@@ -1,10 +1,28 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireStaff } from '@/server/auth/staff-session';
-import { ComingSoon } from '@/ui/coming-soon';
+import { getCredentialSettings } from '@/server/settings/get-settings';
+import { CredentialSettingsForm } from './credential-settings-form';
 
 export const metadata: Metadata = { title: 'Paramètres' };
 
 export default async function ParametresPage() {
   await requireStaff('settings:write');
-  return <ComingSoon title={'Paramètres'}>Vous pourrez y choisir le mode d&apos;envoi des identifiants, la durée de validité du mot de passe provisoire et les modèles de mails.</ComingSoon>;
+  const current = await getCredentialSettings();
+  return (
+    <section aria-labelledby="page-title" className="flex max-w-2xl flex-col gap-6">
+      <h1 id="page-title" className="text-2xl font-semibold">
+        Paramètres
+      </h1>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 className="mb-4 text-lg font-semibold">Identifiants de l&apos;extranet</h2>
+        <CredentialSettingsForm current={current} />
+      </div>
+      <p>
+        <Link href="/gestion/parametres/mails" className="text-brand-700 underline">
+          Modèles de mails et envoi
+        </Link>
+      </p>
+    </section>
+  );
 }

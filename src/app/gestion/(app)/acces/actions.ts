@@ -1,0 +1,7 @@
+'use server';
+import { enrollAction, generateCredentialsAction, unenrollAction } from '@/server/access/actions';
+import { staffAction } from '@/server/auth/staff-action';
+
+export const enroll = staffAction(enrollAction);
+export const unenroll = staffAction(unenrollAction);
+export const generateCredentials = staffAction(generateCredentialsAction);

@@ -1,0 +1,44 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import type { JobProgress } from '@/server/access/credentials-job';
+
+const POLL_MS = 1000;
+
+/** A bulk envelope's progress, polled from the server while it runs; the rows are refreshed when it ends. */
+export function JobProgressBar({ initial }: { initial: JobProgress }) {
+  const router = useRouter();
+  const [job, setJob] = useState(initial);
+  const running = job.status === 'RUNNING';
+
+  useEffect(() => {
+    if (!running) return;
+    let stopped = false;
+    const timer = setInterval(async () => {
+      const response = await fetch(`/gestion/acces/progression?job=${encodeURIComponent(job.id)}`, { cache: 'no-store' }).catch(() => null);
+      if (stopped || !response?.ok) return;
+      const next = (await response.json()) as JobProgress;
+      setJob(next);
+      if (next.status !== 'RUNNING') router.refresh();
+    }, POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [running, job.id, router]);
+
+  const label = `Génération des identifiants : ${job.done + job.failed} sur ${job.total}`;
+  return (
+    <div className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm">
+      <label className="flex flex-col gap-1">
+        <span>{label}</span>
+        <progress value={job.done + job.failed} max={job.total} className="w-full" />
+      </label>
+      {!running && (
+        <p role="status" className="mt-2 font-medium">
+          {job.message ?? (job.status === 'DONE' ? 'Génération terminée.' : 'La génération a échoué.')}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { AccountStatus, MailStatus } from '@/generated/prisma/enums';
+
+export type AccessStatus = 'NOT_ENROLLED' | 'UNENROLLED' | 'LOCKED' | 'ACTIVE' | 'CREDENTIALS_SENT' | 'CREDENTIALS_TO_SEND';
+
+/** The "Statut d'accès" column, word for word (DESIGN.md). */
+export const ACCESS_STATUS_LABELS: Record<AccessStatus, string> = {
+  NOT_ENROLLED: 'Non inscrit',
+  UNENROLLED: 'Désinscrit',
+  LOCKED: 'Verrouillé temporairement',
+  ACTIVE: 'Actif',
+  CREDENTIALS_SENT: 'Identifiants envoyés',
+  CREDENTIALS_TO_SEND: 'Inscrit – identifiants à envoyer',
+};
+
+/** The centre d'envoi's status names, for the "Dernier envoi" column. */
+export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
+  PENDING_REVIEW: 'À vérifier',
+  SENDING: "En cours d'envoi",
+  SENT: 'Envoyé',
+  FAILED: 'Échec',
+  CANCELLED: 'Annulé',
+  REPLACED: 'Remplacé',
+};
+
+export type AccountFacts = { status: AccountStatus; enrolledAt: Date; lockedUntil: Date | null; lastLoginAt: Date | null };
+export type CredentialMailFacts = { status: MailStatus; createdAt: Date };
+
+/**
+ * Derives the display status from the account and its latest credential mail (shared rule, helper brief).
+ * A login or a mail from before the current enrolment does not count: after Désinscrire then Inscrire, the
+ * old credentials are gone, so the person is "identifiants à envoyer" again (docs/decisions/010).
+ */
+export function accessStatus(account: AccountFacts | null, latestCredentialMail: CredentialMailFacts | null, now = new Date()): AccessStatus {
+  if (!account) return 'NOT_ENROLLED';
+  if (account.status === 'UNENROLLED') return 'UNENROLLED';
+  if (account.lockedUntil && account.lockedUntil > now) return 'LOCKED';
+  if (account.lastLoginAt && account.lastLoginAt >= account.enrolledAt) return 'ACTIVE';
+  if (latestCredentialMail?.status === 'SENT' && latestCredentialMail.createdAt >= account.enrolledAt) return 'CREDENTIALS_SENT';
+  return 'CREDENTIALS_TO_SEND';
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { defineStaffAction } from '@/server/auth/staff-action';
+import { enrollAccounts } from './enroll-accounts';
+import { generateCredentials } from './generate-credentials';
+import { ZSelection } from './selection';
+import { unenrollAccounts } from './unenroll-accounts';
+
+// The three buttons on the right of "Gestion des accès", acting on the ticked people. SUPPORT holds only
+// access:read, so executeStaffAction refuses all three before anything is read.
+
+export const enrollAction = defineStaffAction({
+  permission: 'access:write',
+  input: ZSelection,
+  async run({ input, audit }) {
+    const { message } = await enrollAccounts(audit, input.ids);
+    return { message };
+  },
+});
+
+export const unenrollAction = defineStaffAction({
+  permission: 'access:write',
+  input: ZSelection,
+  async run({ input, audit }) {
+    const { message } = await unenrollAccounts(audit, input.ids);
+    return { message };
+  },
+});
+
+export const generateCredentialsAction = defineStaffAction<typeof ZSelection, { jobId: string } | undefined>({
+  permission: 'access:write',
+  input: ZSelection,
+  async run({ input, actor, ip }) {
+    const { message, jobId } = await generateCredentials({ type: 'STAFF', staffId: actor.id, ip }, input.ids);
+    return { message, data: jobId ? { jobId } : undefined };
+  },
+});

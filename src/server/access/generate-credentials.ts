@@ -1,0 +1,222 @@
+import 'server-only';
+import { availableParallelism } from 'node:os';
+import type { MailType } from '@/generated/prisma/enums';
+import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { hashPassword } from '@/server/auth/password';
+import { getConfig } from '@/server/config';
+import { db, type Tx } from '@/server/db';
+import { UserError } from '@/server/errors';
+import { loadAgency, renderMail, type RenderedMail } from '@/server/mail/render-mail';
+import type { Agency } from '@/server/mail/templates';
+import { enqueueMail } from '@/server/outbox/enqueue-mail';
+import { getCredentialSettings, type CredentialSettings } from '@/server/settings/get-settings';
+import { boundedPipeline } from './bounded-pipeline';
+import { linkToken, temporaryPassword } from './secrets';
+import { countLabel, loadSelection, SELECTION_CHANGED, type SelectedPerson } from './selection';
+import { CREDENTIAL_MAIL_TYPES, unsentMailWhere } from './unsent-mails';
+
+export type StaffAuditActor = Extract<Actor, { type: 'STAFF' }>;
+
+/** Up to this many people the envelope answers at once; beyond, the work becomes a BulkJob with progress. */
+export const SYNC_LIMIT = 5;
+export const CREDENTIALS_JOB_TYPE = 'access.credentials';
+const BATCH_SIZE = 50;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type Eligible = SelectedPerson & { account: { id: string; login: string; status: 'ENROLLED' }; email: string };
+
+/** A person's new credentials, ready to be written: the plaintext only travels to enqueueMail, which encrypts it. */
+type Prepared = {
+  person: Eligible;
+  mailType: MailType;
+  secret: string;
+  passwordHash: string | null;
+  tokenHash: string | null;
+  expiresAt: Date;
+  content: RenderedMail;
+};
+
+export type CredentialsResult = { message: string; jobId?: string };
+
+/**
+ * The blue envelope: fresh credentials for every selected person, by the agency's delivery mode, each with one
+ * credential mail "À vérifier" written in the same transaction as the hash. Refused as a whole (nothing changes)
+ * if anyone selected is not enrolled or has no e-mail address. Beyond SYNC_LIMIT people it runs as a BulkJob.
+ */
+export async function generateCredentials(actor: StaffAuditActor, tiersIds: string[]): Promise<CredentialsResult> {
+  const people = checkEligible(await loadSelection(db, tiersIds));
+  if (people.length <= SYNC_LIMIT) {
+    const { generated, replaced } = await generateFor(actor, people, null);
+    return { message: generatedMessage(generated, replaced) };
+  }
+  const job = await db.bulkJob.create({ data: { type: CREDENTIALS_JOB_TYPE, total: people.length, createdById: actor.staffId }, select: { id: true } });
+  runJob(actor, people, job.id);
+  return {
+    message: `Génération des identifiants lancée pour ${countLabel(people.length, 'personne', 'personnes')} : suivez la progression ici, vous pouvez quitter la page et revenir.`,
+    jobId: job.id,
+  };
+}
+
+/** Runs detached from the request; its progress and outcome live in the BulkJob row. */
+function runJob(actor: StaffAuditActor, people: Eligible[], jobId: string): void {
+  void generateFor(actor, people, jobId)
+    .then(({ generated, replaced, skipped }) =>
+      db.bulkJob.update({
+        where: { id: jobId },
+        data: { status: 'DONE', finishedAt: new Date(), result: { message: generatedMessage(generated, replaced, skipped.length), skipped } },
+      }),
+    )
+    .catch(async (error: unknown) => {
+      // Only the error's kind: a driver error can quote the statement's values, and those hold hashes.
+      console.error(`[job ${CREDENTIALS_JOB_TYPE} ${jobId}] failed:`, error instanceof Error ? `${error.name} ${(error as { code?: string }).code ?? ''}` : typeof error);
+      await db.bulkJob
+        .update({ where: { id: jobId }, data: { status: 'FAILED', finishedAt: new Date(), result: { message: 'La génération a échoué en cours de route : les mails déjà générés sont dans le Centre d’envoi ; relancez l’enveloppe pour les autres.' } } })
+        .catch(() => undefined);
+    });
+}
+
+/**
+ * renderMail looks up the template of each mail; within one envelope the templates do not change, so one lookup
+ * per (type, audience) serves every mail. Everything else goes to the real client.
+ */
+function withTemplateCache(tx: Tx): Tx {
+  type Found = Awaited<ReturnType<Tx['mailTemplate']['findUnique']>>;
+  const cache = new Map<string, Promise<Found>>();
+  const mailTemplate = {
+    findUnique(args: Parameters<Tx['mailTemplate']['findUnique']>[0]) {
+      const key = JSON.stringify(args);
+      if (!cache.has(key)) cache.set(key, Promise.resolve(tx.mailTemplate.findUnique(args)));
+      // renderMail only awaits the result; the Prisma promise type is not needed there.
+      return cache.get(key)! as ReturnType<Tx['mailTemplate']['findUnique']>;
+    },
+  };
+  return new Proxy(tx, { get: (target, key) => (key === 'mailTemplate' ? mailTemplate : Reflect.get(target, key)) });
+}
+
+function checkEligible(people: SelectedPerson[]): Eligible[] {
+  const problems: string[] = [];
+  for (const p of people) {
+    if (!p.account) problems.push(`${p.name} n'est pas inscrit(e) : cliquez d'abord sur « Inscrire ».`);
+    else if (p.account.status !== 'ENROLLED') problems.push(`${p.name} est désinscrit(e) : cliquez d'abord sur « Inscrire ».`);
+    else if (!p.email) problems.push(`${p.name} n'a pas d'adresse e-mail : ajoutez-la dans [sa fiche tiers](/gestion/tiers/${p.id}), puis générez le mail d'identifiants.`);
+  }
+  if (problems.length) {
+    const shown = problems.slice(0, 5).join(' ');
+    const more = problems.length > 5 ? ` Et ${problems.length - 5} autre(s) personne(s) dans le même cas : retirez-les de la sélection.` : '';
+    throw new UserError(`Aucun mail d'identifiants n'a été généré. ${shown}${more}`);
+  }
+  return people as Eligible[];
+}
+
+async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: string | null) {
+  const [settings, agency] = await Promise.all([getCredentialSettings(db), loadAgency(db)]);
+  const reader = withTemplateCache(db);
+  const now = new Date();
+  let generated = 0;
+  let replaced = 0;
+  const skipped: { tiersId: string; name: string }[] = [];
+  // Hashes run on libuv's pool (4 threads unless UV_THREADPOOL_SIZE says otherwise): one more in flight than
+  // cores keeps the cores busy while the main thread renders a mail.
+  const concurrency = Math.min(availableParallelism() + 1, Number(process.env.UV_THREADPOOL_SIZE) || 4);
+  await boundedPipeline(
+    people,
+    { concurrency, batchSize: jobId ? BATCH_SIZE : people.length },
+    (person) => prepare(reader, person, settings, agency, now),
+    async (batch) => {
+      await db.$transaction(
+        async (tx) => {
+          const outcome = await writeBatch(tx, actor, settings, batch, now);
+          if (outcome.skipped.length && !jobId) throw new UserError(SELECTION_CHANGED);
+          skipped.push(...outcome.skipped.map((p) => ({ tiersId: p.id, name: p.name })));
+          generated += outcome.done;
+          replaced += outcome.replaced;
+          if (jobId) await tx.bulkJob.update({ where: { id: jobId }, data: { done: { increment: outcome.done }, failed: { increment: outcome.skipped.length } } });
+        },
+        { timeout: 60_000 },
+      );
+    },
+  );
+  return { generated, replaced, skipped };
+}
+
+async function prepare(reader: Tx, person: Eligible, settings: CredentialSettings, agency: Agency, now: Date): Promise<Prepared> {
+  const expiresAt = new Date(now.getTime() + settings.temporaryPasswordDays * DAY_MS);
+  const mailType: MailType = settings.deliveryMode === 'ACTIVATION_LINK' ? 'ACTIVATION_LINK' : 'CREDENTIALS';
+  const contentPromise = renderMail(reader, { type: mailType, tiers: person, identifiant: person.account.login, expiresAt, agency });
+  if (mailType === 'ACTIVATION_LINK') {
+    const { token, tokenHash } = linkToken();
+    const secret = `${getConfig().appUrl}/extranet/nouveau-mot-de-passe?jeton=${token}`;
+    return { person, mailType, secret, passwordHash: null, tokenHash, expiresAt, content: await contentPromise };
+  }
+  const secret = temporaryPassword();
+  const [passwordHash, content] = await Promise.all([hashPassword(secret), contentPromise]);
+  return { person, mailType, secret, passwordHash, tokenHash: null, expiresAt, content };
+}
+
+/**
+ * Writes a batch in set-based statements (one per table) plus, per person, the mail through enqueueMail (which
+ * encrypts the secret) and the journal event: per-row statements cost more than the hash they follow.
+ */
+async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSettings, batch: Prepared[], now: Date) {
+  const temporary = settings.deliveryMode === 'TEMPORARY_PASSWORD';
+  // Scoped to enrolled accounts: a Désinscrire that won the race leaves those people untouched (and skipped).
+  const stillEnrolled = new Set(
+    (await tx.extranetAccount.findMany({ where: { id: { in: batch.map((i) => i.person.account.id) }, status: 'ENROLLED' }, select: { id: true } })).map((a) => a.id),
+  );
+  const items = batch.filter((i) => stillEnrolled.has(i.person.account.id));
+  const skipped = batch.filter((i) => !stillEnrolled.has(i.person.account.id)).map((i) => i.person);
+  if (!items.length) return { done: 0, replaced: 0, skipped };
+  const accountIds = items.map((i) => i.person.account.id);
+  const { count } = await tx.extranetAccount.updateMany({
+    where: { id: { in: accountIds }, status: 'ENROLLED' },
+    data: { credentialVersion: { increment: 1 }, credentialsGeneratedAt: now, credentialsGeneratedById: actor.staffId, mustChangePassword: temporary },
+  });
+  if (count !== items.length) throw new UserError(SELECTION_CHANGED);
+  await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
+  await tx.verification.deleteMany({ where: { accountId: { in: accountIds }, type: 'ACTIVATION' } });
+  if (temporary) {
+    await tx.extranetPassword.createMany({ data: items.map((i) => ({ accountId: i.person.account.id, hash: i.passwordHash!, isTemporary: true, expiresAt: i.expiresAt })) });
+  } else {
+    await tx.verification.createMany({ data: items.map((i) => ({ type: 'ACTIVATION' as const, accountId: i.person.account.id, tokenHash: i.tokenHash!, expiresAt: i.expiresAt, createdAt: now })) });
+  }
+  // The old credentials are dead: their unsent mails must not leave.
+  const previous = await tx.outboxMail.findMany({ where: { ...unsentMailWhere(accountIds), type: { in: CREDENTIAL_MAIL_TYPES } }, select: { id: true, accountId: true } });
+  if (previous.length) {
+    await tx.outboxMail.updateMany({ where: { id: { in: previous.map((m) => m.id) }, ...unsentMailWhere(accountIds) }, data: { status: 'REPLACED', secretCiphertext: null } });
+  }
+  for (const item of items) {
+    const { person } = item;
+    const mail = await enqueueMail(tx, {
+      type: item.mailType,
+      review: true,
+      accountId: person.account.id,
+      tiersId: person.id,
+      to: person.email,
+      toName: person.name,
+      content: item.content,
+      secret: { plain: item.secret, createdAt: now, expiresAt: item.expiresAt },
+      createdById: actor.staffId,
+    });
+    await recordEvent(tx, actor, {
+      type: 'access.credentials_generated',
+      tiersId: person.id,
+      targetType: 'ExtranetAccount',
+      targetId: person.account.id,
+      details: {
+        login: person.account.login,
+        mode: settings.deliveryMode,
+        mailId: mail.id,
+        replacedMailIds: previous.filter((m) => m.accountId === person.account.id).map((m) => m.id),
+        expiresAt: item.expiresAt.toISOString(),
+      },
+    });
+  }
+  return { done: items.length, replaced: previous.length, skipped };
+}
+
+function generatedMessage(generated: number, replaced: number, skipped = 0): string {
+  let message = `${countLabel(generated, "mail d'identifiants généré", "mails d'identifiants générés")} : ${generated > 1 ? 'ils attendent' : 'il attend'} votre vérification (« À vérifier ») dans le Centre d'envoi.`;
+  if (replaced) message += ` ${countLabel(replaced, 'mail précédent non envoyé est remplacé', 'mails précédents non envoyés sont remplacés')}.`;
+  if (skipped) message += ` ${countLabel(skipped, "personne n'a pas été traitée car son accès a changé entre-temps", "personnes n'ont pas été traitées car leur accès a changé entre-temps")}.`;
+  return message;
+}
