@@ -1,12 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enrollAction, generateCredentialsAction, unenrollAction } from '@/server/access/actions';
-import { isExtranetSessionValid } from '@/server/access/is-session-valid';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { verifyPassword } from '@/server/auth/password';
 import { db, getEngine } from '@/server/db';
+import { findValidExtranetSession } from '@/server/extranet/session-validity';
 import { decryptSecret } from '@/server/outbox/secret-box';
 import { createTiers } from '../factories';
 import { createEnrolledTiers, createExtranetSession, staffAudit, waitForJob } from '../factories/access';
+
+// The extranet's own session check (the one every extranet request goes through), fed the token's claims.
+const isExtranetSessionValid = async (t: { accountId: string; cv: number; sid: string }) =>
+  (await findValidExtranetSession({ accountId: t.accountId, cv: t.cv, sessionId: t.sid })) !== null;
 
 describe('session revocation', () => {
   it('a session valid before Désinscrire is refused after it', async () => {

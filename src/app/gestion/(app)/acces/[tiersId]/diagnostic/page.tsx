@@ -7,7 +7,7 @@ import { diagnose, type AttemptView, type FixAction } from '@/server/diagnostic/
 import { NotFoundError } from '@/server/errors';
 import { ActionForm } from '@/ui/action-form';
 import { formatDateTime } from '@/ui/date';
-import { unlockAction } from './actions';
+import { enrollFix, generateFix, unlockFix } from './actions';
 
 export const metadata: Metadata = { title: 'Diagnostic de connexion' };
 
@@ -33,28 +33,23 @@ const MAIL_STATUS: Record<string, string> = {
 
 function FixButton({ action, tiersId, mailId, canWrite }: { action: FixAction; tiersId: string; mailId: string | null; canWrite: boolean }) {
   const button = 'inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700';
-  if (action === 'UNLOCK' && canWrite) {
-    return (
-      <ActionForm action={unlockAction} className="flex flex-wrap items-center gap-3">
-        <input type="hidden" name="tiersId" value={tiersId} />
-        <button type="submit" className={button}>
-          Déverrouiller
-        </button>
-      </ActionForm>
-    );
-  }
   if (action === 'ADD_EMAIL') return <Link href={`/gestion/tiers/${tiersId}`} className={button}>Ajouter une adresse e-mail</Link>;
   if ((action === 'REVIEW_MAIL' || action === 'RETRY_MAIL') && mailId) {
-    return <Link href={`/gestion/centre-envoi/${mailId}`} className={button}>{action === 'RETRY_MAIL' ? 'Renvoyer le mail' : 'Vérifier le mail (aperçu)'}</Link>;
+    return <Link href={`/gestion/centre-envoi?statut=${action === 'RETRY_MAIL' ? 'FAILED' : 'PENDING_REVIEW'}`} className={button}>{action === 'RETRY_MAIL' ? 'Renvoyer le mail' : "Vérifier le mail dans le centre d'envoi"}</Link>;
   }
-  if (action === 'GENERATE' || action === 'ENROLL') {
-    return (
-      <Link href={`/gestion/acces?q=${tiersId}`} className={button}>
-        {action === 'ENROLL' ? 'Inscrire dans Gestion des accès' : 'Générer de nouveaux identifiants'}
-      </Link>
-    );
-  }
-  return null;
+  if (!canWrite) return null;
+  const fixes = { UNLOCK: [unlockFix, 'Déverrouiller'], ENROLL: [enrollFix, 'Inscrire'], GENERATE: [generateFix, 'Générer de nouveaux identifiants'] } as const;
+  if (!(action in fixes)) return null;
+  const [fix, label] = fixes[action as keyof typeof fixes];
+  return (
+    <ActionForm action={fix} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="tiersId" value={tiersId} />
+      <input type="hidden" name="ids" value={tiersId} />
+      <button type="submit" className={button}>
+        {label}
+      </button>
+    </ActionForm>
+  );
 }
 
 export default async function DiagnosticPage({ params }: { params: Promise<{ tiersId: string }> }) {
@@ -77,8 +72,8 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
       d.lastMail ? (
         <>
           {MAIL_STATUS[d.lastMail.status]} · {formatDateTime(d.lastMail.sentAt ?? d.lastMail.createdAt)} ·{' '}
-          <Link href={`/gestion/centre-envoi/${d.lastMail.id}`} className="text-brand-700 underline">
-            Aperçu
+          <Link href={`/gestion/centre-envoi?statut=${d.lastMail.status}`} className="text-brand-700 underline">
+            Centre d&apos;envoi
           </Link>
           {d.lastMail.lastError && <span className="block text-red-700">{d.lastMail.lastError}</span>}
         </>
