@@ -75,8 +75,12 @@ for (const type of ['Locataire', 'Propriétaire'] as const) {
     // A second envelope replaces the unsent mail (still one "À vérifier" as the latest).
     await act(page, "Générer le mail d'identifiants", /1 mail précédent non envoyé est remplacé/);
 
-    // TODO(centre-envoi): once the Centre d'envoi page is merged, open Communication → Centre d'envoi and assert a
-    // row for `name` with Type credentials, Statut "À vérifier" (and one "Remplacé"), then open its "Aperçu" (loupe).
+    // The mails are in the centre d'envoi: the latest "À vérifier", the first one "Remplacé".
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: "Centre d'envoi" }).click();
+    const mails = page.getByRole('row').filter({ hasText: name });
+    await expect(mails.filter({ hasText: 'À vérifier' })).toHaveCount(1);
+    await expect(mails.filter({ hasText: 'Remplacé' })).toHaveCount(1);
+    await page.goBack();
 
     // The diagnostic page of the person shows the identifiant.
     await row.getByRole('link', { name: /Diagnostic de connexion/ }).click();

@@ -52,39 +52,4 @@ test('SUPPORT reads the centre d’envoi but gets no sending controls', async ({
   expect((await page.goto('/gestion/parametres/mails'))?.status()).toBe(404);
 });
 
-test('a credential mail: loupe shows the identifiant and a masked password, "Envoyer" delivers it to the SMTP peer', async ({ page }) => {
-  await signInStaff(page, 'GESTIONNAIRE');
-  // The mail is generated through Gestion des accès (another issue). Until that page is merged, this is pending.
-  await page.goto('/gestion/acces');
-  const accessPageReady = await page.getByRole('button', { name: 'Afficher' }).isVisible();
-  test.fixme(!accessPageReady, 'Needs the Gestion des accès page (Inscrire + envelope) to create a credential mail; the lead wires it after merging.');
-
-  await page.getByLabel('Type').selectOption({ label: 'Locataire' });
-  await page.getByRole('button', { name: 'Afficher' }).click();
-  const firstRow = page.getByRole('row').nth(1);
-  const checkbox = firstRow.getByRole('checkbox');
-  await checkbox.check();
-  await page.getByRole('button', { name: 'Inscrire' }).click();
-  await checkbox.check();
-  await page.getByRole('button', { name: "Générer le mail d'identifiants" }).click();
-  const login = (await firstRow.getByRole('cell').nth(2).innerText()).trim();
-
-  await openCentreEnvoi(page);
-  await page.getByLabel('Statut').selectOption({ label: 'À vérifier' });
-  await page.getByRole('button', { name: 'Filtrer' }).click();
-  const row = page.getByRole('row').filter({ hasText: 'Identifiants' }).first();
-  await row.getByRole('button', { name: 'Aperçu' }).click();
-
-  const dialog = page.getByRole('dialog', { name: 'Aperçu du mail' });
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByText(login, { exact: false }).first()).toBeVisible();
-  await expect(dialog.getByText(/•••••••• – généré le .+, expire le .+/).first()).toBeVisible();
-  await expect(dialog.frameLocator('iframe[title="Contenu HTML du mail"]').getByText(login)).toBeVisible();
-  const before = (await receivedMails()).length;
-  await dialog.getByRole('button', { name: 'Envoyer' }).click();
-  await expect(page.getByRole('status').filter({ hasText: '1 mail envoyé' })).toBeVisible();
-  await expect.poll(async () => (await receivedMails()).length, { timeout: 15_000 }).toBe(before + 1);
-  const raw = (await receivedMails()).at(-1)!;
-  expect(raw).toContain(login);
-  expect(raw).not.toContain('••••••••');
-});
+// Loupe on a real credential mail, Envoyer, and the SMTP peer receiving it: e2e/parcours.spec.ts.

@@ -90,8 +90,4 @@ test('extranet pages are for extranet accounts only: signed out or staff → the
   await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
 });
 
-// The whole path needs credentials generated in "Gestion des accès" (built in parallel, issue 4) and delivered by
-// the dispatcher to the SMTP peer. The lead wires it after merging: staff generates credentials → mail read from
-// the SMTP peer → tenant logs in → forced to /extranet/nouveau-mot-de-passe → Mon espace → downloads a document →
-// signs out → old password refused; the same for an owner; then "Mot de passe oublié" by the mail link.
-test.fixme('a tenant and an owner receive credentials by mail, log in, change password, see their space', async () => {});
+// The whole path from a credential mail read at the SMTP peer to Mon espace is e2e/parcours.spec.ts.

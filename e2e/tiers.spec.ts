@@ -61,9 +61,17 @@ test('a gestionnaire fills the template, runs the dry run, imports, and finds th
   await expect(page.getByRole('link', { name: 'Diagnostic de connexion' })).toHaveAttribute('href', /\/gestion\/acces\/.+\/diagnostic$/);
   expect(errors).toEqual([]);
 
-  // TODO(lead): when the Gestion des accès page lands (another helper's issue), continue here: open
-  // Communication → Gestion des accès, type "Locataire", search "E2E-L1", click "Afficher", see
-  // "Mme Aurélie Quéméner" with status "Non inscrit", select her and click "Inscrire".
+  // The imported people are in Gestion des accès: find one by her reference and enrol her.
+  await page.goto('/gestion/acces');
+  await page.getByLabel('Type').selectOption({ label: 'Locataire' });
+  await page.getByRole('searchbox').or(page.getByLabel(/^Rechercher/)).first().fill('E2E-L1');
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  const person = page.locator('tbody tr').filter({ hasText: 'Quéméner' });
+  await expect(person).toContainText('Non inscrit');
+  await person.getByRole('checkbox', { name: 'Mme Aurélie Quéméner' }).check();
+  await page.getByRole('complementary', { name: 'Actions sur la sélection' }).getByRole('button', { name: 'Inscrire', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: '1 accès inscrit.' })).toBeVisible();
+  await expect(person).toContainText('Inscrit – identifiants à envoyer');
 });
 
 test('a document whose name says PDF but whose content is not is refused with a French message', async ({ page }, testInfo) => {

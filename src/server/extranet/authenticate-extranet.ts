@@ -56,7 +56,16 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
 
   if (!account || account.status !== 'ENROLLED' || !valid) {
     const outcome: LoginOutcome = !account ? 'UNKNOWN_LOGIN' : account.status !== 'ENROLLED' ? 'UNENROLLED' : 'WRONG_PASSWORD';
-    await attempt(outcome, account?.id ?? null);
+    const lockStarted = account && byLogin.lockedUntil;
+    if (lockStarted) {
+      // The journal records each temporary lock (a growing delay, then the long lock) when it starts.
+      await db.$transaction(async (tx) => {
+        await tx.loginAttempt.create({ data: { loginInput: login, accountId: account.id, outcome, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null } });
+        await recordEvent(tx, { type: 'SYSTEM' }, { type: 'access.locked', tiersId: account.tiersId, targetType: 'ExtranetAccount', targetId: account.id, details: { until: lockStarted.toISOString(), failures: byLogin.failures, ip: request.ip } });
+      });
+    } else {
+      await attempt(outcome, account?.id ?? null);
+    }
     // The failure that started a delay or the lock says so at once; the others keep the plain message.
     return byLogin.lockedUntil ? failure(outcome, `${LOGIN_FAILED} ${tryAgainAt(byLogin.lockedUntil, now)}`) : failure(outcome);
   }

@@ -94,7 +94,7 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
         </Link>{' '}
         › {d.person.name}
       </nav>
-      <h1 className="text-2xl font-semibold">Diagnostic de connexion : {d.person.name}</h1>
+      <h1 className="text-2xl font-semibold">Diagnostic de connexion – {d.person.name}</h1>
 
       <section aria-labelledby="verdict-title" className="rounded-lg border-2 border-brand-600 bg-brand-50 p-5">
         <h2 id="verdict-title" className="text-sm font-semibold uppercase tracking-wide text-brand-900">
