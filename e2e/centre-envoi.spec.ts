@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { receivedMails, signInStaff } from './helpers';
+import { signInStaff } from './helpers';
 
 async function openCentreEnvoi(page: Page) {
   await page.goto('/gestion/centre-envoi');
