@@ -1,14 +1,14 @@
 import 'server-only';
 import { availableParallelism } from 'node:os';
 import type { MailType } from '@/generated/prisma/enums';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvents, type Actor } from '@/server/audit/record-event';
 import { hashPassword } from '@/server/auth/password';
 import { getConfig } from '@/server/config';
 import { db, type Tx } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { loadAgency, renderMail, type RenderedMail } from '@/server/mail/render-mail';
 import type { Agency } from '@/server/mail/templates';
-import { enqueueMail } from '@/server/outbox/enqueue-mail';
+import { enqueueMails } from '@/server/outbox/enqueue-mail';
 import { getCredentialSettings, type CredentialSettings } from '@/server/settings/get-settings';
 import { boundedPipeline } from './bounded-pipeline';
 import { linkToken, temporaryPassword } from './secrets';
@@ -154,8 +154,8 @@ async function prepare(reader: Tx, person: Eligible, settings: CredentialSetting
 }
 
 /**
- * Writes a batch in set-based statements (one per table) plus, per person, the mail through enqueueMail (which
- * encrypts the secret) and the journal event: per-row statements cost more than the hash they follow.
+ * Writes a batch in set-based statements, one per table, mails (enqueueMails encrypts each secret) and journal
+ * events included: per-row statements cost more than the hash they follow.
  */
 async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSettings, batch: Prepared[], now: Date) {
   const temporary = settings.deliveryMode === 'TEMPORARY_PASSWORD';
@@ -184,9 +184,9 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
   if (previous.length) {
     await tx.outboxMail.updateMany({ where: { id: { in: previous.map((m) => m.id) }, ...unsentMailWhere(accountIds) }, data: { status: 'REPLACED', secretCiphertext: null } });
   }
-  for (const item of items) {
-    const { person } = item;
-    const mail = await enqueueMail(tx, {
+  const mailIds = await enqueueMails(
+    tx,
+    items.map(({ person, ...item }) => ({
       type: item.mailType,
       review: true,
       accountId: person.account.id,
@@ -196,8 +196,12 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
       content: item.content,
       secret: { plain: item.secret, createdAt: now, expiresAt: item.expiresAt },
       createdById: actor.staffId,
-    });
-    await recordEvent(tx, actor, {
+    })),
+  );
+  await recordEvents(
+    tx,
+    actor,
+    items.map(({ person, expiresAt }, k) => ({
       type: 'access.credentials_generated',
       tiersId: person.id,
       targetType: 'ExtranetAccount',
@@ -205,12 +209,12 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
       details: {
         login: person.account.login,
         mode: settings.deliveryMode,
-        mailId: mail.id,
+        mailId: mailIds[k],
         replacedMailIds: previous.filter((m) => m.accountId === person.account.id).map((m) => m.id),
-        expiresAt: item.expiresAt.toISOString(),
+        expiresAt: expiresAt.toISOString(),
       },
-    });
-  }
+    })),
+  );
   return { done: items.length, replaced: previous.length, skipped };
 }
 

@@ -17,15 +17,7 @@ export type AuditInput = {
 
 /** Appends to the journal. Call it with the transaction of the change it records. */
 export async function recordEvent(tx: Tx, actor: Actor, event: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      ...event,
-      actorType: actor.type,
-      actorStaffId: actor.type === 'STAFF' ? actor.staffId : null,
-      actorAccountId: actor.type === 'EXTRANET' ? actor.accountId : null,
-      ip: actor.ip ?? null,
-    },
-  });
+  await recordEvents(tx, actor, [event]);
 }
 
 /** Appends many events at once (an import's per-person events), in the caller's transaction. */

@@ -21,14 +21,21 @@ export type EnqueueInput = {
 
 /** Writes one mail into the centre d'envoi. Call it inside the transaction of the change that causes it. */
 export async function enqueueMail(tx: Tx, input: EnqueueInput): Promise<{ id: string }> {
-  const id = randomUUID();
+  const [id] = await enqueueMails(tx, [input]);
+  return { id };
+}
+
+/** Writes several mails in one statement (an envelope for many people); returns their ids in input order. */
+export async function enqueueMails(tx: Tx, inputs: EnqueueInput[]): Promise<string[]> {
   const host = new URL(getConfig().appUrl).hostname;
-  return tx.outboxMail.create({
-    data: {
+  const now = new Date();
+  const rows = inputs.map((input) => {
+    const id = randomUUID();
+    return {
       id,
       type: input.type,
-      status: input.review ? 'PENDING_REVIEW' : 'SENDING',
-      nextAttemptAt: input.review ? null : new Date(),
+      status: input.review ? ('PENDING_REVIEW' as const) : ('SENDING' as const),
+      nextAttemptAt: input.review ? null : now,
       accountId: input.accountId,
       tiersId: input.tiersId,
       toAddress: input.to,
@@ -41,7 +48,8 @@ export async function enqueueMail(tx: Tx, input: EnqueueInput): Promise<{ id: st
       secretExpiresAt: input.secret?.expiresAt ?? null,
       messageId: `<${id}@${host}>`,
       createdById: input.createdById ?? null,
-    },
-    select: { id: true },
+    };
   });
+  if (rows.length) await tx.outboxMail.createMany({ data: rows });
+  return rows.map((r) => r.id);
 }
