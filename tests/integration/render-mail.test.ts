@@ -39,3 +39,24 @@ describe('mail rendering', () => {
     expect(() => decryptSecret(box, key)).toThrow();
   });
 });
+
+describe('envelope renderer', () => {
+  it('gives the same subject, HTML and text as a full render, for a person, an unusual name and a company', async () => {
+    const { mailRenderer, loadAgency } = await import('@/server/mail/render-mail');
+    const agency = await loadAgency(db);
+    const expiresAt = new Date('2026-12-02T09:30:00Z');
+    const render = mailRenderer(db, { type: 'CREDENTIALS', expiresAt, agency });
+    const people = [
+      tiers,
+      { ...tiers, civility: null, firstName: 'Zoé', lastName: "O'Brien <&> Fils" },
+      { kind: 'PROPRIETAIRE' as const, civility: null, firstName: null, lastName: 'SCI', companyName: 'SCI Les Tilleuls & Cie' },
+    ];
+    for (const person of people) {
+      const fast = await render(person, 'obrien.k7m2');
+      const full = await renderMail(db, { type: 'CREDENTIALS', tiers: person, identifiant: 'obrien.k7m2', expiresAt, agency });
+      expect(fast.subject).toBe(full.subject);
+      expect(fast.html).toBe(full.html);
+      expect(fast.text.replace(/\s+/g, ' ')).toBe(full.text.replace(/\s+/g, ' '));
+    }
+  });
+});

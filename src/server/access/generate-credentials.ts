@@ -6,8 +6,7 @@ import { hashPassword } from '@/server/auth/password';
 import { getConfig } from '@/server/config';
 import { db, type Tx } from '@/server/db';
 import { UserError } from '@/server/errors';
-import { loadAgency, renderMail, type RenderedMail } from '@/server/mail/render-mail';
-import type { Agency } from '@/server/mail/templates';
+import { loadAgency, mailRenderer, type RenderedMail } from '@/server/mail/render-mail';
 import { enqueueMails } from '@/server/outbox/enqueue-mail';
 import { getCredentialSettings, type CredentialSettings } from '@/server/settings/get-settings';
 import { boundedPipeline } from './bounded-pipeline';
@@ -75,24 +74,6 @@ function runJob(actor: StaffAuditActor, people: Eligible[], jobId: string): void
     });
 }
 
-/**
- * renderMail looks up the template of each mail; within one envelope the templates do not change, so one lookup
- * per (type, audience) serves every mail. Everything else goes to the real client.
- */
-function withTemplateCache(tx: Tx): Tx {
-  type Found = Awaited<ReturnType<Tx['mailTemplate']['findUnique']>>;
-  const cache = new Map<string, Promise<Found>>();
-  const mailTemplate = {
-    findUnique(args: Parameters<Tx['mailTemplate']['findUnique']>[0]) {
-      const key = JSON.stringify(args);
-      if (!cache.has(key)) cache.set(key, Promise.resolve(tx.mailTemplate.findUnique(args)));
-      // renderMail only awaits the result; the Prisma promise type is not needed there.
-      return cache.get(key)! as ReturnType<Tx['mailTemplate']['findUnique']>;
-    },
-  };
-  return new Proxy(tx, { get: (target, key) => (key === 'mailTemplate' ? mailTemplate : Reflect.get(target, key)) });
-}
-
 function checkEligible(people: SelectedPerson[]): Eligible[] {
   const problems: string[] = [];
   for (const p of people) {
@@ -110,8 +91,10 @@ function checkEligible(people: SelectedPerson[]): Eligible[] {
 
 async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: string | null) {
   const [settings, agency] = await Promise.all([getCredentialSettings(db), loadAgency(db)]);
-  const reader = withTemplateCache(db);
   const now = new Date();
+  const expiresAt = new Date(now.getTime() + settings.temporaryPasswordDays * DAY_MS);
+  const mailType: MailType = settings.deliveryMode === 'ACTIVATION_LINK' ? 'ACTIVATION_LINK' : 'CREDENTIALS';
+  const render = mailRenderer(db, { type: mailType, expiresAt, agency });
   let generated = 0;
   let replaced = 0;
   const skipped: { tiersId: string; name: string }[] = [];
@@ -121,7 +104,7 @@ async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: st
   await boundedPipeline(
     people,
     { concurrency, batchSize: jobId ? BATCH_SIZE : people.length },
-    (person) => prepare(reader, person, settings, agency, now),
+    (person) => prepare(render, person, mailType, expiresAt),
     async (batch) => {
       await db.$transaction(
         async (tx) => {
@@ -139,10 +122,8 @@ async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: st
   return { generated, replaced, skipped };
 }
 
-async function prepare(reader: Tx, person: Eligible, settings: CredentialSettings, agency: Agency, now: Date): Promise<Prepared> {
-  const expiresAt = new Date(now.getTime() + settings.temporaryPasswordDays * DAY_MS);
-  const mailType: MailType = settings.deliveryMode === 'ACTIVATION_LINK' ? 'ACTIVATION_LINK' : 'CREDENTIALS';
-  const contentPromise = renderMail(reader, { type: mailType, tiers: person, identifiant: person.account.login, expiresAt, agency });
+async function prepare(render: ReturnType<typeof mailRenderer>, person: Eligible, mailType: MailType, expiresAt: Date): Promise<Prepared> {
+  const contentPromise = render(person, person.account.login);
   if (mailType === 'ACTIVATION_LINK') {
     const { token, tokenHash } = linkToken();
     const secret = `${getConfig().appUrl}/extranet/nouveau-mot-de-passe?jeton=${token}`;

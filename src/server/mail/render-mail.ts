@@ -75,3 +75,40 @@ export async function renderMail(
   return { subject: fillTemplate(template.subject, values).replace(/\s+/g, ' ').trim(), html, text };
 }
 
+
+type Person = { kind: TiersKind; civility: string | null; firstName: string | null; lastName: string; companyName: string | null };
+
+// Stand-ins rendered in place of a person's values, then replaced: letters and digits only, so that neither React's
+// escaping nor the plain-text conversion alters them.
+const MARK = { civilite: 'Zq9CIVILITEq9Z', prenom: 'Zq9PRENOMq9Z', nom: 'Zq9NOMq9Z', identifiant: 'Zq9IDENTq9Z' };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#x27' }[c]};`);
+
+/**
+ * For an envelope of many people: renders each audience's mail once, with stand-ins for the person's values, then
+ * fills them in per person. Same result as renderMail, without one React render per person.
+ */
+export function mailRenderer(tx: Tx, base: { type: MailType; expiresAt: Date | null; agency: Agency }) {
+  const compiled = new Map<TiersKind, Promise<RenderedMail>>();
+  return async (person: Person, identifiant: string): Promise<RenderedMail> => {
+    let template = compiled.get(person.kind);
+    if (!template) {
+      const tiers = { kind: person.kind, civility: MARK.civilite, firstName: MARK.prenom, lastName: MARK.nom, companyName: null };
+      template = renderMail(tx, { ...base, tiers, identifiant: MARK.identifiant });
+      compiled.set(person.kind, template);
+    }
+    const values = {
+      civilite: person.companyName ? '' : (person.civility ?? ''),
+      prenom: person.firstName ?? '',
+      nom: person.companyName ?? person.lastName,
+      identifiant,
+    };
+    const fill = (text: string, escape: (s: string) => string) => {
+      // An empty civility takes its following space with it, as renderMail's tidy-up of the intro does.
+      let out = values.civilite ? text : text.replaceAll(`${MARK.civilite} `, '');
+      for (const [key, mark] of Object.entries(MARK)) out = out.replaceAll(mark, escape(values[key as keyof typeof values]));
+      return out;
+    };
+    const { subject, html, text } = await template;
+    return { subject: fill(subject, (s) => s).replace(/\s+/g, ' ').trim(), html: fill(html, escapeHtml), text: fill(text, (s) => s) };
+  };
+}
