@@ -93,13 +93,13 @@ for (const type of ['Locataire', 'Propriétaire'] as const) {
 test('the envelope on someone without e-mail explains it and links to the tiers form', async ({ page }) => {
   await signInStaff(page, 'GESTIONNAIRE');
   await page.goto('/gestion/acces?type=locataire');
-  let row = page.locator('tbody tr').filter({ hasText: "Pas d'adresse e-mail" }).first();
-  while (!(await row.count())) {
-    await page.getByRole('link', { name: 'Suivant' }).click();
-    row = page.locator('tbody tr').filter({ hasText: "Pas d'adresse e-mail" }).first();
+  const emailless = page.locator('tbody tr').filter({ hasText: "Pas d'adresse e-mail" });
+  // Page by the link's address, so that nothing is read from a page that is still being replaced.
+  for (let i = 0; i < 20 && !(await emailless.count()); i++) {
+    await page.goto((await page.getByRole('link', { name: 'Suivant' }).getAttribute('href'))!);
   }
-  const checkbox = row.getByRole('checkbox');
-  const id = await checkbox.getAttribute('value');
+  const id = await emailless.first().getByRole('checkbox').getAttribute('value');
+  const checkbox = page.locator(`tbody tr input[value="${id}"]`);
   await checkbox.check();
   await act(page, 'Inscrire', '1 accès inscrit.');
   await page.getByRole('button', { name: "Générer le mail d'identifiants" }).click();
@@ -145,6 +145,7 @@ test('filters live in the URL and the list pages with Suivant / Précédent', as
   await page.getByLabel('Rechercher').fill('martin');
   await page.getByRole('button', { name: 'Afficher' }).click();
   await expect(page).toHaveURL(/q=martin/);
+  await expect(page.locator('tbody tr').first()).toContainText('Martin');
   for (const cell of await page.locator('tbody tr td:first-child span.font-medium').allTextContents()) expect(cell).toMatch(/Martin/);
   await page.goBack();
   await expect(page).not.toHaveURL(/q=martin/);
