@@ -5,6 +5,7 @@
 // BENCH_SECONDS (20), BENCH_CONCURRENCY (2 × cores). Never part of the test run.
 import { spawn, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import argon2 from 'argon2';
 import pg from 'pg';
@@ -85,6 +86,38 @@ function rssKb(pid: number): number {
   return rows.filter(([p]) => tree.has(p)).reduce((sum, [, , rss]) => sum + rss, 0);
 }
 
+/** CPU seconds (user + system) used so far by the server's process tree, PostgreSQL's processes and this process. */
+function cpuSeconds(serverPid: number): { server: number; postgres: number; load: number } {
+  const hz = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm=']).toString();
+  const rows = out.trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const tree = new Set([serverPid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, pp] of rows) {
+      if (tree.has(Number(pp)) && !tree.has(Number(p))) {
+        tree.add(Number(p));
+        grew = true;
+      }
+    }
+  }
+  const ticks = (pid: number) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / hz; // utime, stime
+    } catch {
+      return 0; // exited meanwhile
+    }
+  };
+  const sum = (pids: number[]) => pids.reduce((total, pid) => total + ticks(pid), 0);
+  const own = process.cpuUsage();
+  return {
+    server: sum([...tree]),
+    postgres: sum(rows.filter(([, , comm]) => comm === 'postgres').map(([p]) => Number(p))),
+    load: (own.user + own.system) / 1e6,
+  };
+}
+
 async function waitForServer(): Promise<void> {
   for (let i = 0; i < 120; i++) {
     try {
@@ -139,7 +172,9 @@ const rawBefore = await rawVerifyRate(5000);
 console.log(`raw argon2id verify rate (before): ${rawBefore.toFixed(1)}/s`);
 const logins = await prepareDatabase();
 
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+// BENCH_PROFILE=dir writes a V8 CPU profile of the server there when it stops (open it in Chrome DevTools).
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+const server = spawn(process.execPath, [...profile, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
   env: { ...process.env, PORT: String(port), NODE_ENV: 'production' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -149,7 +184,9 @@ try {
   await load(logins, 3000); // warm-up: JIT, connection pool, dummy hash
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssKb(server.pid!))), 500);
+  const cpuBefore = cpuSeconds(server.pid!);
   const { samples, elapsed } = await load(logins, seconds * 1000);
+  const cpuAfter = cpuSeconds(server.pid!);
   clearInterval(sampler);
   const rawAfter = await rawVerifyRate(5000);
   const raw = (rawBefore + rawAfter) / 2;
@@ -162,9 +199,13 @@ try {
   console.log(`logins: ${ok.length} successful in ${elapsed.toFixed(1)} s = ${rate.toFixed(1)}/s (${failed} not signed in, ${errors5xx} 5xx)`);
   console.log(`ratio to raw verify rate: ${((rate / raw) * 100).toFixed(0)}% (goal ≥ 80%)`);
   console.log(`latency: p50 ${pct(ms, 50).toFixed(0)} ms, p90 ${pct(ms, 90).toFixed(0)} ms, p99 ${pct(ms, 99).toFixed(0)} ms (goal p99 < 1000 ms)`);
+  const perLogin = (k: keyof typeof cpuBefore) => (((cpuAfter[k] - cpuBefore[k]) / samples.length) * 1000).toFixed(1);
+  console.log(`CPU per login: server ${perLogin('server')} ms (of which argon2id ≈ ${((cores / raw) * 1000).toFixed(1)} ms), PostgreSQL ${perLogin('postgres')} ms, load generator ${perLogin('load')} ms`);
   console.log(`server RSS: idle ${(rssIdle / 1024).toFixed(0)} MiB, peak under load ${(peak / 1024).toFixed(0)} MiB`);
   const pass = rate / raw >= 0.8 && pct(ms, 99) < 1000 && errors5xx === 0 && failed === 0;
   console.log(pass ? 'PASS' : 'BELOW GOAL');
 } finally {
+  const exited = new Promise((resolve) => server.once('exit', resolve));
   server.kill('SIGTERM');
+  await exited;
 }

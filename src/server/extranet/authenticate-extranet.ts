@@ -1,11 +1,12 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import type { LoginOutcome } from '@/generated/prisma/enums';
 import { recordEvent } from '@/server/audit/record-event';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { db } from '@/server/db';
 import { normalizeLogin } from './login-name';
 import { LOGIN_FAILED, TEMPORARY_PASSWORD_EXPIRED, tryAgainAt } from './messages';
-import { IP_POLICY, ipKey, LOGIN_POLICY, loginKey, releaseBucket, reserveAccount, reserveBucket, type Reservation } from './throttle';
+import { DB_NOW, IP_POLICY, ipKey, releaseBucket, reserveBucket, reserveLogin, type LoginAccount } from './throttle';
 
 export type LoginRequest = { login: string; password: string; ip: string | null; userAgent: string | null };
 
@@ -22,8 +23,8 @@ export type LoginResult =
 export async function authenticateExtranet(request: LoginRequest): Promise<LoginResult> {
   const login = normalizeLogin(request.login).slice(0, 200);
   const now = new Date();
-  const attempt = (outcome: LoginOutcome, accountId: string | null) =>
-    db.loginAttempt.create({ data: { loginInput: login, accountId, outcome, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null } });
+  const seen = { loginInput: login, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null };
+  const attempt = (outcome: LoginOutcome, accountId: string | null) => db.loginAttempt.create({ data: { ...seen, outcome, accountId } });
 
   if (request.ip) {
     const byIp = await reserveBucket(db, ipKey(request.ip), IP_POLICY);
@@ -33,25 +34,13 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
     }
   }
 
-  const account = await db.extranetAccount.findUnique({
-    where: { login },
-    select: {
-      id: true,
-      tiersId: true,
-      status: true,
-      credentialVersion: true,
-      mustChangePassword: true,
-      password: { select: { hash: true, isTemporary: true, expiresAt: true } },
-    },
-  });
-  const byLogin: Reservation = account ? await reserveAccount(db, account.id) : await reserveBucket(db, loginKey(login), LOGIN_POLICY);
+  const { account, reservation: byLogin } = await reserveLogin(db, login);
   if (!byLogin.allowed) {
     await attempt('LOCKED', account?.id ?? null);
     return { ok: false, outcome: 'LOCKED', error: tryAgainAt(byLogin.lockedUntil, now) };
   }
 
-  const hash = account?.status === 'ENROLLED' ? account.password?.hash : null;
-  const { valid, needsRehash } = await verifyPassword(hash, request.password);
+  const { valid, needsRehash } = await verifyPassword(account?.status === 'ENROLLED' ? account.hash : null, request.password);
   const failure = (outcome: LoginOutcome, error = LOGIN_FAILED) => ({ ok: false as const, outcome, error });
 
   if (!account || account.status !== 'ENROLLED' || !valid) {
@@ -60,7 +49,7 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
     if (lockStarted) {
       // The journal records each temporary lock (a growing delay, then the long lock) when it starts.
       await db.$transaction(async (tx) => {
-        await tx.loginAttempt.create({ data: { loginInput: login, accountId: account.id, outcome, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null } });
+        await tx.loginAttempt.create({ data: { ...seen, outcome, accountId: account.id } });
         await recordEvent(tx, { type: 'SYSTEM' }, { type: 'access.locked', tiersId: account.tiersId, targetType: 'ExtranetAccount', targetId: account.id, details: { until: lockStarted.toISOString(), failures: byLogin.failures, ip: request.ip } });
       });
     } else {
@@ -71,34 +60,41 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
   }
 
   // Only someone who knows the password learns that it has expired: telling them whom to call is the point.
-  const expired = account.password?.isTemporary && account.password.expiresAt && account.password.expiresAt <= now;
-  const newHash = !expired && needsRehash ? await hashPassword(request.password) : null;
-  const actor = { type: 'EXTRANET' as const, accountId: account.id, ip: request.ip };
+  if (account.isTemporary && account.expiresAt && account.expiresAt <= now) {
+    await db.$transaction(async (tx) => {
+      await tx.extranetAccount.update({ where: { id: account.id }, data: { failedLoginCount: 0, lockedUntil: null } });
+      if (seen.ip) await releaseBucket(tx, ipKey(seen.ip));
+      await tx.loginAttempt.create({ data: { ...seen, outcome: 'TEMPORARY_PASSWORD_EXPIRED', accountId: account.id } });
+    });
+    return failure('TEMPORARY_PASSWORD_EXPIRED', TEMPORARY_PASSWORD_EXPIRED);
+  }
+  if (needsRehash) await db.extranetPassword.update({ where: { accountId: account.id }, data: { hash: await hashPassword(request.password) } });
+  const sessionId = await openSession(account, seen, needsRehash);
+  return { ok: true, accountId: account.id, credentialVersion: account.credentialVersion, sessionId, mustChangePassword: account.mustChangePassword };
+}
 
-  return db.$transaction(async (tx) => {
-    // A right password is not a failure: clear the counts this attempt reserved.
-    await tx.extranetAccount.update({
-      where: { id: account.id },
-      data: { failedLoginCount: 0, lockedUntil: null, ...(expired ? {} : { lastLoginAt: now }) },
-    });
-    if (request.ip) await releaseBucket(tx, ipKey(request.ip));
-    if (expired) {
-      await tx.loginAttempt.create({ data: { loginInput: login, accountId: account.id, outcome: 'TEMPORARY_PASSWORD_EXPIRED', ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null } });
-      return failure('TEMPORARY_PASSWORD_EXPIRED', TEMPORARY_PASSWORD_EXPIRED);
-    }
-    if (newHash) await tx.extranetPassword.update({ where: { accountId: account.id }, data: { hash: newHash } });
-    const session = await tx.extranetSession.create({
-      data: { accountId: account.id, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null },
-      select: { id: true },
-    });
-    await tx.loginAttempt.create({ data: { loginInput: login, accountId: account.id, outcome: 'SUCCESS', ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null } });
-    await recordEvent(tx, actor, { type: 'extranet.login', tiersId: account.tiersId, targetType: 'ExtranetSession', targetId: session.id, details: { rehashed: !!newHash } });
-    return {
-      ok: true as const,
-      accountId: account.id,
-      credentialVersion: account.credentialVersion,
-      sessionId: session.id,
-      mustChangePassword: account.mustChangePassword,
-    };
-  });
+/**
+ * A right password: clears the failure counts (the account's, and the address's count for this attempt), opens the
+ * session and records the attempt and the journal event, in one statement, so that the sign-in is all or nothing
+ * and costs one round trip to the database (docs/benchmarks-extranet.md).
+ */
+async function openSession(account: LoginAccount, seen: { loginInput: string; ip: string | null; userAgent: string | null }, rehashed: boolean): Promise<string> {
+  const sessionId = randomUUID();
+  await db.$executeRaw`
+    WITH account AS (
+      UPDATE "ExtranetAccount" SET "failedLoginCount" = 0, "lockedUntil" = NULL, "lastLoginAt" = ${DB_NOW}, "updatedAt" = ${DB_NOW}
+      WHERE "id" = ${account.id}
+    ), address AS (
+      UPDATE "ThrottleBucket" SET "failures" = GREATEST("failures" - 1, 0), "updatedAt" = ${DB_NOW}
+      WHERE "key" = ${seen.ip ? ipKey(seen.ip) : null}
+    ), session AS (
+      INSERT INTO "ExtranetSession" ("id", "accountId", "ip", "userAgent", "createdAt", "lastSeenAt")
+      VALUES (${sessionId}, ${account.id}, ${seen.ip}, ${seen.userAgent}, ${DB_NOW}, ${DB_NOW})
+    ), attempt AS (
+      INSERT INTO "LoginAttempt" ("loginInput", "accountId", "outcome", "ip", "userAgent", "createdAt")
+      VALUES (${seen.loginInput}, ${account.id}, 'SUCCESS', ${seen.ip}, ${seen.userAgent}, ${DB_NOW})
+    )
+    INSERT INTO "AuditEvent" ("type", "actorType", "actorAccountId", "tiersId", "targetType", "targetId", "ip", "details", "createdAt")
+    VALUES ('extranet.login', 'EXTRANET', ${account.id}, ${account.tiersId}, 'ExtranetSession', ${sessionId}, ${seen.ip}, ${JSON.stringify({ rehashed })}::jsonb, ${DB_NOW})`;
+  return sessionId;
 }

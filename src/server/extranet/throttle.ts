@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import type { AccountStatus } from '@/generated/prisma/enums';
 import type { Tx } from '@/server/db';
 
 // Throttling state lives in the database so that every app instance sees it. Each attempt is counted BEFORE the
@@ -25,7 +26,9 @@ export const RESET_POLICY: ThrottlePolicy = { lockAt: 5, lockMs: 15 * 60_000, de
 
 export type Reservation = { allowed: true; failures: number; lockedUntil: Date | null } | { allowed: false; lockedUntil: Date };
 
-const NOW = Prisma.raw(`(now() AT TIME ZONE 'UTC')`);
+/** The database clock, as Prisma stores DateTime (UTC, without time zone): one clock for every instance. */
+export const DB_NOW = Prisma.raw(`(now() AT TIME ZONE 'UTC')`);
+const NOW = DB_NOW;
 const interval = (ms: number) => Prisma.raw(`interval '${Math.round(ms)} milliseconds'`);
 
 /** The lock time for a given failure count expression. */
@@ -44,15 +47,13 @@ function restartCondition(table: string, countCol: string, lockCol: string, poli
   return Prisma.sql`(${lockEnded} OR ${Prisma.raw(`${table}."${windowCol}"`)} <= ${NOW} - ${interval(policy.windowMs)})`;
 }
 
-type Row = { failures: number; lockedUntil: Date | null };
-
-/** Counts one attempt against a bucket key (an IP, an unknown identifiant, a reset request), unless it is locked. */
-export async function reserveBucket(tx: Tx, key: string, policy: ThrottlePolicy, retried = false): Promise<Reservation> {
+/** The upsert that counts one attempt in a bucket, unless its delay or lock runs; `onlyIf` may skip it altogether. */
+function countInBucket(key: string, policy: ThrottlePolicy, onlyIf: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   const restart = restartCondition('"ThrottleBucket"', 'failures', 'lockedUntil', policy, 'windowStart');
   const newCount = Prisma.sql`(CASE WHEN ${restart} THEN 1 ELSE "ThrottleBucket"."failures" + 1 END)`;
-  const rows = await tx.$queryRaw<Row[]>`
+  return Prisma.sql`
     INSERT INTO "ThrottleBucket" ("key", "failures", "windowStart", "lockedUntil", "updatedAt")
-    VALUES (${key}, 1, ${NOW}, ${lockExpression(Prisma.raw('1'), policy)}, ${NOW})
+    SELECT ${key}, 1, ${NOW}, ${lockExpression(Prisma.raw('1'), policy)}, ${NOW} WHERE ${onlyIf}
     ON CONFLICT ("key") DO UPDATE SET
       "failures" = ${newCount},
       "windowStart" = CASE WHEN ${restart} THEN ${NOW} ELSE "ThrottleBucket"."windowStart" END,
@@ -60,32 +61,80 @@ export async function reserveBucket(tx: Tx, key: string, policy: ThrottlePolicy,
       "updatedAt" = ${NOW}
     WHERE "ThrottleBucket"."lockedUntil" IS NULL OR "ThrottleBucket"."lockedUntil" <= ${NOW}
     RETURNING "failures", "lockedUntil"`;
-  if (rows[0]) return { allowed: true, failures: rows[0].failures, lockedUntil: rows[0].lockedUntil };
-  const bucket = await tx.throttleBucket.findUnique({ where: { key }, select: { lockedUntil: true } });
-  return lockedOrRetry(bucket?.lockedUntil, retried, () => reserveBucket(tx, key, policy, true));
 }
 
-/** The same for an existing account, on its own row, so that staff see the lock and can lift it ("Déverrouiller"). */
-export async function reserveAccount(tx: Tx, accountId: string, policy: ThrottlePolicy = LOGIN_POLICY, retried = false): Promise<Reservation> {
-  const restart = restartCondition('"ExtranetAccount"', 'failedLoginCount', 'lockedUntil', policy);
-  const newCount = Prisma.sql`(CASE WHEN ${restart} THEN 1 ELSE "failedLoginCount" + 1 END)`;
-  const rows = await tx.$queryRaw<{ failures: number; lockedUntil: Date | null }[]>`
-    UPDATE "ExtranetAccount" SET
-      "failedLoginCount" = ${newCount},
-      "lockedUntil" = ${lockExpression(newCount, policy)},
-      "updatedAt" = ${NOW}
-    WHERE "id" = ${accountId} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${NOW})
-    RETURNING "failedLoginCount" AS "failures", "lockedUntil"`;
-  if (rows[0]) return { allowed: true, failures: rows[0].failures, lockedUntil: rows[0].lockedUntil };
-  const account = await tx.extranetAccount.findUnique({ where: { id: accountId }, select: { lockedUntil: true } });
-  return lockedOrRetry(account?.lockedUntil, retried, () => reserveAccount(tx, accountId, policy, true));
-}
+type Counted = { counted: boolean; failures: number | null; lockedUntil: Date | null };
 
-// The lock may have ended between the two statements: then the attempt is counted again, once.
-async function lockedOrRetry(lockedUntil: Date | null | undefined, retried: boolean, retry: () => Promise<Reservation>): Promise<Reservation> {
-  if (lockedUntil && (retried || lockedUntil > new Date())) return { allowed: false, lockedUntil };
+/**
+ * An attempt that was not counted is refused until the lock it met ends. That lock is read from the statement's
+ * snapshot: when a parallel attempt set it meanwhile, the snapshot may not show it, and the attempt is refused for
+ * a second (or counted again once, if the lock had in fact ended).
+ */
+async function reservation(row: Counted, retried: boolean, retry: () => Promise<Reservation>): Promise<Reservation> {
+  if (row.counted) return { allowed: true, failures: row.failures ?? 1, lockedUntil: row.lockedUntil };
+  if (row.lockedUntil && (retried || row.lockedUntil > new Date())) return { allowed: false, lockedUntil: row.lockedUntil };
   if (retried) return { allowed: false, lockedUntil: new Date(Date.now() + 1000) };
   return retry();
+}
+
+/** Counts one attempt against a bucket key (an IP, an unknown identifiant, a reset request), unless it is locked. */
+export async function reserveBucket(tx: Tx, key: string, policy: ThrottlePolicy, retried = false): Promise<Reservation> {
+  const [row] = await tx.$queryRaw<Counted[]>`
+    WITH counted AS (${countInBucket(key, policy)})
+    SELECT (c."failures" IS NOT NULL) AS "counted", c."failures",
+           CASE WHEN c."failures" IS NOT NULL THEN c."lockedUntil" ELSE (SELECT "lockedUntil" FROM "ThrottleBucket" WHERE "key" = ${key}) END AS "lockedUntil"
+    FROM (SELECT 1) AS one LEFT JOIN counted c ON TRUE`;
+  return reservation(row, retried, () => reserveBucket(tx, key, policy, true));
+}
+
+/** What a sign-in needs to know about the account an identifiant names. */
+export type LoginAccount = {
+  id: string;
+  tiersId: string;
+  status: AccountStatus;
+  credentialVersion: number;
+  mustChangePassword: boolean;
+  hash: string | null;
+  isTemporary: boolean | null;
+  expiresAt: Date | null;
+};
+
+/**
+ * Counts one attempt against the identifiant and reads the account it names with its password, in one statement.
+ * An existing account is counted on its own row, so that staff see the lock and lift it ("Déverrouiller"); an
+ * identifiant that names no account is counted in a bucket under the same rules. Both cost the same one round trip,
+ * so the time taken does not tell whether the identifiant exists.
+ */
+export async function reserveLogin(tx: Tx, login: string, policy: ThrottlePolicy = LOGIN_POLICY, retried = false): Promise<{ account: LoginAccount | null; reservation: Reservation }> {
+  const restart = restartCondition('"ExtranetAccount"', 'failedLoginCount', 'lockedUntil', policy);
+  const newCount = Prisma.sql`(CASE WHEN ${restart} THEN 1 ELSE "failedLoginCount" + 1 END)`;
+  const key = loginKey(login);
+  const [row] = await tx.$queryRaw<(Counted & Omit<LoginAccount, 'id'> & { id: string | null })[]>`
+    WITH target AS (
+      SELECT "id", "tiersId", "status", "credentialVersion", "mustChangePassword", "lockedUntil" FROM "ExtranetAccount" WHERE "login" = ${login}
+    ), counted AS (
+      UPDATE "ExtranetAccount" SET
+        "failedLoginCount" = ${newCount},
+        "lockedUntil" = ${lockExpression(newCount, policy)},
+        "updatedAt" = ${NOW}
+      WHERE "login" = ${login} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${NOW})
+      RETURNING "failedLoginCount" AS "failures", "lockedUntil"
+    ), unknown AS (${countInBucket(key, policy, Prisma.sql`NOT EXISTS (SELECT 1 FROM target)`)})
+    SELECT t."id", t."tiersId", t."status"::text AS "status", t."credentialVersion", t."mustChangePassword",
+           p."hash", p."isTemporary", p."expiresAt",
+           (c."failures" IS NOT NULL OR u."failures" IS NOT NULL) AS "counted",
+           COALESCE(c."failures", u."failures") AS "failures",
+           CASE WHEN c."failures" IS NOT NULL THEN c."lockedUntil" WHEN u."failures" IS NOT NULL THEN u."lockedUntil"
+                ELSE COALESCE(t."lockedUntil", (SELECT "lockedUntil" FROM "ThrottleBucket" WHERE "key" = ${key})) END AS "lockedUntil"
+    FROM (SELECT 1) AS one
+    LEFT JOIN target t ON TRUE
+    LEFT JOIN "ExtranetPassword" p ON p."accountId" = t."id"
+    LEFT JOIN counted c ON TRUE
+    LEFT JOIN unknown u ON TRUE`;
+  const { counted, failures, lockedUntil, id, ...rest } = row;
+  const account = id ? { id, ...rest } : null;
+  const result = await reservation({ counted, failures, lockedUntil }, retried, async () => (await reserveLogin(tx, login, policy, true)).reservation);
+  return { account, reservation: result };
 }
 
 /** Gives back an attempt that turned out to be a success (the address is not to blame for it). */
