@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 // Content-Security-Policy with a fresh nonce per request: Next puts it on its own scripts, and no other
 // inline script can run. Authorization is NOT decided here: every page and action checks on the server.
+// /api/ routes answer JSON or redirects, never a page: they skip the proxy, which keeps its cost off the sign-in.
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV !== 'production';
@@ -28,5 +29,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|logo.svg).*)' }],
+  matcher: [{ source: '/((?!api/|_next/static|_next/image|favicon.ico|logo.svg).*)' }],
 };

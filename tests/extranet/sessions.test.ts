@@ -1,9 +1,12 @@
+import { decode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
+import { SESSION_MAX_AGE_S } from '@/server/auth/session-cookie';
+import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { endAllSessions, endCurrentSession } from '@/server/extranet/end-sessions';
-import { createHandoff, readHandoff } from '@/server/extranet/handoff';
 import { findValidExtranetSession, sessionIdentity } from '@/server/extranet/session-validity';
+import { extranetSessionCookie } from '@/server/extranet/sign-in';
 import { createExtranetAccount } from '../factories/extranet';
 
 /** Signs in for real and returns what the JWT would carry. */
@@ -60,14 +63,18 @@ describe('extranet sessions are checked against the database', () => {
     expect(await db.auditEvent.count({ where: { type: 'extranet.signed_out_everywhere', actorAccountId: account.id } })).toBe(1);
   });
 
-  it('a handoff names its session only while signed and fresh, and never revives an ended session', async () => {
+  it('the session cookie is an Auth.js token for this session, and only an open session gets one', async () => {
     const { account, token } = await signIn();
-    const handoff = createHandoff(token.sessionId);
-    expect(readHandoff(handoff)).toBe(token.sessionId);
-    expect(readHandoff(handoff.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).toBeNull();
-    expect(readHandoff(`${token.sessionId}.${Date.now() + 60_000}.forged`)).toBeNull();
-    expect(readHandoff(handoff, Date.now() + 61_000)).toBeNull();
-    expect(await sessionIdentity(token.sessionId)).toEqual({ id: account.id, kind: 'extranet', cv: 0, sid: token.sessionId });
+    const cookie = await extranetSessionCookie({ accountId: token.accountId, credentialVersion: token.cv, sessionId: token.sessionId });
+    expect(cookie).toMatchObject({ name: 'authjs.session-token', options: { httpOnly: true, sameSite: 'lax', secure: false } });
+    const claims = await decode({ token: cookie.value, secret: getConfig().authSecret, salt: cookie.name });
+    expect(claims).toMatchObject({ sub: account.id, kind: 'extranet', cv: 0, sid: token.sessionId });
+    expect(claims!.exp! - claims!.iat!).toBe(SESSION_MAX_AGE_S);
+    // Another secret, or another cookie name, cannot read it.
+    await expect(decode({ token: cookie.value, secret: 'x'.repeat(32), salt: cookie.name })).rejects.toThrow();
+    await expect(decode({ token: cookie.value, secret: getConfig().authSecret, salt: '__Secure-authjs.session-token' })).rejects.toThrow();
+
+    expect(await sessionIdentity(token.sessionId)).toEqual({ accountId: account.id, credentialVersion: 0, sessionId: token.sessionId });
     await endCurrentSession({ accountId: account.id, sessionId: token.sessionId });
     expect(await sessionIdentity(token.sessionId)).toBeNull();
   });

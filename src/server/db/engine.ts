@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -23,11 +24,28 @@ export type Engine = {
   close(): Promise<void>;
 };
 
+const preparedNames = new Map<string, string>();
+/** Beyond this many distinct statements (queries whose shape varies, such as long IN lists), new ones run unprepared. */
+const MAX_PREPARED = 1000;
+
+/**
+ * Each connection prepares a statement once and then only binds values: PostgreSQL parses and plans the text once,
+ * which is most of its work for the short statements of a sign-in (docs/benchmarks-extranet.md).
+ */
+function preparedStatementName({ sql, args }: { sql: string; args: unknown[] }): string {
+  let name = preparedNames.get(sql);
+  if (name === undefined && preparedNames.size < MAX_PREPARED && args.length <= 64) {
+    name = `t${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`;
+    preparedNames.set(sql, name);
+  }
+  return name ?? ''; // '' runs it unnamed
+}
+
 /** The one place that decides which database the app talks to. */
 export function openEngine(database: Config['database']): Engine {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }) });
     return {
       kind: 'postgres',
       prisma,

@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { db } from '@/server/db';
 import { normalizeLogin } from './login-name';
 import { LOGIN_FAILED, TEMPORARY_PASSWORD_EXPIRED, tryAgainAt } from './messages';
-import { DB_NOW, IP_POLICY, ipKey, releaseBucket, reserveBucket, reserveLogin, type LoginAccount } from './throttle';
+import { DB_NOW, ipKey, releaseBucket, reserveLogin, type LoginAccount } from './throttle';
 
 export type LoginRequest = { login: string; password: string; ip: string | null; userAgent: string | null };
 
@@ -15,8 +15,8 @@ export type LoginResult =
   | { ok: false; error: string; outcome: LoginOutcome };
 
 /**
- * Checks an identifiant and password. Every failure answers with the same message after the same work (the
- * throttle statement, the account look-up, one argon2 verification: against a dummy hash when no account matches),
+ * Checks an identifiant and password. Every failure answers with the same message after the same work (one statement
+ * that counts the attempt and reads the account, one argon2 verification: against a dummy hash when no account matches),
  * so neither the answer nor its timing tells whether the identifiant exists. Each attempt is recorded with its
  * internal reason for the Diagnostic de connexion.
  */
@@ -26,15 +26,11 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
   const seen = { loginInput: login, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null };
   const attempt = (outcome: LoginOutcome, accountId: string | null) => db.loginAttempt.create({ data: { ...seen, outcome, accountId } });
 
-  if (request.ip) {
-    const byIp = await reserveBucket(db, ipKey(request.ip), IP_POLICY);
-    if (!byIp.allowed) {
-      await attempt('THROTTLED', null);
-      return { ok: false, outcome: 'THROTTLED', error: tryAgainAt(byIp.lockedUntil, now) };
-    }
+  const { account, byIp, byLogin } = await reserveLogin(db, login, request.ip);
+  if (!byIp.allowed) {
+    await attempt('THROTTLED', null);
+    return { ok: false, outcome: 'THROTTLED', error: tryAgainAt(byIp.lockedUntil, now) };
   }
-
-  const { account, reservation: byLogin } = await reserveLogin(db, login);
   if (!byLogin.allowed) {
     await attempt('LOCKED', account?.id ?? null);
     return { ok: false, outcome: 'LOCKED', error: tryAgainAt(byLogin.lockedUntil, now) };

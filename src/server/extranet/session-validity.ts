@@ -52,11 +52,13 @@ export async function findValidExtranetSession(token: { accountId: string; cv: n
   };
 }
 
-/** What the JWT must carry for a session that has just been opened or re-issued. */
-export async function sessionIdentity(sessionId: string): Promise<{ id: string; kind: 'extranet'; cv: number; sid: string } | null> {
+export type SessionIdentity = { accountId: string; credentialVersion: number; sessionId: string };
+
+/** What the session cookie must carry for a session that is open (not revoked, account still enrolled). */
+export async function sessionIdentity(sessionId: string): Promise<SessionIdentity | null> {
   const session = await db.extranetSession.findFirst({
     where: { id: sessionId, revokedAt: null, account: { status: 'ENROLLED' } },
     select: { accountId: true, account: { select: { credentialVersion: true } } },
   });
-  return session && { id: session.accountId, kind: 'extranet', cv: session.account.credentialVersion, sid: sessionId };
+  return session && { accountId: session.accountId, credentialVersion: session.account.credentialVersion, sessionId };
 }

@@ -63,28 +63,21 @@ function countInBucket(key: string, policy: ThrottlePolicy, onlyIf: Prisma.Sql =
     RETURNING "failures", "lockedUntil"`;
 }
 
-type Counted = { counted: boolean; failures: number | null; lockedUntil: Date | null };
-
-/**
- * An attempt that was not counted is refused until the lock it met ends. That lock is read from the statement's
- * snapshot: when a parallel attempt set it meanwhile, the snapshot may not show it, and the attempt is refused for
- * a second (or counted again once, if the lock had in fact ended).
- */
-async function reservation(row: Counted, retried: boolean, retry: () => Promise<Reservation>): Promise<Reservation> {
-  if (row.counted) return { allowed: true, failures: row.failures ?? 1, lockedUntil: row.lockedUntil };
-  if (row.lockedUntil && (retried || row.lockedUntil > new Date())) return { allowed: false, lockedUntil: row.lockedUntil };
-  if (retried) return { allowed: false, lockedUntil: new Date(Date.now() + 1000) };
-  return retry();
+/** An attempt that was not counted meets a running delay or lock. */
+function reservation(counted: boolean, failures: number | null, lockedUntil: Date | null): Reservation {
+  if (counted) return { allowed: true, failures: failures ?? 1, lockedUntil };
+  // The lock is read from the statement's snapshot: when a parallel attempt has just set it, the snapshot does not
+  // show it yet, and this attempt is refused for a second.
+  return { allowed: false, lockedUntil: lockedUntil && lockedUntil > new Date() ? lockedUntil : new Date(Date.now() + 1000) };
 }
 
-/** Counts one attempt against a bucket key (an IP, an unknown identifiant, a reset request), unless it is locked. */
-export async function reserveBucket(tx: Tx, key: string, policy: ThrottlePolicy, retried = false): Promise<Reservation> {
-  const [row] = await tx.$queryRaw<Counted[]>`
+/** Counts one attempt against a bucket key ("Mot de passe oublié" requests), unless it is locked. */
+export async function reserveBucket(tx: Tx, key: string, policy: ThrottlePolicy): Promise<Reservation> {
+  const [row] = await tx.$queryRaw<{ failures: number | null; lockedUntil: Date | null }[]>`
     WITH counted AS (${countInBucket(key, policy)})
-    SELECT (c."failures" IS NOT NULL) AS "counted", c."failures",
-           CASE WHEN c."failures" IS NOT NULL THEN c."lockedUntil" ELSE (SELECT "lockedUntil" FROM "ThrottleBucket" WHERE "key" = ${key}) END AS "lockedUntil"
+    SELECT c."failures", COALESCE(c."lockedUntil", (SELECT "lockedUntil" FROM "ThrottleBucket" WHERE "key" = ${key})) AS "lockedUntil"
     FROM (SELECT 1) AS one LEFT JOIN counted c ON TRUE`;
-  return reservation(row, retried, () => reserveBucket(tx, key, policy, true));
+  return reservation(row.failures !== null, row.failures, row.lockedUntil);
 }
 
 /** What a sign-in needs to know about the account an identifiant names. */
@@ -99,42 +92,58 @@ export type LoginAccount = {
   expiresAt: Date | null;
 };
 
+type LoginRow = Omit<LoginAccount, 'id'> & {
+  id: string | null;
+  addressFailures: number | null;
+  addressLockedUntil: Date | null;
+  loginFailures: number | null;
+  loginLockedUntil: Date | null;
+};
+
 /**
- * Counts one attempt against the identifiant and reads the account it names with its password, in one statement.
- * An existing account is counted on its own row, so that staff see the lock and lift it ("Déverrouiller"); an
- * identifiant that names no account is counted in a bucket under the same rules. Both cost the same one round trip,
- * so the time taken does not tell whether the identifiant exists.
+ * Counts a sign-in attempt against the client address and the identifiant, and reads the account the identifiant
+ * names with its password: one statement, one round trip. The address is counted first; while it is locked nothing
+ * else is. An existing account is counted on its own row, so that staff see the lock and lift it ("Déverrouiller");
+ * an identifiant that names no account is counted in a bucket under the same rules, at the same cost, so that
+ * neither the answer nor its timing tells whether the identifiant exists.
  */
-export async function reserveLogin(tx: Tx, login: string, policy: ThrottlePolicy = LOGIN_POLICY, retried = false): Promise<{ account: LoginAccount | null; reservation: Reservation }> {
-  const restart = restartCondition('"ExtranetAccount"', 'failedLoginCount', 'lockedUntil', policy);
+export async function reserveLogin(tx: Tx, login: string, ip: string | null): Promise<{ account: LoginAccount | null; byIp: Reservation; byLogin: Reservation }> {
+  const restart = restartCondition('"ExtranetAccount"', 'failedLoginCount', 'lockedUntil', LOGIN_POLICY);
   const newCount = Prisma.sql`(CASE WHEN ${restart} THEN 1 ELSE "failedLoginCount" + 1 END)`;
-  const key = loginKey(login);
-  const [row] = await tx.$queryRaw<(Counted & Omit<LoginAccount, 'id'> & { id: string | null })[]>`
-    WITH target AS (
+  const address = ip ? ipKey(ip) : null;
+  const [row] = await tx.$queryRaw<LoginRow[]>`
+    WITH address AS (${address ? countInBucket(address, IP_POLICY) : Prisma.sql`SELECT 0 AS "failures", NULL::timestamp(3) AS "lockedUntil"`}),
+    target AS (
       SELECT "id", "tiersId", "status", "credentialVersion", "mustChangePassword", "lockedUntil" FROM "ExtranetAccount" WHERE "login" = ${login}
     ), counted AS (
       UPDATE "ExtranetAccount" SET
         "failedLoginCount" = ${newCount},
-        "lockedUntil" = ${lockExpression(newCount, policy)},
+        "lockedUntil" = ${lockExpression(newCount, LOGIN_POLICY)},
         "updatedAt" = ${NOW}
-      WHERE "login" = ${login} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${NOW})
+      WHERE "login" = ${login} AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${NOW}) AND EXISTS (SELECT 1 FROM address)
       RETURNING "failedLoginCount" AS "failures", "lockedUntil"
-    ), unknown AS (${countInBucket(key, policy, Prisma.sql`NOT EXISTS (SELECT 1 FROM target)`)})
+    ), unknown AS (
+      ${countInBucket(loginKey(login), LOGIN_POLICY, Prisma.sql`NOT EXISTS (SELECT 1 FROM target) AND EXISTS (SELECT 1 FROM address)`)}
+    )
     SELECT t."id", t."tiersId", t."status"::text AS "status", t."credentialVersion", t."mustChangePassword",
            p."hash", p."isTemporary", p."expiresAt",
-           (c."failures" IS NOT NULL OR u."failures" IS NOT NULL) AS "counted",
-           COALESCE(c."failures", u."failures") AS "failures",
+           a."failures" AS "addressFailures",
+           COALESCE(a."lockedUntil", (SELECT "lockedUntil" FROM "ThrottleBucket" WHERE "key" = ${address})) AS "addressLockedUntil",
+           COALESCE(c."failures", u."failures") AS "loginFailures",
            CASE WHEN c."failures" IS NOT NULL THEN c."lockedUntil" WHEN u."failures" IS NOT NULL THEN u."lockedUntil"
-                ELSE COALESCE(t."lockedUntil", (SELECT "lockedUntil" FROM "ThrottleBucket" WHERE "key" = ${key})) END AS "lockedUntil"
+                ELSE COALESCE(t."lockedUntil", (SELECT "lockedUntil" FROM "ThrottleBucket" WHERE "key" = ${loginKey(login)})) END AS "loginLockedUntil"
     FROM (SELECT 1) AS one
+    LEFT JOIN address a ON TRUE
     LEFT JOIN target t ON TRUE
     LEFT JOIN "ExtranetPassword" p ON p."accountId" = t."id"
     LEFT JOIN counted c ON TRUE
     LEFT JOIN unknown u ON TRUE`;
-  const { counted, failures, lockedUntil, id, ...rest } = row;
-  const account = id ? { id, ...rest } : null;
-  const result = await reservation({ counted, failures, lockedUntil }, retried, async () => (await reserveLogin(tx, login, policy, true)).reservation);
-  return { account, reservation: result };
+  const { id, addressFailures, addressLockedUntil, loginFailures, loginLockedUntil, ...account } = row;
+  return {
+    account: id ? { id, ...account } : null,
+    byIp: reservation(addressFailures !== null, addressFailures, addressLockedUntil),
+    byLogin: reservation(loginFailures !== null, loginFailures, loginLockedUntil),
+  };
 }
 
 /** Gives back an attempt that turned out to be a success (the address is not to blame for it). */

@@ -1,13 +1,14 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { signIn, signOut } from '@/server/auth/auth';
+import { redirect } from 'next/navigation';
+import { signOut } from '@/server/auth/auth';
 import { getExtranetActor, type ExtranetActor } from '@/server/auth/extranet-session';
 import { changeOwnPassword, ZChangePassword } from '@/server/extranet/change-password';
 import { contactAgency, ZContactMessage } from '@/server/extranet/contact-agency';
 import { endAllSessions, endCurrentSession } from '@/server/extranet/end-sessions';
 import { EXTRANET_MESSAGES, runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
-import { createHandoff } from '@/server/extranet/handoff';
 import { requestInfo } from '@/server/extranet/request-info';
+import { signInOnSession } from '@/server/extranet/sign-in';
 import { updateMyContact, ZContactDetails } from '@/server/extranet/update-contact';
 
 // Every action resolves the person from the session (checked against the database) and refuses while the
@@ -43,7 +44,7 @@ export async function changePassword(_: ActionResult, form: FormData): Promise<A
   const { ip } = await requestInfo();
   const result = await runExtranet(ZChangePassword, form, (input) => changeOwnPassword(actor, input, ip));
   // The credential version has moved on: re-issue this session's token, the other sessions stay ended.
-  if (result.ok) await signIn('extranet', { handoff: createHandoff(actor.sessionId), redirectTo: '/extranet?motdepasse=1#securite' });
+  if (result.ok && (await signInOnSession(actor.sessionId))) redirect('/extranet?motdepasse=1#securite');
   return result;
 }
 

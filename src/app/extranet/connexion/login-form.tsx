@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { Field } from '@/ui/field';
 import { PasswordInput } from '../_components/password-input';
-import { signInExtranet, type ExtranetSignInState } from './actions';
+import { signInExtranetForm, type ExtranetSignInState } from './actions';
 
 export function ExtranetLoginForm() {
-  const [state, action, pending] = useActionState<ExtranetSignInState, FormData>(signInExtranet, {});
+  const [state, action, pending] = useActionState<ExtranetSignInState, FormData>(signInExtranetForm, {});
   const describedBy = state.error ? 'login-error' : undefined;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>

@@ -1,12 +1,11 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { signIn } from '@/server/auth/auth';
 import { getExtranetActor } from '@/server/auth/extranet-session';
 import { changeOwnPassword, ZChangePassword } from '@/server/extranet/change-password';
 import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
-import { createHandoff } from '@/server/extranet/handoff';
 import { requestInfo } from '@/server/extranet/request-info';
 import { resetPasswordWithToken, ZTokenPassword } from '@/server/extranet/reset-password-with-token';
+import { signInOnSession } from '@/server/extranet/sign-in';
 
 /** From a link (?jeton=…): sets the password and signs the person in on a fresh session. */
 export async function setPasswordFromLink(_: ActionResult, form: FormData): Promise<ActionResult> {
@@ -14,7 +13,7 @@ export async function setPasswordFromLink(_: ActionResult, form: FormData): Prom
   const result = await runExtranet(ZTokenPassword, form, async (input) => {
     sessionId = (await resetPasswordWithToken(input, await requestInfo())).sessionId;
   });
-  if (sessionId) await signIn('extranet', { handoff: createHandoff(sessionId), redirectTo: '/extranet?bienvenue=1' });
+  if (sessionId && (await signInOnSession(sessionId))) redirect('/extranet?bienvenue=1');
   return result;
 }
 
@@ -24,6 +23,6 @@ export async function setFirstPassword(_: ActionResult, form: FormData): Promise
   if (!actor) redirect('/extranet/connexion');
   const { ip } = await requestInfo();
   const result = await runExtranet(ZChangePassword, form, (input) => changeOwnPassword(actor, input, ip));
-  if (result.ok) await signIn('extranet', { handoff: createHandoff(actor.sessionId), redirectTo: '/extranet?bienvenue=1' });
+  if (result.ok && (await signInOnSession(actor.sessionId))) redirect('/extranet?bienvenue=1');
   return result;
 }
