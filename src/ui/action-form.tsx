@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useId, useState, useTransition } from 'react';
+import { useActionState, useState, useTransition } from 'react';
 import type { ActionResult } from '@/server/auth/staff-action';
 
 type Action<T> = (form: FormData) => Promise<ActionResult<T>>;
@@ -38,44 +38,6 @@ export function FormMessage({ state }: { state: ActionResult<unknown> | null }) 
     <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
       {state.message}
     </p>
-  );
-}
-
-type SelectFieldProps = {
-  label: string;
-  name: string;
-  options: { value: string; label: string }[];
-  error?: string;
-  hint?: string;
-} & Omit<React.SelectHTMLAttributes<HTMLSelectElement>, 'name'>;
-
-/** A labelled select whose error is announced and linked to it, like Field. */
-export function SelectField({ label, name, options, error, hint, ...rest }: SelectFieldProps) {
-  const id = useId();
-  const ids = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={ids} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-base aria-invalid:border-red-600" {...rest}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 

@@ -1,9 +1,8 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useId } from 'react';
 import type { ActionResult } from '@/server/auth/staff-action';
-import { buttonClass, FormMessage, SelectField, useActionForm } from '@/ui/action-form';
-import { Field } from '@/ui/field';
+import { buttonClass, FormMessage, useActionForm } from '@/ui/action-form';
+import { Field, LabelledField, SelectField } from '@/ui/field';
 
 export type LeaseValues = { id?: string; startDate: string; endDate: string; rent: string; charges: string; deposit: string; primaryTenantId: string; coTenantIds: string[]; externalRef: string | null };
 
@@ -11,7 +10,6 @@ type Props = { action: (form: FormData) => Promise<ActionResult<{ id: string }>>
 
 export function LeaseForm({ action, propertyId, tenants, values: v, readOnly = false }: Props) {
   const router = useRouter();
-  const coId = useId();
   const { state, pending, onSubmit, fieldError } = useActionForm(action, (result) => {
     if (!v?.id && result.data?.id) router.push(`/gestion/biens/${propertyId}/baux/${result.data.id}`);
     else router.refresh();
@@ -28,21 +26,17 @@ export function LeaseForm({ action, propertyId, tenants, values: v, readOnly = f
         <Field label="Dépôt de garantie (€)" name="depositCents" inputMode="decimal" defaultValue={v?.deposit ?? ''} error={fieldError('depositCents')} autoComplete="off" />
         <Field label="Référence externe" name="externalRef" defaultValue={v?.externalRef ?? ''} error={fieldError('externalRef')} autoComplete="off" />
         <SelectField label="Locataire principal" name="primaryTenantId" defaultValue={v?.primaryTenantId ?? ''} error={fieldError('primaryTenantId')} options={[{ value: '', label: '(choisir)' }, ...tenants.map((t) => ({ value: t.id, label: t.label }))]} />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={coId} className="text-sm font-medium text-slate-800">
-            Colocataires
-          </label>
-          <p id={`${coId}-hint`} className="text-sm text-slate-600">
-            Facultatif ; Ctrl (ou Cmd) + clic pour en choisir plusieurs.
-          </p>
-          <select id={coId} name="coTenantIds" multiple defaultValue={v?.coTenantIds ?? []} aria-describedby={`${coId}-hint`} className="h-32 rounded-md border border-slate-400 bg-white px-2 py-1">
-            {tenants.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LabelledField label="Colocataires" hint="Facultatif ; Ctrl (ou Cmd) + clic pour en choisir plusieurs.">
+          {(control) => (
+            <select {...control} name="coTenantIds" multiple defaultValue={v?.coTenantIds ?? []} className="h-32 rounded-md border border-slate-400 bg-white px-2 py-1">
+              {tenants.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </LabelledField>
       </fieldset>
       <FormMessage state={state} />
       {!readOnly && (

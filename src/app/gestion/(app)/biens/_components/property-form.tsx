@@ -2,8 +2,8 @@
 import { useRouter } from 'next/navigation';
 import type { ActionResult } from '@/server/auth/staff-action';
 import { PROPERTY_KIND_LABELS } from '@/server/properties/schemas';
-import { buttonClass, FormMessage, SelectField, useActionForm } from '@/ui/action-form';
-import { Field } from '@/ui/field';
+import { buttonClass, FormMessage, useActionForm } from '@/ui/action-form';
+import { Field, SelectField } from '@/ui/field';
 
 export type PropertyValues = { id?: string; kind: string; addressLine: string; postalCode: string; city: string; unitLabel: string | null; surface: string; ownerId: string; externalRef: string | null };
 

@@ -1,9 +1,9 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useId, useState, useTransition } from 'react';
+import { useActionState, useEffect, useState, useTransition } from 'react';
 import type { MailType, TiersKind } from '@/generated/prisma/enums';
 import type { ActionResult } from '@/server/auth/staff-action';
-import { Field } from '@/ui/field';
+import { Field, TextAreaField } from '@/ui/field';
 import { previewMailTemplateAction, resetMailTemplateAction, saveAgencyIdentityAction, saveMailTemplateAction, testMailTransportAction } from './actions';
 
 const primary = 'rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
@@ -45,53 +45,13 @@ export function AgencyIdentityForm({ agency }: { agency: Identity }) {
       <Feedback result={result} />
       <Field label="Nom de l'agence" name="agencyName" defaultValue={agency.agencyName} required error={errors.agencyName?.[0]} />
       <Field label="Adresse du logo (URL)" name="logoUrl" type="url" defaultValue={agency.logoUrl} hint="Une image en ligne (https://…), affichée en haut des mails. Laissez vide pour ne pas en mettre." error={errors.logoUrl?.[0]} />
-      <TextArea label="Signature" name="mailSignature" defaultValue={agency.mailSignature} rows={3} error={errors.mailSignature?.[0]} />
+      <TextAreaField label="Signature" name="mailSignature" defaultValue={agency.mailSignature} rows={3} error={errors.mailSignature?.[0]} alert />
       <div>
         <button type="submit" className={primary} disabled={pending}>
           Enregistrer l&apos;identité
         </button>
       </div>
     </form>
-  );
-}
-
-function TextInput({ label, error, ...rest }: { label: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className="rounded-md border border-slate-400 bg-white px-3 py-2 aria-invalid:border-red-600" {...rest} />
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function TextArea({ label, error, hint, ...rest }: { label: string; error?: string; hint?: string } & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
-  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {hint}
-        </p>
-      )}
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="rounded-md border border-slate-400 bg-white px-3 py-2 aria-invalid:border-red-600" {...rest} />
-      {error && (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
   );
 }
 
@@ -150,8 +110,8 @@ export function TemplateEditor(props: {
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="flex flex-col gap-4">
         <Feedback result={result} />
-        <TextInput label="Objet" name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} error={errors.subject?.[0]} />
-        <TextArea label="Introduction" name="intro" value={intro} onChange={(e) => setIntro(e.target.value)} rows={8} error={errors.intro?.[0]} hint="Laissez une ligne vide entre deux paragraphes." />
+        <Field label="Objet" name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} error={errors.subject?.[0]} alert />
+        <TextAreaField label="Introduction" name="intro" value={intro} onChange={(e) => setIntro(e.target.value)} rows={8} error={errors.intro?.[0]} hint="Laissez une ligne vide entre deux paragraphes." alert />
         {errors.form && (
           <p role="alert" className="text-sm text-red-700">
             {errors.form[0]}

@@ -3,8 +3,8 @@ import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
 import { DOCUMENT_CATEGORY_LABELS } from '@/server/documents/document-labels';
 import { ACCEPT_ATTRIBUTE } from '@/server/documents/file-type';
-import { buttonClass, FormMessage, SelectField, useActionForm } from '@/ui/action-form';
-import { Field } from '@/ui/field';
+import { buttonClass, FormMessage, useActionForm } from '@/ui/action-form';
+import { Field, SelectField } from '@/ui/field';
 import { uploadDocument } from '../actions';
 
 export function DocumentUploadForm({ targetType, targetId }: { targetType: 'tiers' | 'property' | 'lease'; targetId: string }) {

@@ -1,8 +1,8 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { buttonClass, FormMessage, SelectField, useActionForm } from '@/ui/action-form';
-import { Field } from '@/ui/field';
+import { buttonClass, FormMessage, useActionForm } from '@/ui/action-form';
+import { Field, SelectField } from '@/ui/field';
 import type { ActionResult } from '@/server/auth/staff-action';
 import type { SaveTiersData } from '@/server/tiers/save-tiers';
 

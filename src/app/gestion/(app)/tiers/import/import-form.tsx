@@ -2,8 +2,8 @@
 import { useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/server/auth/staff-action';
 import type { ImportLine, ImportReport } from '@/server/import/plan-import';
-import { buttonClass, FormMessage, SelectField, secondaryButtonClass } from '@/ui/action-form';
-import { Field } from '@/ui/field';
+import { buttonClass, FormMessage, secondaryButtonClass } from '@/ui/action-form';
+import { Field, SelectField } from '@/ui/field';
 import { dryRunImport, runImport } from './actions';
 
 const ACTION_LABELS: Record<ImportLine['action'], string> = { create: 'Création', update: 'Mise à jour', refuse: 'Refusée' };
