@@ -4,6 +4,7 @@ import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { listRecentCredentialsJobs } from '@/server/access/credentials-job';
 import { listAccounts, ZListQuery, type TListQuery } from '@/server/access/list-accounts';
+import { FilterSearch, FilterSelect } from '@/ui/filter';
 import { AccessTable } from './access-table';
 import { SelectionPanel } from './selection-panel';
 
@@ -49,32 +50,13 @@ export default async function AccesPage({ searchParams }: { searchParams: Promis
       </div>
 
       <form method="get" action="/gestion/acces" role="search" aria-label="Filtrer la liste" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filtre-type" className="text-sm font-medium">
-            Type
-          </label>
-          <select id="filtre-type" name="type" defaultValue={query.type} className="rounded-md border border-slate-400 bg-white px-3 py-2">
-            <option value="locataire">Locataire</option>
-            <option value="proprietaire">Propriétaire</option>
-            <option value="tous">Tous</option>
-          </select>
-        </div>
-        <div className="flex min-w-64 flex-1 flex-col gap-1">
-          <label htmlFor="filtre-q" className="text-sm font-medium">
-            Rechercher
-          </label>
-          <input
-            id="filtre-q"
-            name="q"
-            type="search"
-            defaultValue={query.q}
-            aria-describedby="filtre-q-aide"
-            className="rounded-md border border-slate-400 bg-white px-3 py-2"
-          />
-          <p id="filtre-q-aide" className="text-xs text-slate-600">
-            Début du nom (« martin », « martin cl »), identifiant (« martin.k7m2 »), adresse e-mail complète ou référence.
-          </p>
-        </div>
+        <FilterSelect id="filtre-type" label="Type" name="type" defaultValue={query.type} options={{ locataire: 'Locataire', proprietaire: 'Propriétaire', tous: 'Tous' }} />
+        <FilterSearch
+          id="filtre-q"
+          defaultValue={query.q}
+          hint="Début du nom (« martin », « martin cl »), identifiant (« martin.k7m2 »), adresse e-mail complète ou référence."
+          className="min-w-64 flex-1"
+        />
         {query.tri !== 'nom' && <input type="hidden" name="tri" value={query.tri} />}
         <button type="submit" className="mb-5 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
           Afficher

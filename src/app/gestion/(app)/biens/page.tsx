@@ -7,6 +7,9 @@ import { listProperties, ZPropertyListQuery } from '@/server/properties/list-pro
 import { PROPERTY_KIND_LABELS } from '@/server/properties/schemas';
 import { displayName } from '@/server/tiers/names';
 import { buttonClass } from '@/ui/action-form';
+import { FilterSearch } from '@/ui/filter';
+import { Pager } from '@/ui/pager';
+import { Table } from '@/ui/table';
 
 export const metadata: Metadata = { title: 'Biens' };
 
@@ -28,62 +31,35 @@ export default async function BiensPage({ searchParams }: { searchParams: Promis
         )}
       </div>
       <form method="get" role="search" aria-label="Rechercher un bien" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="biens-q" className="text-sm font-medium">
-            Rechercher
-          </label>
-          <input id="biens-q" name="q" type="search" defaultValue={query.q} placeholder="Adresse, ville, référence, propriétaire…" className="w-80 rounded-md border border-slate-400 px-3 py-2" />
-        </div>
+        <FilterSearch id="biens-q" defaultValue={query.q} placeholder="Adresse, ville, référence, propriétaire…" className="w-80" />
         <button type="submit" className={buttonClass}>
           Afficher
         </button>
       </form>
       <p role="status">{total === 0 ? 'Aucun bien ne correspond : modifiez la recherche, ou créez ou importez des biens.' : `${total} bien${total > 1 ? 's' : ''}`}</p>
       {rows.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Liste des biens</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                {['Adresse', 'Lot', 'Type', 'Référence', 'Propriétaire', 'Bail'].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2">
-                    <Link href={`/gestion/biens/${p.id}`} className="text-brand-700 underline">
-                      {p.addressLine}, {p.postalCode} {p.city}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{p.unitLabel ?? '—'}</td>
-                  <td className="px-3 py-2">{PROPERTY_KIND_LABELS[p.kind]}</td>
-                  <td className="px-3 py-2">{p.externalRef ?? '—'}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/gestion/tiers/${p.owner.id}`} className="underline">
-                      {displayName(p.owner)}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2">{p.leases[0] ? LEASE_STATUS_LABELS[leaseStatus(p.leases[0])] : 'Vacant'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Liste des biens" columns={['Adresse', 'Lot', 'Type', 'Référence', 'Propriétaire', 'Bail']}>
+          {rows.map((p) => (
+            <tr key={p.id} className="border-t border-slate-100">
+              <td className="px-3 py-2">
+                <Link href={`/gestion/biens/${p.id}`} className="text-brand-700 underline">
+                  {p.addressLine}, {p.postalCode} {p.city}
+                </Link>
+              </td>
+              <td className="px-3 py-2">{p.unitLabel ?? '—'}</td>
+              <td className="px-3 py-2">{PROPERTY_KIND_LABELS[p.kind]}</td>
+              <td className="px-3 py-2">{p.externalRef ?? '—'}</td>
+              <td className="px-3 py-2">
+                <Link href={`/gestion/tiers/${p.owner.id}`} className="underline">
+                  {displayName(p.owner)}
+                </Link>
+              </td>
+              <td className="px-3 py-2">{p.leases[0] ? LEASE_STATUS_LABELS[leaseStatus(p.leases[0])] : 'Vacant'}</td>
+            </tr>
+          ))}
+        </Table>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-3">
-          {query.page > 1 && <Link href={pageHref(query.page - 1)} className="underline">Page précédente</Link>}
-          <span>
-            Page {query.page} sur {pages}
-          </span>
-          {query.page < pages && <Link href={pageHref(query.page + 1)} className="underline">Page suivante</Link>}
-        </nav>
-      )}
+      <Pager page={query.page} pages={pages} href={pageHref} />
     </section>
   );
 }

@@ -2,14 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
-import { MAIL_STATUS_LABELS, MAIL_STATUSES, MAIL_TYPE_LABELS, MAIL_TYPES } from '@/server/outbox/labels';
+import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/server/outbox/labels';
 import { listOutbox, ZOutboxFilter } from '@/server/outbox/list-outbox';
 import { formatParisDateTime } from '@/server/mail/render-mail';
+import { FilterSelect } from '@/ui/filter';
 import { OutboxTable, type OutboxRow } from './outbox-table';
 
 export const metadata: Metadata = { title: "Centre d'envoi" };
-
-const selectClass = 'rounded-md border border-slate-400 bg-white px-3 py-2';
 
 export default async function CentreEnvoiPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaff('outbox:read');
@@ -52,32 +51,8 @@ export default async function CentreEnvoiPage({ searchParams }: { searchParams: 
       </div>
 
       <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filtrer les mails">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filtre-statut" className="text-sm font-medium">
-            Statut
-          </label>
-          <select id="filtre-statut" name="statut" defaultValue={filter.statut ?? ''} className={selectClass}>
-            <option value="">Tous</option>
-            {MAIL_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {MAIL_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filtre-type" className="text-sm font-medium">
-            Type
-          </label>
-          <select id="filtre-type" name="type" defaultValue={filter.type ?? ''} className={selectClass}>
-            <option value="">Tous</option>
-            {MAIL_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {MAIL_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="filtre-statut" label="Statut" name="statut" defaultValue={filter.statut ?? ''} options={{ '': 'Tous', ...MAIL_STATUS_LABELS }} />
+        <FilterSelect id="filtre-type" label="Type" name="type" defaultValue={filter.type ?? ''} options={{ '': 'Tous', ...MAIL_TYPE_LABELS }} />
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
           Filtrer
         </button>

@@ -4,6 +4,7 @@ import { requireStaff } from '@/server/auth/staff-session';
 import { eventLabel } from '@/server/journal/event-labels';
 import { journalFilterOptions, listEvents, ZJournalFilter } from '@/server/journal/list-events';
 import { formatDateTime } from '@/ui/date';
+import { Table } from '@/ui/table';
 
 export const metadata: Metadata = { title: 'Journal' };
 
@@ -82,40 +83,26 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">Aucun événement pour ces filtres. Élargissez la période ou effacez les filtres.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Événements du journal, du plus récent au plus ancien</caption>
-            <thead className="bg-slate-50 text-slate-700">
-              <tr>
-                {['Date', 'Événement', 'Acteur', 'Personne', 'Adresse IP', 'Détails'].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-100 align-top">
-                  <td className="whitespace-nowrap px-3 py-2">{formatDateTime(r.createdAt)}</td>
-                  <td className="px-3 py-2">{eventLabel(r.type)}</td>
-                  <td className="px-3 py-2">{r.actor}</td>
-                  <td className="px-3 py-2">
-                    {r.person ? (
-                      <Link href={`/gestion/journal?personne=${r.person.id}`} className="text-brand-700 underline">
-                        {r.person.name}
-                      </Link>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{r.ip ?? '—'}</td>
-                  <td className="max-w-xs break-words px-3 py-2 font-mono text-xs text-slate-600">{r.details ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Événements du journal, du plus récent au plus ancien" columns={['Date', 'Événement', 'Acteur', 'Personne', 'Adresse IP', 'Détails']} mutedHeader>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-t border-slate-100 align-top">
+              <td className="whitespace-nowrap px-3 py-2">{formatDateTime(r.createdAt)}</td>
+              <td className="px-3 py-2">{eventLabel(r.type)}</td>
+              <td className="px-3 py-2">{r.actor}</td>
+              <td className="px-3 py-2">
+                {r.person ? (
+                  <Link href={`/gestion/journal?personne=${r.person.id}`} className="text-brand-700 underline">
+                    {r.person.name}
+                  </Link>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td className="px-3 py-2 font-mono text-xs">{r.ip ?? '—'}</td>
+              <td className="max-w-xs break-words px-3 py-2 font-mono text-xs text-slate-600">{r.details ?? ''}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {nextCursor && (
         <Link href={`/gestion/journal?${new URLSearchParams([...query, ['avant', nextCursor]])}`} className="self-start text-brand-700 underline">

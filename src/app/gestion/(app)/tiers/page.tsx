@@ -6,6 +6,9 @@ import { listTiers, ZTiersListQuery } from '@/server/tiers/list-tiers';
 import { displayName } from '@/server/tiers/names';
 import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
 import { buttonClass, secondaryButtonClass } from '@/ui/action-form';
+import { FilterSearch, FilterSelect } from '@/ui/filter';
+import { Pager } from '@/ui/pager';
+import { Table } from '@/ui/table';
 
 export const metadata: Metadata = { title: 'Tiers' };
 
@@ -34,32 +37,9 @@ export default async function TiersPage({ searchParams }: { searchParams: Promis
         )}
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" role="search" aria-label="Filtrer les tiers">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="tiers-q" className="text-sm font-medium">
-            Rechercher
-          </label>
-          <input id="tiers-q" name="q" type="search" defaultValue={query.q} placeholder="Nom, e-mail, référence, ville…" className="w-72 rounded-md border border-slate-400 px-3 py-2" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="tiers-type" className="text-sm font-medium">
-            Type
-          </label>
-          <select id="tiers-type" name="type" defaultValue={query.type} className="rounded-md border border-slate-400 bg-white px-3 py-2">
-            <option value="TOUS">Tous</option>
-            <option value="LOCATAIRE">Locataire</option>
-            <option value="PROPRIETAIRE">Propriétaire</option>
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="tiers-statut" className="text-sm font-medium">
-            Statut
-          </label>
-          <select id="tiers-statut" name="statut" defaultValue={query.statut} className="rounded-md border border-slate-400 bg-white px-3 py-2">
-            <option value="actifs">Actifs</option>
-            <option value="archives">Archivés</option>
-            <option value="tous">Tous</option>
-          </select>
-        </div>
+        <FilterSearch id="tiers-q" defaultValue={query.q} placeholder="Nom, e-mail, référence, ville…" className="w-72" />
+        <FilterSelect id="tiers-type" label="Type" name="type" defaultValue={query.type} options={{ TOUS: 'Tous', ...TIERS_KIND_LABELS }} />
+        <FilterSelect id="tiers-statut" label="Statut" name="statut" defaultValue={query.statut} options={{ actifs: 'Actifs', archives: 'Archivés', tous: 'Tous' }} />
         <button type="submit" className={buttonClass}>
           Afficher
         </button>
@@ -68,47 +48,25 @@ export default async function TiersPage({ searchParams }: { searchParams: Promis
         {total === 0 ? 'Aucun tiers ne correspond : modifiez la recherche, ou créez ou importez des tiers.' : `${numbers.format(total)} tiers`}
       </p>
       {rows.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Liste des tiers</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                {['Nom', 'Type', 'Référence', 'E-mail', 'Téléphone', 'Ville'].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((t) => (
-                <tr key={t.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2">
-                    <Link href={`/gestion/tiers/${t.id}`} className="text-brand-700 underline">
-                      {displayName(t)}
-                    </Link>
-                    {t.archivedAt && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">Archivé</span>}
-                  </td>
-                  <td className="px-3 py-2">{TIERS_KIND_LABELS[t.kind]}</td>
-                  <td className="px-3 py-2">{t.externalRef ?? '—'}</td>
-                  <td className="px-3 py-2">{t.email ?? <span className="text-amber-800">Pas d&apos;e-mail</span>}</td>
-                  <td className="px-3 py-2">{t.phone ?? '—'}</td>
-                  <td className="px-3 py-2">{t.city ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Liste des tiers" columns={['Nom', 'Type', 'Référence', 'E-mail', 'Téléphone', 'Ville']}>
+          {rows.map((t) => (
+            <tr key={t.id} className="border-t border-slate-100">
+              <td className="px-3 py-2">
+                <Link href={`/gestion/tiers/${t.id}`} className="text-brand-700 underline">
+                  {displayName(t)}
+                </Link>
+                {t.archivedAt && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">Archivé</span>}
+              </td>
+              <td className="px-3 py-2">{TIERS_KIND_LABELS[t.kind]}</td>
+              <td className="px-3 py-2">{t.externalRef ?? '—'}</td>
+              <td className="px-3 py-2">{t.email ?? <span className="text-amber-800">Pas d&apos;e-mail</span>}</td>
+              <td className="px-3 py-2">{t.phone ?? '—'}</td>
+              <td className="px-3 py-2">{t.city ?? '—'}</td>
+            </tr>
+          ))}
+        </Table>
       )}
-      {pages > 1 && (
-        <nav aria-label="Pages" className="flex items-center gap-3">
-          {query.page > 1 && <Link href={pageHref(query.page - 1)} className="underline">Page précédente</Link>}
-          <span>
-            Page {query.page} sur {pages}
-          </span>
-          {query.page < pages && <Link href={pageHref(query.page + 1)} className="underline">Page suivante</Link>}
-        </nav>
-      )}
+      <Pager page={query.page} pages={pages} href={pageHref} />
     </section>
   );
 }

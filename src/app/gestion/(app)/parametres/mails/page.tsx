@@ -4,7 +4,9 @@ import { MailType, TiersKind } from '@/generated/prisma/enums';
 import { requireStaff } from '@/server/auth/staff-session';
 import { getMailTemplateSettings } from '@/server/mail/mail-settings';
 import { formatParisDateTime } from '@/server/mail/render-mail';
-import { MAIL_TYPE_LABELS, MAIL_TYPES } from '@/server/outbox/labels';
+import { MAIL_TYPE_LABELS } from '@/server/outbox/labels';
+import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
+import { FilterSelect } from '@/ui/filter';
 import { AgencyIdentityForm, TemplateEditor, TestConnectionButton } from './mail-settings-forms';
 
 export const metadata: Metadata = { title: 'Paramètres des mails' };
@@ -13,8 +15,6 @@ const ZSelection = z.object({
   type: z.enum(MailType).catch('CREDENTIALS').default('CREDENTIALS'),
   public: z.enum(TiersKind).catch('LOCATAIRE').default('LOCATAIRE'),
 });
-
-const selectClass = 'rounded-md border border-slate-400 bg-white px-3 py-2';
 
 export default async function MailSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireStaff('settings:write');
@@ -45,27 +45,8 @@ export default async function MailSettingsPage({ searchParams }: { searchParams:
           Modèles de mails
         </h2>
         <form method="get" className="flex flex-wrap items-end gap-4" aria-label="Choisir le modèle">
-          <div className="flex flex-col gap-1">
-            <label htmlFor="modele-type" className="text-sm font-medium">
-              Type de mail
-            </label>
-            <select id="modele-type" name="type" defaultValue={selection.type} className={selectClass}>
-              {MAIL_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {MAIL_TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="modele-public" className="text-sm font-medium">
-              Destinataire
-            </label>
-            <select id="modele-public" name="public" defaultValue={selection.public} className={selectClass}>
-              <option value="LOCATAIRE">Locataire</option>
-              <option value="PROPRIETAIRE">Propriétaire</option>
-            </select>
-          </div>
+          <FilterSelect id="modele-type" label="Type de mail" name="type" defaultValue={selection.type} options={MAIL_TYPE_LABELS} />
+          <FilterSelect id="modele-public" label="Destinataire" name="public" defaultValue={selection.public} options={TIERS_KIND_LABELS} />
           <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 hover:bg-slate-100">
             Afficher
           </button>

@@ -4,6 +4,7 @@ import type { ActionResult } from '@/server/auth/staff-action';
 import type { ImportLine, ImportReport } from '@/server/import/plan-import';
 import { buttonClass, FormMessage, secondaryButtonClass } from '@/ui/action-form';
 import { Field, SelectField } from '@/ui/field';
+import { Table } from '@/ui/table';
 import { dryRunImport, runImport } from './actions';
 
 const ACTION_LABELS: Record<ImportLine['action'], string> = { create: 'Création', update: 'Mise à jour', refuse: 'Refusée' };
@@ -109,39 +110,25 @@ export function ImportForm() {
             {report.refused} refusée{report.refused > 1 ? 's' : ''}.
             {report.refused > 0 && ' Corrigez les lignes refusées dans le fichier, puis relancez l’essai : l’import est possible quand aucune ligne n’est refusée.'}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Résultat de l&apos;essai, ligne par ligne</caption>
-              <thead className="bg-slate-50">
-                <tr>
-                  {['Ligne', 'Résultat', 'Référence', 'Désignation', 'Motif'].map((h) => (
-                    <th key={h} scope="col" className="px-3 py-2 font-semibold">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {visible.map((l) => (
-                  <tr key={l.line} className="border-t border-slate-100 align-top">
-                    <td className="px-3 py-2">{l.line}</td>
-                    <td className={`px-3 py-2 font-medium ${l.action === 'refuse' ? 'text-red-800' : 'text-green-900'}`}>{ACTION_LABELS[l.action]}</td>
-                    <td className="px-3 py-2">{l.reference ?? '—'}</td>
-                    <td className="px-3 py-2">{l.label}</td>
-                    <td className="px-3 py-2">
-                      {l.errors.length === 0 ? '—' : (
-                        <ul>
-                          {l.errors.map((e, i) => (
-                            <li key={i}>{e.column ? `${e.column} : ${e.message}` : e.message}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption="Résultat de l'essai, ligne par ligne" columns={['Ligne', 'Résultat', 'Référence', 'Désignation', 'Motif']}>
+            {visible.map((l) => (
+              <tr key={l.line} className="border-t border-slate-100 align-top">
+                <td className="px-3 py-2">{l.line}</td>
+                <td className={`px-3 py-2 font-medium ${l.action === 'refuse' ? 'text-red-800' : 'text-green-900'}`}>{ACTION_LABELS[l.action]}</td>
+                <td className="px-3 py-2">{l.reference ?? '—'}</td>
+                <td className="px-3 py-2">{l.label}</td>
+                <td className="px-3 py-2">
+                  {l.errors.length === 0 ? '—' : (
+                    <ul>
+                      {l.errors.map((e, i) => (
+                        <li key={i}>{e.column ? `${e.column} : ${e.message}` : e.message}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
           {report.lines.length > SHOWN && <p className="text-sm text-slate-700">… et {report.lines.length - SHOWN} autres lignes non affichées.</p>}
         </section>
       )}
