@@ -65,11 +65,18 @@ describe('extranet sessions are checked against the database', () => {
 
   it('the session cookie is an Auth.js token for this session, and only an open session gets one', async () => {
     const { account, token } = await signIn();
-    const cookie = await extranetSessionCookie({ accountId: token.accountId, credentialVersion: token.cv, sessionId: token.sessionId });
+    const cookie = extranetSessionCookie({ accountId: token.accountId, credentialVersion: token.cv, sessionId: token.sessionId });
     expect(cookie).toMatchObject({ name: 'authjs.session-token', options: { httpOnly: true, sameSite: 'lax', secure: false } });
     const claims = await decode({ token: cookie.value, secret: getConfig().authSecret, salt: cookie.name });
     expect(claims).toMatchObject({ sub: account.id, kind: 'extranet', cv: 0, sid: token.sessionId });
     expect(claims!.exp! - claims!.iat!).toBe(SESSION_MAX_AGE_S);
+    // Auth.js reads every token we make (fresh iv and jti each time), and nobody can alter one.
+    const again = extranetSessionCookie({ accountId: token.accountId, credentialVersion: token.cv, sessionId: token.sessionId });
+    expect(again.value).not.toBe(cookie.value);
+    expect(await decode({ token: again.value, secret: getConfig().authSecret, salt: again.name })).toMatchObject({ sub: account.id, sid: token.sessionId });
+    const parts = cookie.value.split('.');
+    parts[3] = (parts[3][0] === 'A' ? 'B' : 'A') + parts[3].slice(1);
+    await expect(decode({ token: parts.join('.'), secret: getConfig().authSecret, salt: cookie.name })).rejects.toThrow();
     // Another secret, or another cookie name, cannot read it.
     await expect(decode({ token: cookie.value, secret: 'x'.repeat(32), salt: cookie.name })).rejects.toThrow();
     await expect(decode({ token: cookie.value, secret: getConfig().authSecret, salt: '__Secure-authjs.session-token' })).rejects.toThrow();

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getConfig } from '@/server/config';
 import { clientIp } from '@/server/http/client-ip';
 import { authenticateStaff } from '@/server/staff/authenticate-staff';
-import { SESSION_MAX_AGE_S, useSecureCookies } from './session-cookie';
+import { SESSION_MAX_AGE_S, secureCookies } from './session-cookie';
 
 const ZStaffCredentials = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
 
@@ -18,7 +18,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     secret: config.authSecret,
     trustHost: true,
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
-    useSecureCookies: useSecureCookies(),
+    useSecureCookies: secureCookies(),
     pages: { signIn: '/gestion/connexion' },
     providers: [
       Credentials({

@@ -26,6 +26,11 @@ export const db = new Proxy({} as Engine['prisma'], {
   },
 });
 
+/** Plain SQL on the shared pool, for hot statements only (see Engine.query); everything else goes through `db`. */
+export function query<T>(sql: string, params: unknown[]): Promise<T[]> {
+  return getEngine().query<T>(sql, params);
+}
+
 export type Db = Engine['prisma'];
 /** A client or an interactive transaction, for use cases that run inside a caller's transaction. */
 export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { LoginOutcome } from '@/generated/prisma/enums';
 import { recordEvent } from '@/server/audit/record-event';
 import { hashPassword, verifyPassword } from '@/server/auth/password';
-import { db } from '@/server/db';
+import { db, query } from '@/server/db';
 import { normalizeLogin } from './login-name';
 import { LOGIN_FAILED, TEMPORARY_PASSWORD_EXPIRED, tryAgainAt } from './messages';
 import { DB_NOW, ipKey, releaseBucket, reserveLogin, type LoginAccount } from './throttle';
@@ -26,7 +26,7 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
   const seen = { loginInput: login, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null };
   const attempt = (outcome: LoginOutcome, accountId: string | null) => db.loginAttempt.create({ data: { ...seen, outcome, accountId } });
 
-  const { account, byIp, byLogin } = await reserveLogin(db, login, request.ip);
+  const { account, byIp, byLogin } = await reserveLogin(login, request.ip);
   if (!byIp.allowed) {
     await attempt('THROTTLED', null);
     return { ok: false, outcome: 'THROTTLED', error: tryAgainAt(byIp.lockedUntil, now) };
@@ -69,6 +69,23 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
   return { ok: true, accountId: account.id, credentialVersion: account.credentialVersion, sessionId, mustChangePassword: account.mustChangePassword };
 }
 
+// $1 session id, $2 account, $3 tiers, $4 address bucket key, $5 ip, $6 user agent, $7 what was typed, $8 details.
+const OPEN_SESSION_SQL = `
+  WITH account AS (
+    UPDATE "ExtranetAccount" SET "failedLoginCount" = 0, "lockedUntil" = NULL, "lastLoginAt" = ${DB_NOW}, "updatedAt" = ${DB_NOW}
+    WHERE "id" = $2
+  ), address AS (
+    UPDATE "ThrottleBucket" SET "failures" = GREATEST("failures" - 1, 0), "updatedAt" = ${DB_NOW} WHERE "key" = $4
+  ), session AS (
+    INSERT INTO "ExtranetSession" ("id", "accountId", "ip", "userAgent", "createdAt", "lastSeenAt")
+    VALUES ($1, $2, $5, $6, ${DB_NOW}, ${DB_NOW})
+  ), attempt AS (
+    INSERT INTO "LoginAttempt" ("loginInput", "accountId", "outcome", "ip", "userAgent", "createdAt")
+    VALUES ($7, $2, 'SUCCESS', $5, $6, ${DB_NOW})
+  )
+  INSERT INTO "AuditEvent" ("type", "actorType", "actorAccountId", "tiersId", "targetType", "targetId", "ip", "details", "createdAt")
+  VALUES ('extranet.login', 'EXTRANET', $2, $3, 'ExtranetSession', $1, $5, $8::jsonb, ${DB_NOW})`;
+
 /**
  * A right password: clears the failure counts (the account's, and the address's count for this attempt), opens the
  * session and records the attempt and the journal event, in one statement, so that the sign-in is all or nothing
@@ -76,21 +93,7 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
  */
 async function openSession(account: LoginAccount, seen: { loginInput: string; ip: string | null; userAgent: string | null }, rehashed: boolean): Promise<string> {
   const sessionId = randomUUID();
-  await db.$executeRaw`
-    WITH account AS (
-      UPDATE "ExtranetAccount" SET "failedLoginCount" = 0, "lockedUntil" = NULL, "lastLoginAt" = ${DB_NOW}, "updatedAt" = ${DB_NOW}
-      WHERE "id" = ${account.id}
-    ), address AS (
-      UPDATE "ThrottleBucket" SET "failures" = GREATEST("failures" - 1, 0), "updatedAt" = ${DB_NOW}
-      WHERE "key" = ${seen.ip ? ipKey(seen.ip) : null}
-    ), session AS (
-      INSERT INTO "ExtranetSession" ("id", "accountId", "ip", "userAgent", "createdAt", "lastSeenAt")
-      VALUES (${sessionId}, ${account.id}, ${seen.ip}, ${seen.userAgent}, ${DB_NOW}, ${DB_NOW})
-    ), attempt AS (
-      INSERT INTO "LoginAttempt" ("loginInput", "accountId", "outcome", "ip", "userAgent", "createdAt")
-      VALUES (${seen.loginInput}, ${account.id}, 'SUCCESS', ${seen.ip}, ${seen.userAgent}, ${DB_NOW})
-    )
-    INSERT INTO "AuditEvent" ("type", "actorType", "actorAccountId", "tiersId", "targetType", "targetId", "ip", "details", "createdAt")
-    VALUES ('extranet.login', 'EXTRANET', ${account.id}, ${account.tiersId}, 'ExtranetSession', ${sessionId}, ${seen.ip}, ${JSON.stringify({ rehashed })}::jsonb, ${DB_NOW})`;
+  const details = JSON.stringify({ rehashed });
+  await query(OPEN_SESSION_SQL, [sessionId, account.id, account.tiersId, seen.ip ? ipKey(seen.ip) : null, seen.ip, seen.userAgent, seen.loginInput, details]);
   return sessionId;
 }

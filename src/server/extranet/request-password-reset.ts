@@ -27,7 +27,7 @@ export async function requestPasswordReset(
 ): Promise<{ message: string; work: (() => Promise<void>) | null }> {
   const typed = normalizeLogin(input.identifier);
   for (const key of [`reset:${typed}`, ...(ip ? [`reset-ip:${ip}`] : [])]) {
-    const reservation = await reserveBucket(db, key, RESET_POLICY);
+    const reservation = await reserveBucket(key, RESET_POLICY);
     if (!reservation.allowed) return { message: tooManyResetRequests(reservation.lockedUntil), work: null };
   }
   return { message: RESET_REQUESTED, work: async () => void (await sendResetMails(typed, ip)) };

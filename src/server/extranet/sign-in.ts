@@ -19,19 +19,19 @@ export async function signInExtranet(input: { login: unknown; password: unknown 
   if (!result.ok) return { ok: false, error: result.error };
   return {
     ok: true,
-    cookie: await extranetSessionCookie(result),
+    cookie: extranetSessionCookie(result),
     redirectTo: result.mustChangePassword ? '/extranet/nouveau-mot-de-passe' : '/extranet',
   };
 }
 
 /** The Auth.js session cookie of an extranet session: the account, its credential version and the session row. */
-export function extranetSessionCookie(session: SessionIdentity): Promise<SessionCookie> {
+export function extranetSessionCookie(session: SessionIdentity): SessionCookie {
   return sessionCookie({ sub: session.accountId, kind: 'extranet', cv: session.credentialVersion, sid: session.sessionId });
 }
 
 /** In a server action: signs the browser in on an open session (just opened by a link, or after a password change). */
 export async function signInOnSession(sessionId: string): Promise<boolean> {
   const identity = await sessionIdentity(sessionId);
-  if (identity) await putSessionCookie(await extranetSessionCookie(identity));
+  if (identity) await putSessionCookie(extranetSessionCookie(identity));
   return !!identity;
 }
