@@ -7,11 +7,14 @@ export function ActionForm({
   action,
   submitLabel,
   pendingLabel,
+  wideSubmit = false,
   children,
 }: {
   action: (state: ActionResult, form: FormData) => Promise<ActionResult>;
   submitLabel: string;
   pendingLabel: string;
+  /** The submit button spans the form (the signed-out pages) instead of fitting its label. */
+  wideSubmit?: boolean;
   children: (errors: Record<string, string[]>) => React.ReactNode;
 }) {
   const [state, formAction, pending] = useActionState<ActionResult, FormData>(action, { ok: true });
@@ -28,7 +31,7 @@ export function ActionForm({
         </p>
       )}
       {children(state.ok ? {} : (state.fieldErrors ?? {}))}
-      <button type="submit" disabled={pending} className="self-start rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`${wideSubmit ? '' : 'self-start '}rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60`}>
         {pending ? pendingLabel : submitLabel}
       </button>
     </form>
