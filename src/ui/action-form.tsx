@@ -44,6 +44,17 @@ export function FormMessage({ state }: { state: ActionResult<unknown> | null }) 
 export const buttonClass = 'rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
 export const secondaryButtonClass = 'rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60';
 
+/** The submit button of an edit form (tiers, bien, bail), saying "Enregistrement…" while it saves. */
+export function SaveButton({ pending, children }: { pending: boolean; children: string }) {
+  return (
+    <div>
+      <button type="submit" disabled={pending} className={buttonClass}>
+        {pending ? 'Enregistrement…' : children}
+      </button>
+    </div>
+  );
+}
+
 /**
  * A form bound directly to a staff server action (prev state, FormData) → ActionResult, for small one-button
  * actions: shows what the action did or why it failed, and disables its controls while it runs.

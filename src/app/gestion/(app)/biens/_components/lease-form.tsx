@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import type { ActionResult } from '@/server/auth/staff-action';
-import { buttonClass, FormMessage, useActionForm } from '@/ui/action-form';
+import { FormMessage, SaveButton, useActionForm } from '@/ui/action-form';
 import { Field, LabelledField, SelectField } from '@/ui/field';
 
 export type LeaseValues = { id?: string; startDate: string; endDate: string; rent: string; charges: string; deposit: string; primaryTenantId: string; coTenantIds: string[]; externalRef: string | null };
@@ -39,13 +39,7 @@ export function LeaseForm({ action, propertyId, tenants, values: v, readOnly = f
         </LabelledField>
       </fieldset>
       <FormMessage state={state} />
-      {!readOnly && (
-        <div>
-          <button type="submit" disabled={pending} className={buttonClass}>
-            {pending ? 'Enregistrement…' : 'Enregistrer le bail'}
-          </button>
-        </div>
-      )}
+      {!readOnly && <SaveButton pending={pending}>Enregistrer le bail</SaveButton>}
     </form>
   );
 }

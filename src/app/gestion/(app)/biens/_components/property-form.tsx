@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import type { ActionResult } from '@/server/auth/staff-action';
 import { PROPERTY_KIND_LABELS } from '@/server/properties/schemas';
-import { buttonClass, FormMessage, useActionForm } from '@/ui/action-form';
+import { FormMessage, SaveButton, useActionForm } from '@/ui/action-form';
 import { Field, SelectField } from '@/ui/field';
 
 export type PropertyValues = { id?: string; kind: string; addressLine: string; postalCode: string; city: string; unitLabel: string | null; surface: string; ownerId: string; externalRef: string | null };
@@ -30,13 +30,7 @@ export function PropertyForm({ action, owners, values: v, readOnly = false }: Pr
         <Field label="Référence externe" name="externalRef" defaultValue={v?.externalRef ?? ''} error={fieldError('externalRef')} autoComplete="off" />
       </fieldset>
       <FormMessage state={state} />
-      {!readOnly && (
-        <div>
-          <button type="submit" disabled={pending} className={buttonClass}>
-            {pending ? 'Enregistrement…' : 'Enregistrer'}
-          </button>
-        </div>
-      )}
+      {!readOnly && <SaveButton pending={pending}>Enregistrer</SaveButton>}
     </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { buttonClass, FormMessage, useActionForm } from '@/ui/action-form';
+import { buttonClass, FormMessage, SaveButton, useActionForm } from '@/ui/action-form';
 import { Field, SelectField } from '@/ui/field';
 import type { ActionResult } from '@/server/auth/staff-action';
 import type { SaveTiersData } from '@/server/tiers/save-tiers';
@@ -59,13 +59,7 @@ export function TiersForm({ action, values, readOnly = false }: Props) {
       ) : (
         <FormMessage state={state} />
       )}
-      {!readOnly && (
-        <div>
-          <button type="submit" disabled={pending} className={buttonClass}>
-            {pending ? 'Enregistrement…' : 'Enregistrer'}
-          </button>
-        </div>
-      )}
+      {!readOnly && <SaveButton pending={pending}>Enregistrer</SaveButton>}
     </form>
   );
 }
