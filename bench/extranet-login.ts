@@ -2,7 +2,7 @@
 // this machine measured in the same run with the same parameters.
 //   npx next build && npx tsx --conditions=react-server bench/extranet-login.ts
 // Needs wrk, the load generator (Debian: apt-get install wrk). Env: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PORT (3199),
-// BENCH_SECONDS (20), BENCH_CONCURRENCY (2 × cores). Never part of the test run.
+// BENCH_SECONDS (20, the total load), BENCH_ROUNDS (4), BENCH_CONCURRENCY (2 × cores). Never part of the test run.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,7 @@ const port = Number(process.env.BENCH_PORT ?? 3199);
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const cores = os.availableParallelism();
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? cores * 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const ACCOUNTS = 200;
 const PASSWORD = 'Bench-Marmotte-Pivoine-2026';
 const database = 'trousseau_bench';
@@ -38,12 +39,12 @@ try {
 }
 mkdirSync(process.env.DATA_DIR, { recursive: true });
 
-/** Verifications per second with `cores` in flight: the ceiling any login endpoint can reach here. */
-async function rawVerifyRate(durationMs: number): Promise<number> {
+/** Verifications done with `cores` in flight for `durationMs`: the ceiling any login endpoint can reach here. */
+async function rawVerifications(durationMs: number): Promise<{ done: number; seconds: number }> {
   const hash = await argon2.hash(PASSWORD, ARGON2_OPTIONS);
   let done = 0;
-  const end = Date.now() + durationMs;
   const start = Date.now();
+  const end = start + durationMs;
   await Promise.all(
     Array.from({ length: cores }, async () => {
       while (Date.now() < end) {
@@ -52,7 +53,7 @@ async function rawVerifyRate(durationMs: number): Promise<number> {
       }
     }),
   );
-  return done / ((Date.now() - start) / 1000);
+  return { done, seconds: (Date.now() - start) / 1000 };
 }
 
 async function prepareDatabase(): Promise<string[]> {
@@ -172,8 +173,8 @@ type LoadResult = { signedIn: number; notSignedIn: number; errors5xx: number; el
 
 /**
  * The measured load, from wrk (Debian package `wrk`): a C load generator whose own CPU use is a fraction of a Node
- * client's, leaving the cores to the server. Each request signs in a different account; one counts only with a 200
- * and the session cookie.
+ * client's, leaving the cores to the server. Each request signs in a different account; one counts only with a
+ * 303 See Other and the session cookie.
  */
 async function loadWithWrk(logins: string[], durationS: number): Promise<LoadResult> {
   const script = `${process.env.DATA_DIR}/wrk-sign-in.lua`;
@@ -191,7 +192,7 @@ function request()
 end
 function response(status, headers, body)
   local cookie = headers["set-cookie"] or headers["Set-Cookie"] or ""
-  if status == 200 and cookie:find("authjs.session-token=", 1, true) then signedIn = signedIn + 1 else notSignedIn = notSignedIn + 1 end
+  if status == 303 and cookie:find("authjs.session-token=", 1, true) then signedIn = signedIn + 1 else notSignedIn = notSignedIn + 1 end
   if status >= 500 then errors5xx = errors5xx + 1 end
 end
 function done(summary, latency, requests)
@@ -212,9 +213,7 @@ end
 }
 
 
-console.log(`cores=${cores} concurrency=${concurrency} duration=${seconds}s argon2id m=${ARGON2_OPTIONS.memoryCost} t=${ARGON2_OPTIONS.timeCost} p=${ARGON2_OPTIONS.parallelism}`);
-const rawBefore = await rawVerifyRate(5000);
-console.log(`raw argon2id verify rate (before): ${rawBefore.toFixed(1)}/s`);
+console.log(`cores=${cores} concurrency=${concurrency} load=${seconds}s in ${ROUNDS} rounds argon2id m=${ARGON2_OPTIONS.memoryCost} t=${ARGON2_OPTIONS.timeCost} p=${ARGON2_OPTIONS.parallelism}`);
 const logins = await prepareDatabase();
 
 // BENCH_PROFILE=dir writes a V8 CPU profile of the server there when it stops (open it in Chrome DevTools).
@@ -231,26 +230,46 @@ try {
   const watched = processes(server.pid!); // after the warm-up: the pool's PostgreSQL backends are open
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssKb(watched.server))), 500);
-  const cpuBefore = cpuSeconds(watched);
-  const run = await loadWithWrk(logins, seconds);
-  const cpuAfter = cpuSeconds(watched);
+
+  // This machine's neighbours make its speed swing by ±15 % within a minute: raw verification windows (server idle)
+  // and load windows alternate, so that both see the same machine, and the totals are compared.
+  const raw = { done: 0, seconds: 0 };
+  const load = { signedIn: 0, notSignedIn: 0, errors5xx: 0, seconds: 0, wrkCpu: 0, p50: [] as number[], p90: [] as number[], p99: [] as number[] };
+  const cpu: Cpu = { serverMain: 0, serverThreads: 0, postgres: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    const verified = await rawVerifications(3000);
+    raw.done += verified.done;
+    raw.seconds += verified.seconds;
+    const before = cpuSeconds(watched);
+    const run = await loadWithWrk(logins, seconds / ROUNDS);
+    const after = cpuSeconds(watched);
+    for (const k of Object.keys(cpu) as (keyof Cpu)[]) cpu[k] += after[k] - before[k];
+    load.signedIn += run.signedIn;
+    load.notSignedIn += run.notSignedIn;
+    load.errors5xx += run.errors5xx;
+    load.seconds += run.elapsed;
+    load.wrkCpu += run.cpu;
+    load.p50.push(run.p50);
+    load.p90.push(run.p90);
+    load.p99.push(run.p99);
+    console.log(`round ${round + 1}: raw ${(verified.done / verified.seconds).toFixed(1)} verifications/s, then ${(run.signedIn / run.elapsed).toFixed(1)} logins/s`);
+  }
   clearInterval(sampler);
-  const rawAfter = await rawVerifyRate(5000);
-  const raw = (rawBefore + rawAfter) / 2;
-  const rate = run.signedIn / run.elapsed;
-  const requests = run.signedIn + run.notSignedIn;
-  console.log(`raw argon2id verify rate (after):  ${rawAfter.toFixed(1)}/s → reference ${raw.toFixed(1)}/s`);
-  console.log(`logins: ${run.signedIn} successful in ${run.elapsed.toFixed(1)} s = ${rate.toFixed(1)}/s (${run.notSignedIn} not signed in, ${run.errors5xx} 5xx)`);
-  console.log(`ratio to raw verify rate: ${((rate / raw) * 100).toFixed(0)}% (goal ≥ 80%)`);
-  console.log(`latency: p50 ${run.p50.toFixed(0)} ms, p90 ${run.p90.toFixed(0)} ms, p99 ${run.p99.toFixed(0)} ms (goal p99 < 1000 ms)`);
-  const perLogin = (seconds: number) => ((seconds / requests) * 1000).toFixed(1);
-  const used = (k: keyof Cpu) => perLogin(cpuAfter[k] - cpuBefore[k]);
+  const rawRate = raw.done / raw.seconds;
+  const rate = load.signedIn / load.seconds;
+  const requests = load.signedIn + load.notSignedIn;
+  const worst = (xs: number[]) => Math.max(...xs);
+  console.log(`raw argon2id verify rate: ${raw.done} in ${raw.seconds.toFixed(1)} s = ${rawRate.toFixed(1)}/s`);
+  console.log(`logins: ${load.signedIn} successful in ${load.seconds.toFixed(1)} s = ${rate.toFixed(1)}/s (${load.notSignedIn} not signed in, ${load.errors5xx} 5xx)`);
+  console.log(`ratio to raw verify rate: ${((rate / rawRate) * 100).toFixed(1)}% (goal ≥ 80%)`);
+  console.log(`latency (worst round): p50 ${worst(load.p50).toFixed(0)} ms, p90 ${worst(load.p90).toFixed(0)} ms, p99 ${worst(load.p99).toFixed(0)} ms (goal p99 < 1000 ms)`);
+  const perLogin = (secondsUsed: number) => ((secondsUsed / requests) * 1000).toFixed(1);
   console.log(
-    `CPU per login: server main thread ${used('serverMain')} ms, server's other threads ${used('serverThreads')} ms ` +
-      `(argon2id, GC; a raw verification costs ${((cores / raw) * 1000).toFixed(1)} ms), PostgreSQL ${used('postgres')} ms, wrk ${perLogin(run.cpu)} ms`,
+    `CPU per login: server main thread ${perLogin(cpu.serverMain)} ms, server's other threads ${perLogin(cpu.serverThreads)} ms ` +
+      `(argon2id, GC; a raw verification costs ${((cores / rawRate) * 1000).toFixed(1)} ms), PostgreSQL ${perLogin(cpu.postgres)} ms, wrk ${perLogin(load.wrkCpu)} ms`,
   );
   console.log(`server RSS: idle ${(rssIdle / 1024).toFixed(0)} MiB, peak under load ${(peak / 1024).toFixed(0)} MiB`);
-  const pass = rate / raw >= 0.8 && run.p99 < 1000 && run.errors5xx === 0 && run.notSignedIn === 0;
+  const pass = rate / rawRate >= 0.8 && worst(load.p99) < 1000 && load.errors5xx === 0 && load.notSignedIn === 0;
   console.log(pass ? 'PASS' : 'BELOW GOAL');
 } finally {
   const exited = new Promise((resolve) => server.once('exit', resolve));

@@ -26,11 +26,12 @@ async function sessionOf(response: Response) {
 }
 
 describe('POST /api/extranet/connexion', () => {
-  it('signs in with the right password: 200, where to go, and a session cookie for a live session', async () => {
+  it('signs in with the right password: 303 to Mon espace, and a session cookie for a live session', async () => {
     const { account, login, password } = await createExtranetAccount();
     const response = await json(` ${login.toUpperCase()}`, password, { 'x-forwarded-for': '203.0.113.9', 'user-agent': 'app/1.0' });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ redirectTo: '/extranet' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/extranet');
+    expect(await response.text()).toBe('');
     const claims = await sessionOf(response);
     expect(claims).toMatchObject({ sub: account.id, kind: 'extranet', cv: 0 });
     expect(await findValidExtranetSession({ accountId: account.id, cv: claims!.cv, sessionId: claims!.sid! })).not.toBeNull();
@@ -40,8 +41,8 @@ describe('POST /api/extranet/connexion', () => {
   it('sends a temporary password to the password change, and reads a form as well as JSON', async () => {
     const { login, password } = await createExtranetAccount({ temporary: true });
     const response = await post(new URLSearchParams({ login, password }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ redirectTo: '/extranet/nouveau-mot-de-passe' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/extranet/nouveau-mot-de-passe');
   });
 
   it('answers a wrong password and an unknown identifiant alike, without a cookie', async () => {
@@ -75,6 +76,6 @@ describe('POST /api/extranet/connexion', () => {
     }
     expect(await db.loginAttempt.count()).toBe(before);
     // The application's own origin is welcome.
-    expect((await json(login, password, { origin: new URL(getConfig().appUrl).origin })).status).toBe(200);
+    expect((await json(login, password, { origin: new URL(getConfig().appUrl).origin })).status).toBe(303);
   });
 });

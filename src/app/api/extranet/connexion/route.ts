@@ -3,8 +3,9 @@ import { getConfig } from '@/server/config';
 import { clientIp } from '@/server/http/client-ip';
 import { signInExtranet } from '@/server/extranet/sign-in';
 
-// The extranet sign-in for programs (a mobile app, the login benchmark): the same checks as the form, answered in
-// JSON. 200 { redirectTo } with the session cookie; 401 { error } for every refusal, known identifiant or not.
+// The extranet sign-in for programs (a mobile app, the login benchmark): the same checks as the form. Signed in:
+// 303 See Other to the page to open (Mon espace, or the password change) with the session cookie, and no body.
+// Refused: 401 { error } in JSON for every refusal, known identifiant or not.
 
 const NOT_SAME_SITE = "Requête refusée : la connexion doit venir de l'extranet de l'agence. Ouvrez la page de connexion et réessayez.";
 const BAD_BODY = 'Envoyez « login » et « password », en JSON ou en formulaire (application/x-www-form-urlencoded).';
@@ -15,7 +16,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!input) return answer({ error: BAD_BODY }, 400);
   const outcome = await signInExtranet(input, { ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') });
   if (!outcome.ok) return answer({ error: outcome.error }, outcome.missing ? 400 : 401);
-  const response = answer({ redirectTo: outcome.redirectTo }, 200);
+  const response = new NextResponse(null, { status: 303, headers: { Location: outcome.redirectTo, 'Cache-Control': 'no-store' } });
   response.cookies.set(outcome.cookie.name, outcome.cookie.value, outcome.cookie.options);
   return response;
 }
