@@ -2,7 +2,7 @@
 // this machine measured in the same run with the same parameters.
 //   npx next build && npx tsx --conditions=react-server bench/extranet-login.ts
 // Needs wrk, the load generator (Debian: apt-get install wrk). Env: BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres), BENCH_PORT (3199),
-// BENCH_SECONDS (20, the total load), BENCH_ROUNDS (4), BENCH_CONCURRENCY (2 × cores). Never part of the test run.
+// BENCH_SECONDS (40, the total load), BENCH_ROUNDS (8), BENCH_CONCURRENCY (4 × cores: enough sign-ins in flight to keep every core busy). Never part of the test run.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,10 +16,10 @@ const execFileAsync = promisify(execFile);
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const port = Number(process.env.BENCH_PORT ?? 3199);
-const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const seconds = Number(process.env.BENCH_SECONDS ?? 40);
 const cores = os.availableParallelism();
-const concurrency = Number(process.env.BENCH_CONCURRENCY ?? cores * 2);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? cores * 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const ACCOUNTS = 200;
 const PASSWORD = 'Bench-Marmotte-Pivoine-2026';
 const database = 'trousseau_bench';
@@ -31,6 +31,7 @@ process.env.DATABASE_URL = dbUrl.toString();
 process.env.AUTH_SECRET ??= randomBytes(32).toString('base64');
 process.env.DATA_DIR ??= '.data/bench';
 const { ARGON2_OPTIONS } = await import('@/server/auth/password');
+const { nextServerEnv } = await import('@/server/runtime/next-server-env');
 try {
   execFileSync('wrk', ['--version'], { stdio: 'ignore' });
 } catch (error) {
@@ -219,7 +220,7 @@ const logins = await prepareDatabase();
 // BENCH_PROFILE=dir writes a V8 CPU profile of the server there when it stops (open it in Chrome DevTools).
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const server = spawn(process.execPath, [...profile, 'node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-  env: { ...process.env, PORT: String(port), NODE_ENV: 'production' },
+  env: nextServerEnv({ ...process.env, PORT: String(port), NODE_ENV: 'production' }), // as npm start runs it
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 try {

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { verifyPassword } from '@/server/auth/password';
 import { migrate } from '@/server/db/migrate';
+import { nextServerEnv } from '@/server/runtime/next-server-env';
 import { DEMO_STAFF, isDatabaseEmpty, seedDemo } from '@/server/seed/seed-demo';
 import { describeDatabase, runCli } from './cli';
 
@@ -37,7 +38,7 @@ await runCli(async ({ config, engine }) => {
 
 if (ready) {
   console.log(`\nTrousseau is starting on http://localhost:${port}\n`);
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], { stdio: 'inherit', env: process.env });
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], { stdio: 'inherit', env: nextServerEnv() });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
