@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { db, query } from '@/server/db';
+import pg from 'pg';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { db, getEngine, query } from '@/server/db';
 
 const zone = process.env.TZ;
 afterEach(() => {
@@ -24,5 +25,24 @@ describe('plain SQL on the shared pool (query)', () => {
       const [row] = await query<{ doubled: number; text: string }>(`SELECT $1::int * 2 AS "doubled", $2::text AS "text"`, [n, `valeur ${n}`]);
       expect(row).toEqual({ doubled: n * 2, text: `valeur ${n}` });
     }
+  });
+});
+
+describe.runIf(getEngine().kind === 'postgres')('a PostgreSQL connection lost while idle', () => {
+  it('is reported, not thrown, and the next query gets a new connection', async () => {
+    await query('SELECT 1', []); // at least one pooled connection, now idle
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await admin.connect();
+    const { rows } = await admin.query<{ terminated: number }>(
+      'SELECT count(pg_terminate_backend(pid))::int AS terminated FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    await admin.end();
+    const [{ terminated }] = rows;
+    expect(terminated).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[database\] an idle connection was closed/)));
+    warn.mockRestore();
+    expect(await query<{ ok: number }>('SELECT 1 AS ok', [])).toEqual([{ ok: 1 }]);
+    expect(await db.throttleBucket.count()).toBeGreaterThanOrEqual(0);
   });
 });

@@ -49,6 +49,13 @@ afterAll(async () => {
   if (dropName && serverUrl) {
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
+    // The pool's end() resolves before its connections' Terminate messages have reached the server; a forced drop
+    // meanwhile would answer them with a FATAL error nobody listens to any more. Let them go first.
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [dropName]);
+      if (rows[0].n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await admin.query(`DROP DATABASE IF EXISTS "${dropName}" WITH (FORCE)`);
     await admin.end();
   }

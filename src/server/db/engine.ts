@@ -54,6 +54,9 @@ const utcTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
 export function openEngine(database: Config['database']): Engine {
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // A connection dropped while idle (a server restart, a failover) is reported here rather than crashing the
+    // process; the pool opens a new one when next needed.
+    pool.on('error', (error) => console.warn(`[database] an idle connection was closed: ${error.message}`));
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }) });
     return {
       kind: 'postgres',
