@@ -92,6 +92,15 @@ test('a document whose name says PDF but whose content is not is refused with a 
   await expect(page.getByRole('status').filter({ hasText: 'Le document « bail » est enregistré.' })).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'bail', exact: true }).click()]);
   expect(readFileSync(await download.path(), 'utf8')).toContain('%PDF-1.4');
+
+  // Hidden from the extranet, then deleted after a confirmation.
+  const row = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'bail', exact: true }) });
+  await row.getByRole('button', { name: "Masquer sur l'extranet : bail" }).click();
+  await expect(row.getByRole('status')).toHaveText("« bail » n'est plus visible sur l'extranet.");
+  await expect(row).toContainText("Non visible sur l'extranet");
+  await row.getByText('Supprimer…').click();
+  await row.getByRole('button', { name: 'Confirmer la suppression : bail' }).click();
+  await expect(page.getByRole('link', { name: 'bail', exact: true })).toHaveCount(0);
 });
 
 test('SUPPORT sees tiers read-only and cannot open the import page', async ({ page }) => {

@@ -4,8 +4,10 @@ import { executeStaffAction, MESSAGES } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { staffDocumentResponse } from '@/server/documents/document-response';
 import { getDocumentStorage } from '@/server/documents/storage';
+import { deleteDocumentAction, setDocumentVisibilityAction } from '@/server/documents/manage-document';
 import { uploadDocumentAction } from '@/server/documents/upload-document';
 import { NotFoundError } from '@/server/errors';
+import { getMyDocument, listMyDocuments } from '@/server/extranet/my-documents';
 import { createPropertyWithLease, createStaffUser, createTiers } from '../factories';
 import { fileOf, PDF_BYTES, PNG_BYTES, snapshotCounts } from '../factories/tiers';
 
@@ -69,5 +71,60 @@ describe('document upload', () => {
     const doc = await db.document.findUniqueOrThrow({ where: { id: (result as { data: { id: string } }).data.id } });
     await getDocumentStorage().remove(doc.storageKey);
     await expect(staffDocumentResponse(doc.id)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe('managing a document after upload', () => {
+  async function uploadedFor(tenant: { id: string }) {
+    const staff = await createStaffUser();
+    const result = await executeStaffAction(uploadDocumentAction, staff, { targetType: 'tiers', targetId: tenant.id, category: 'QUITTANCE', title: 'Quittance avril', visibleOnExtranet: 'on', file: fileOf(PDF_BYTES, 'avril.pdf') }, null);
+    return { staff, id: (result as { data: { id: string } }).data.id };
+  }
+  const tenantSees = async (tiersId: string) => (await listMyDocuments({ tiersId, kind: 'LOCATAIRE' })).map((d) => d.title);
+
+  it('hides a document from the extranet and shows it again, each change journaled', async () => {
+    const tenant = await createTiers();
+    const { staff, id } = await uploadedFor(tenant);
+    expect(await tenantSees(tenant.id)).toEqual(['Quittance avril']);
+    expect(await executeStaffAction(setDocumentVisibilityAction, staff, { id, visible: 'false' }, null)).toEqual({ ok: true, message: "« Quittance avril » n'est plus visible sur l'extranet." });
+    expect(await tenantSees(tenant.id)).toEqual([]);
+    await expect(getMyDocument({ tiersId: tenant.id, kind: 'LOCATAIRE' }, id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await executeStaffAction(setDocumentVisibilityAction, staff, { id, visible: 'true' }, null)).toEqual({ ok: true, message: "« Quittance avril » est visible sur l'extranet." });
+    expect(await tenantSees(tenant.id)).toEqual(['Quittance avril']);
+    const events = await db.auditEvent.findMany({ where: { type: 'document.visibility_changed', targetId: id }, orderBy: { id: 'asc' }, select: { tiersId: true, details: true } });
+    expect(events).toEqual([
+      { tiersId: tenant.id, details: { title: 'Quittance avril', visibleOnExtranet: false } },
+      { tiersId: tenant.id, details: { title: 'Quittance avril', visibleOnExtranet: true } },
+    ]);
+    // Asking for the state it already has changes nothing and records nothing.
+    await executeStaffAction(setDocumentVisibilityAction, staff, { id, visible: 'true' }, null);
+    expect(await db.auditEvent.count({ where: { type: 'document.visibility_changed', targetId: id } })).toBe(2);
+  });
+
+  it('deletes the record and its file, and the journal keeps what was deleted', async () => {
+    const tenant = await createTiers();
+    const { staff, id } = await uploadedFor(tenant);
+    const doc = await db.document.findUniqueOrThrow({ where: { id } });
+    expect(await executeStaffAction(deleteDocumentAction, staff, { id }, null)).toEqual({ ok: true, message: 'Le document « Quittance avril » est supprimé.' });
+    expect(await db.document.findUnique({ where: { id } })).toBeNull();
+    await expect(getDocumentStorage().read(doc.storageKey)).rejects.toThrow();
+    await expect(staffDocumentResponse(id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await tenantSees(tenant.id)).toEqual([]);
+    expect(await db.auditEvent.findFirst({ where: { type: 'document.deleted', targetId: id }, select: { tiersId: true, details: true } })).toEqual({
+      tiersId: tenant.id,
+      details: { title: 'Quittance avril', fileName: 'avril.pdf', category: 'QUITTANCE', sha256: doc.sha256, sizeBytes: PDF_BYTES.length },
+    });
+    expect(await executeStaffAction(deleteDocumentAction, staff, { id }, null)).toEqual({ ok: false, error: MESSAGES.notFound });
+  });
+
+  it('refuses SUPPORT both changes, and changes nothing', async () => {
+    const tenant = await createTiers();
+    const { id } = await uploadedFor(tenant);
+    const support = await createStaffUser({ role: 'SUPPORT' });
+    const before = await snapshotCounts();
+    expect(await executeStaffAction(setDocumentVisibilityAction, support, { id, visible: 'false' }, null)).toEqual({ ok: false, error: MESSAGES.forbidden });
+    expect(await executeStaffAction(deleteDocumentAction, support, { id }, null)).toEqual({ ok: false, error: MESSAGES.forbidden });
+    expect(await db.document.findUniqueOrThrow({ where: { id } })).toMatchObject({ visibleOnExtranet: true });
+    expect(await snapshotCounts()).toEqual(before);
   });
 });

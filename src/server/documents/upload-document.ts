@@ -74,7 +74,7 @@ export const uploadDocumentAction = defineStaffAction({
 });
 
 /** The target must exist; the journal links the event to the person concerned when there is one. */
-async function targetTiers(tx: Tx, type: 'tiers' | 'property' | 'lease', id: string): Promise<string | null> {
+export async function targetTiers(tx: Tx, type: 'tiers' | 'property' | 'lease', id: string): Promise<string | null> {
   if (type === 'tiers') {
     if (!(await tx.tiers.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError('tiers');
     return id;

@@ -27,6 +27,8 @@ export const EVENT_LABELS: Record<string, string> = {
   'tiers.email_changed': 'E-mail modifié',
   'tiers.archived': 'Tiers archivé',
   'document.uploaded': 'Document ajouté',
+  'document.visibility_changed': "Visibilité d'un document modifiée",
+  'document.deleted': 'Document supprimé',
   'import.completed': 'Import CSV',
   'settings.updated': 'Paramètres modifiés',
   'settings.mail_template_updated': 'Modèle de mail modifié',

@@ -1,5 +1,6 @@
 import type { DocumentCategory } from '@/generated/prisma/enums';
 import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/server/documents/document-labels';
+import { DocumentControls } from './document-controls';
 import { DocumentUploadForm } from './document-upload-form';
 
 type DocumentRow = { id: string; title: string; category: DocumentCategory; fileName: string; sizeBytes: number; visibleOnExtranet: boolean; createdAt: Date };
@@ -28,6 +29,7 @@ export function DocumentsSection({ documents, target, canWrite, headingId }: { d
                 </span>
               </span>
               <span className={d.visibleOnExtranet ? 'text-green-800' : 'text-slate-600'}>{d.visibleOnExtranet ? "Visible sur l'extranet" : "Non visible sur l'extranet"}</span>
+              {canWrite && <DocumentControls id={d.id} title={d.title} visible={d.visibleOnExtranet} />}
             </li>
           ))}
         </ul>
