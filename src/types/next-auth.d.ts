@@ -8,8 +8,6 @@ declare module 'next-auth' {
     kind: SessionKind;
     /** Credential version at sign-in: a session is valid only while the database holds the same value. */
     cv: number;
-    /** Extranet only: the ExtranetSession row, which "Se déconnecter partout" and Désinscrire revoke. */
-    sid?: string;
   }
   interface Session {
     user: { id: string; kind: SessionKind; cv: number; sid?: string; name?: string | null; email?: string | null };
@@ -20,6 +18,7 @@ declare module '@auth/core/jwt' {
   interface JWT {
     kind: SessionKind;
     cv: number;
+    /** Extranet only (tokens written by session-cookie.ts): the ExtranetSession row, which "Se déconnecter partout" and Désinscrire revoke. */
     sid?: string;
   }
 }

@@ -38,7 +38,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           token.sub = user.id;
           token.kind = user.kind;
           token.cv = user.cv;
-          token.sid = user.sid;
         }
         return token;
       },
