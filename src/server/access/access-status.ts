@@ -12,16 +12,6 @@ export const ACCESS_STATUS_LABELS: Record<AccessStatus, string> = {
   CREDENTIALS_TO_SEND: 'Inscrit – identifiants à envoyer',
 };
 
-/** The centre d'envoi's status names, for the "Dernier envoi" column. */
-export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
-  PENDING_REVIEW: 'À vérifier',
-  SENDING: "En cours d'envoi",
-  SENT: 'Envoyé',
-  FAILED: 'Échec',
-  CANCELLED: 'Annulé',
-  REPLACED: 'Remplacé',
-};
-
 export type AccountFacts = { status: AccountStatus; enrolledAt: Date; lockedUntil: Date | null; lastLoginAt: Date | null };
 export type CredentialMailFacts = { status: MailStatus; createdAt: Date };
 

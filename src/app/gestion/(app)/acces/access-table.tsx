@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { ACCESS_STATUS_LABELS, MAIL_STATUS_LABELS, type AccessStatus } from '@/server/access/access-status';
+import { ACCESS_STATUS_LABELS, type AccessStatus } from '@/server/access/access-status';
+import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
 import type { AccountRow } from '@/server/access/list-accounts';
 import { formatShortDateTime, KIND_LABELS } from './format';
 

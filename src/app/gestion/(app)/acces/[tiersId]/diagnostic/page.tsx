@@ -5,6 +5,7 @@ import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { diagnose, type AttemptView, type FixAction } from '@/server/diagnostic/diagnose';
 import { NotFoundError } from '@/server/errors';
+import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
 import { ActionForm } from '@/ui/action-form';
 import { formatDateTime } from '@/ui/date';
 import { enrollFix, generateFix, unlockFix } from './actions';
@@ -20,15 +21,6 @@ const OUTCOMES: Record<AttemptView['outcome'], string> = {
   LOCKED: 'Compte verrouillé temporairement',
   TEMPORARY_PASSWORD_EXPIRED: 'Mot de passe provisoire expiré',
   THROTTLED: 'Trop de tentatives (ralenti)',
-};
-
-const MAIL_STATUS: Record<string, string> = {
-  PENDING_REVIEW: 'À vérifier',
-  SENDING: "En cours d'envoi",
-  SENT: 'Envoyé',
-  FAILED: 'Échec',
-  CANCELLED: 'Annulé',
-  REPLACED: 'Remplacé',
 };
 
 function FixButton({ action, tiersId, mailId, canWrite }: { action: FixAction; tiersId: string; mailId: string | null; canWrite: boolean }) {
@@ -71,7 +63,7 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
       "Dernier mail d'identifiants",
       d.lastMail ? (
         <>
-          {MAIL_STATUS[d.lastMail.status]} · {formatDateTime(d.lastMail.sentAt ?? d.lastMail.createdAt)} ·{' '}
+          {MAIL_STATUS_LABELS[d.lastMail.status]} · {formatDateTime(d.lastMail.sentAt ?? d.lastMail.createdAt)} ·{' '}
           <Link href={`/gestion/centre-envoi?statut=${d.lastMail.status}`} className="text-brand-700 underline">
             Centre d&apos;envoi
           </Link>
