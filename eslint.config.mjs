@@ -13,20 +13,40 @@ const { default: nextTs } = await import('eslint-config-next/typescript');
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores(['.next/**', '.data/**', 'src/generated/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+  globalIgnores([
+    '.next/**',
+    '.data/**',
+    'src/generated/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'playwright-report/**',
+  ]),
   {
     rules: {
       // Plain <img> for the small static SVG logo; next/image adds nothing there.
       '@next/next/no-img-element': 'off',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     // Only src/server talks to the database.
     files: ['src/app/**', 'src/ui/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/generated/prisma/client', '@/server/db', '@/server/db/*'], message: 'Only src/server imports the Prisma client.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/generated/prisma/client', '@/server/db', '@/server/db/*'],
+              message: 'Only src/server imports the Prisma client.',
+            },
+          ],
+        },
+      ],
     },
   },
 ]);

@@ -15,8 +15,113 @@ import { freshDatabase, ms, percentile } from './support/database';
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 
-const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent', 'Lefèvre', 'Michel', 'Garcia', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André', 'Mercier', 'Dupont', 'Lambert', 'Bonnet', 'François', 'Martinez', 'Legrand', 'Garnier', 'Faure', 'Rousseau', 'Blanc', 'Guérin', 'Muller', 'Henry', 'Roussel', 'Nicolas', 'Perrin', 'Morin', 'Mathieu', 'Clément', 'Gauthier', 'Dumont', 'Lopez', 'Fontaine', 'Chevalier', 'Robin', 'Masson', 'Sanchez', 'Gérard', 'Nguyen', 'Boyer', 'Denis', 'Lemaire', 'Duval', 'Joly', 'Gautier', 'Roger', 'Roche', 'Roy', 'Noël', 'Meyer', 'Lucas', 'Meunier', 'Jean', 'Pérez', 'Marchand', 'Dufour', 'Blanchard', 'Barbier', 'Brun', 'Dumas', 'Brunet', 'Schmitt', 'Leroux', 'Colin', 'Fernandez', 'Benoît', 'Le Gall', 'Caron', 'Da Silva'];
-const FIRST = ['Camille', 'Léa', 'Manon', 'Chloé', 'Inès', 'Sarah', 'Julie', 'Émilie', 'Thomas', 'Nicolas', 'Julien', 'Maxime', 'Antoine', 'Hugo', 'Lucas', 'Alexandre', 'Mathieu', 'Romain', 'Zoé', 'Louise'];
+const LAST = [
+  'Martin',
+  'Bernard',
+  'Dubois',
+  'Thomas',
+  'Robert',
+  'Richard',
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefèvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Legrand',
+  'Garnier',
+  'Faure',
+  'Rousseau',
+  'Blanc',
+  'Guérin',
+  'Muller',
+  'Henry',
+  'Roussel',
+  'Nicolas',
+  'Perrin',
+  'Morin',
+  'Mathieu',
+  'Clément',
+  'Gauthier',
+  'Dumont',
+  'Lopez',
+  'Fontaine',
+  'Chevalier',
+  'Robin',
+  'Masson',
+  'Sanchez',
+  'Gérard',
+  'Nguyen',
+  'Boyer',
+  'Denis',
+  'Lemaire',
+  'Duval',
+  'Joly',
+  'Gautier',
+  'Roger',
+  'Roche',
+  'Roy',
+  'Noël',
+  'Meyer',
+  'Lucas',
+  'Meunier',
+  'Jean',
+  'Pérez',
+  'Marchand',
+  'Dufour',
+  'Blanchard',
+  'Barbier',
+  'Brun',
+  'Dumas',
+  'Brunet',
+  'Schmitt',
+  'Leroux',
+  'Colin',
+  'Fernandez',
+  'Benoît',
+  'Le Gall',
+  'Caron',
+  'Da Silva',
+];
+const FIRST = [
+  'Camille',
+  'Léa',
+  'Manon',
+  'Chloé',
+  'Inès',
+  'Sarah',
+  'Julie',
+  'Émilie',
+  'Thomas',
+  'Nicolas',
+  'Julien',
+  'Maxime',
+  'Antoine',
+  'Hugo',
+  'Lucas',
+  'Alexandre',
+  'Mathieu',
+  'Romain',
+  'Zoé',
+  'Louise',
+];
 
 async function seed(url: string) {
   const client = new pg.Client({ connectionString: url });
@@ -32,28 +137,83 @@ async function seed(url: string) {
       const firstName = FIRST[(i * 104729) % FIRST.length];
       const id = `t${String(i).padStart(7, '0')}`;
       const kind = i % 5 === 0 ? 'PROPRIETAIRE' : 'LOCATAIRE';
-      tiers.push([id, kind, 'Mme', lastName, firstName, sortNameOf({ lastName, firstName }), `p${i}@exemple.fr`, `REF-${i}`]);
-      const login = `${lastName.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z]+/g, '-')}.${i.toString(36)}`;
+      tiers.push([
+        id,
+        kind,
+        'Mme',
+        lastName,
+        firstName,
+        sortNameOf({ lastName, firstName }),
+        `p${i}@exemple.fr`,
+        `REF-${i}`,
+      ]);
+      const login = `${lastName
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '-')}.${i.toString(36)}`;
       const lastLogin = i % 3 === 0 ? null : new Date(Date.UTC(2026, 0, 1) + (i % 100_000) * 60_000);
       accounts.push([`a${id}`, id, login, i % 17 === 0 ? 'UNENROLLED' : 'ENROLLED', lastLogin]);
       mails.push([`m${id}`, `a${id}`, id, i % 4 === 0 ? 'PENDING_REVIEW' : 'SENT', `<m${id}@bench>`]);
     }
     const insert = async (table: string, columns: string[], rows: unknown[], casts: string[] = []) => {
       const params: unknown[] = [];
-      const tuples = (rows as unknown[][]).map((row) => `(${row.map((v, k) => (params.push(v), `$${params.length}${casts[k] ?? ''}`)).join(', ')})`);
-      await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, params);
+      const tuples = (rows as unknown[][]).map(
+        (row) => `(${row.map((v, k) => (params.push(v), `$${params.length}${casts[k] ?? ''}`)).join(', ')})`,
+      );
+      await client.query(
+        `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`,
+        params,
+      );
     };
-    await insert('Tiers', ['id', 'kind', 'civility', 'lastName', 'firstName', 'sortName', 'email', 'externalRef', 'updatedAt'], tiers.map((t) => [...(t as unknown[]), new Date()]), ['', '::"TiersKind"']);
-    await insert('ExtranetAccount', ['id', 'tiersId', 'login', 'status', 'lastLoginAt', 'updatedAt'], accounts.map((a) => [...(a as unknown[]), new Date()]), ['', '', '', '::"AccountStatus"']);
-    await insert('OutboxMail', ['id', 'accountId', 'tiersId', 'status', 'messageId', 'type', 'toAddress', 'subject', 'html', 'text', 'updatedAt'], mails.map((m) => [...(m as unknown[]), 'CREDENTIALS', 'x@exemple.fr', 'Vos identifiants', '<p>…</p>', '…', new Date()]), ['', '', '', '::"MailStatus"', '', '::"MailType"']);
+    await insert(
+      'Tiers',
+      ['id', 'kind', 'civility', 'lastName', 'firstName', 'sortName', 'email', 'externalRef', 'updatedAt'],
+      tiers.map((t) => [...(t as unknown[]), new Date()]),
+      ['', '::"TiersKind"'],
+    );
+    await insert(
+      'ExtranetAccount',
+      ['id', 'tiersId', 'login', 'status', 'lastLoginAt', 'updatedAt'],
+      accounts.map((a) => [...(a as unknown[]), new Date()]),
+      ['', '', '', '::"AccountStatus"'],
+    );
+    await insert(
+      'OutboxMail',
+      [
+        'id',
+        'accountId',
+        'tiersId',
+        'status',
+        'messageId',
+        'type',
+        'toAddress',
+        'subject',
+        'html',
+        'text',
+        'updatedAt',
+      ],
+      mails.map((m) => [
+        ...(m as unknown[]),
+        'CREDENTIALS',
+        'x@exemple.fr',
+        'Vos identifiants',
+        '<p>…</p>',
+        '…',
+        new Date(),
+      ]),
+      ['', '', '', '::"MailStatus"', '', '::"MailType"'],
+    );
   }
   await client.query('ANALYZE');
   await client.end();
-  console.log(`Seeded ${ACCOUNTS.toLocaleString('en')} tiers, accounts and credential mails in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `Seeded ${ACCOUNTS.toLocaleString('en')} tiers, accounts and credential mails in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 if (process.env.NODE_ENV !== 'production') {
-  console.error('Run with NODE_ENV=production: the server renders with React\'s production build.');
+  console.error("Run with NODE_ENV=production: the server renders with React's production build.");
   process.exit(2);
 }
 
@@ -65,12 +225,21 @@ const bare = new pg.Client({ connectionString: url });
 await bare.connect();
 
 // A cursor deep in the list: the row at position ~70,000 of the tenants in name order.
-const [deep] = (await bare.query(`SELECT "sortName", id FROM "Tiers" WHERE kind = 'LOCATAIRE' ORDER BY "sortName", id OFFSET $1 LIMIT 1`, [Math.floor(ACCOUNTS * 0.7)])).rows as { sortName: string; id: string }[];
+const [deep] = (
+  await bare.query(
+    `SELECT "sortName", id FROM "Tiers" WHERE kind = 'LOCATAIRE' ORDER BY "sortName", id OFFSET $1 LIMIT 1`,
+    [Math.floor(ACCOUNTS * 0.7)],
+  )
+).rows as { sortName: string; id: string }[];
 const deepCursor = Buffer.from(JSON.stringify([deep.sortName, deep.id])).toString('base64url');
 
 const scenarios: { name: string; query: TListQuery; target: boolean }[] = [
   { name: 'first page (Locataire, by name)', query: ZListQuery.parse({ type: 'locataire' }), target: true },
-  { name: `deep keyset page (row ~${Math.floor(ACCOUNTS * 0.7).toLocaleString('en')})`, query: ZListQuery.parse({ type: 'locataire', apres: deepCursor }), target: true },
+  {
+    name: `deep keyset page (row ~${Math.floor(ACCOUNTS * 0.7).toLocaleString('en')})`,
+    query: ZListQuery.parse({ type: 'locataire', apres: deepCursor }),
+    target: true,
+  },
   { name: 'name search "martin" (Tous)', query: ZListQuery.parse({ q: 'martin' }), target: true },
   { name: 'identifiant search "dupont.2"', query: ZListQuery.parse({ q: 'dupont.2' }), target: false },
   { name: 'first page by last login', query: ZListQuery.parse({ type: 'tous', tri: 'connexion' }), target: false },
@@ -78,14 +247,21 @@ const scenarios: { name: string; query: TListQuery; target: boolean }[] = [
 
 const sortLinks = { sort: 'nom' as const, byName: '/gestion/acces', byLastLogin: '/gestion/acces?tri=connexion' };
 let failed = false;
-console.log(`\n${ITERATIONS} interleaved iterations per target scenario (after 30 warm-up; 60 for the others), PostgreSQL ${((await bare.query('SHOW server_version')).rows[0] as { server_version: string }).server_version}\n`);
-console.log('scenario                              rows  bare SQL p50 / p95      list+render p50 / p95    ratio p95   target');
+console.log(
+  `\n${ITERATIONS} interleaved iterations per target scenario (after 30 warm-up; 60 for the others), PostgreSQL ${((await bare.query('SHOW server_version')).rows[0] as { server_version: string }).server_version}\n`,
+);
+console.log(
+  'scenario                              rows  bare SQL p50 / p95      list+render p50 / p95    ratio p95   target',
+);
 for (const scenario of scenarios) {
   const { sql } = listAccountsSql(scenario.query);
   const bareRun = () => bare.query(sql.text, sql.values);
   const fullRun = async () => {
     const page = await listAccounts(scenario.query);
-    return renderToString(createElement(AccessTable, { rows: page.rows, selectable: true, sortLinks })).length + page.rows.length;
+    return (
+      renderToString(createElement(AccessTable, { rows: page.rows, selectable: true, sortLinks })).length +
+      page.rows.length
+    );
   };
   const bareTimes: number[] = [];
   const fullTimes: number[] = [];
@@ -111,8 +287,12 @@ for (const scenario of scenarios) {
 console.log('\nPlans (EXPLAIN ANALYZE, bare SQL):');
 for (const scenario of scenarios) {
   const { sql } = listAccountsSql(scenario.query);
-  const plan = (await bare.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${sql.text}`, sql.values)).rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']);
-  console.log(`\n-- ${scenario.name}\n${plan.filter((l) => /Scan|Join|Sort|Limit|Execution|Loop|Hash|Unique|Append/.test(l)).join('\n')}`);
+  const plan = (
+    await bare.query(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${sql.text}`, sql.values)
+  ).rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']);
+  console.log(
+    `\n-- ${scenario.name}\n${plan.filter((l) => /Scan|Join|Sort|Limit|Execution|Loop|Hash|Unique|Append/.test(l)).join('\n')}`,
+  );
 }
 
 await bare.end();

@@ -36,7 +36,8 @@ try {
   execFileSync('wrk', ['--version'], { stdio: 'ignore' });
 } catch (error) {
   // wrk prints its version and exits 1; only a missing binary lands here with ENOENT.
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('This benchmark drives the load with wrk: install it first (Debian: apt-get install wrk).');
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+    throw new Error('This benchmark drives the load with wrk: install it first (Debian: apt-get install wrk).');
 }
 mkdirSync(process.env.DATA_DIR, { recursive: true });
 
@@ -73,9 +74,18 @@ async function prepareDatabase(): Promise<string[]> {
   const logins: string[] = [];
   for (let i = 0; i < ACCOUNTS; i++) {
     const login = `bench${i}.k7m2`;
-    await client.query(`INSERT INTO "Tiers" (id, kind, "lastName", "sortName", "updatedAt") VALUES ($1, 'LOCATAIRE', 'Bench', $2, now())`, [`t${i}`, `bench ${i}`]);
-    await client.query(`INSERT INTO "ExtranetAccount" (id, "tiersId", login, status, "updatedAt") VALUES ($1, $2, $3, 'ENROLLED', now())`, [`a${i}`, `t${i}`, login]);
-    await client.query(`INSERT INTO "ExtranetPassword" ("accountId", hash, "updatedAt") VALUES ($1, $2, now())`, [`a${i}`, hash]);
+    await client.query(
+      `INSERT INTO "Tiers" (id, kind, "lastName", "sortName", "updatedAt") VALUES ($1, 'LOCATAIRE', 'Bench', $2, now())`,
+      [`t${i}`, `bench ${i}`],
+    );
+    await client.query(
+      `INSERT INTO "ExtranetAccount" (id, "tiersId", login, status, "updatedAt") VALUES ($1, $2, $3, 'ENROLLED', now())`,
+      [`a${i}`, `t${i}`, login],
+    );
+    await client.query(`INSERT INTO "ExtranetPassword" ("accountId", hash, "updatedAt") VALUES ($1, $2, now())`, [
+      `a${i}`,
+      hash,
+    ]);
     logins.push(login);
   }
   await client.end();
@@ -84,9 +94,13 @@ async function prepareDatabase(): Promise<string[]> {
 
 /** The processes to watch: the server with any worker it forked, and PostgreSQL's (listed once: `ps` costs CPU). */
 function processes(serverPid: number): { server: number[]; postgres: number[] } {
-  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm=']).toString().trim().split('\n').map((l) => l.trim().split(/\s+/));
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,comm='])
+    .toString()
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/));
   const server = new Set([serverPid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [p, pp] of rows) {
       if (server.has(Number(pp)) && !server.has(Number(p))) {
@@ -107,7 +121,8 @@ const read = (path: string) => {
 };
 
 /** Resident memory of these processes, in KiB, from /proc (no process spawned while the load runs). */
-const rssKb = (pids: number[]) => pids.reduce((sum, pid) => sum + Number(read(`/proc/${pid}/statm`)?.split(' ')[1] ?? 0) * 4, 0);
+const rssKb = (pids: number[]) =>
+  pids.reduce((sum, pid) => sum + Number(read(`/proc/${pid}/statm`)?.split(' ')[1] ?? 0) * 4, 0);
 
 const HZ = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 /** CPU seconds (user + system) of one process or thread. */
@@ -126,7 +141,8 @@ function cpuSeconds(watched: { server: number[]; postgres: number[] }): Cpu {
   const cpu: Cpu = { serverMain: 0, serverThreads: 0, postgres: 0 };
   const main = watched.server[0];
   for (const pid of watched.server) {
-    for (const tid of readdirSync(`/proc/${pid}/task`)) cpu[Number(tid) === main ? 'serverMain' : 'serverThreads'] += ticks(`/proc/${pid}/task/${tid}`);
+    for (const tid of readdirSync(`/proc/${pid}/task`))
+      cpu[Number(tid) === main ? 'serverMain' : 'serverThreads'] += ticks(`/proc/${pid}/task/${tid}`);
   }
   for (const pid of watched.postgres) cpu.postgres += ticks(`/proc/${pid}`);
   return cpu;
@@ -149,7 +165,13 @@ function signIn(login: string): Promise<{ cookie?: string }> {
   const body = JSON.stringify({ login, password: PASSWORD });
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/api/extranet/connexion', method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/extranet/connexion',
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => {
@@ -167,10 +189,20 @@ function signIn(login: string): Promise<{ cookie?: string }> {
 async function checkSignedIn(login: string): Promise<void> {
   const { cookie } = await signIn(login);
   const page = await fetch(`${base}/extranet`, { headers: { Cookie: cookie ?? '' }, redirect: 'manual' });
-  if (page.status !== 200 || !(await page.text()).includes('Se déconnecter')) throw new Error(`the session cookie does not open Mon espace (HTTP ${page.status})`);
+  if (page.status !== 200 || !(await page.text()).includes('Se déconnecter'))
+    throw new Error(`the session cookie does not open Mon espace (HTTP ${page.status})`);
 }
 
-type LoadResult = { signedIn: number; notSignedIn: number; errors5xx: number; elapsed: number; p50: number; p90: number; p99: number; cpu: number };
+type LoadResult = {
+  signedIn: number;
+  notSignedIn: number;
+  errors5xx: number;
+  elapsed: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  cpu: number;
+};
 
 /**
  * The measured load, from wrk (Debian package `wrk`): a C load generator whose own CPU use is a fraction of a Node
@@ -204,17 +236,31 @@ end
 `,
   );
   // bash's `times` then prints the CPU that wrk used (its children's user and system time).
-  const { stdout: out } = await execFileAsync('bash', ['-c', `wrk -t1 -c${concurrency} -d${durationS}s --timeout 10s -s ${script} http://127.0.0.1:${port}; times`], { encoding: 'utf8' });
+  const { stdout: out } = await execFileAsync(
+    'bash',
+    ['-c', `wrk -t1 -c${concurrency} -d${durationS}s --timeout 10s -s ${script} http://127.0.0.1:${port}; times`],
+    { encoding: 'utf8' },
+  );
   const result = /^RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)$/m.exec(out);
   const children = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/m.exec(out.trim().split('\n').at(-1) ?? '');
   if (!result || !children) throw new Error(`unexpected wrk output:\n${out}`);
   const [signedIn, notSignedIn, errors5xx, durationUs, p50, p90, p99] = result.slice(1).map(Number);
   const [um, us, sm, ss] = children.slice(1).map(Number);
-  return { signedIn, notSignedIn, errors5xx, elapsed: durationUs / 1e6, p50: p50 / 1000, p90: p90 / 1000, p99: p99 / 1000, cpu: um * 60 + us + sm * 60 + ss };
+  return {
+    signedIn,
+    notSignedIn,
+    errors5xx,
+    elapsed: durationUs / 1e6,
+    p50: p50 / 1000,
+    p90: p90 / 1000,
+    p99: p99 / 1000,
+    cpu: um * 60 + us + sm * 60 + ss,
+  };
 }
 
-
-console.log(`cores=${cores} concurrency=${concurrency} load=${seconds}s in ${ROUNDS} rounds argon2id m=${ARGON2_OPTIONS.memoryCost} t=${ARGON2_OPTIONS.timeCost} p=${ARGON2_OPTIONS.parallelism}`);
+console.log(
+  `cores=${cores} concurrency=${concurrency} load=${seconds}s in ${ROUNDS} rounds argon2id m=${ARGON2_OPTIONS.memoryCost} t=${ARGON2_OPTIONS.timeCost} p=${ARGON2_OPTIONS.parallelism}`,
+);
 const logins = await prepareDatabase();
 
 // BENCH_PROFILE=dir writes a V8 CPU profile of the server there when it stops (open it in Chrome DevTools).
@@ -235,7 +281,16 @@ try {
   // This machine's neighbours make its speed swing by ±15 % within a minute: raw verification windows (server idle)
   // and load windows alternate, so that both see the same machine, and the totals are compared.
   const raw = { done: 0, seconds: 0 };
-  const load = { signedIn: 0, notSignedIn: 0, errors5xx: 0, seconds: 0, wrkCpu: 0, p50: [] as number[], p90: [] as number[], p99: [] as number[] };
+  const load = {
+    signedIn: 0,
+    notSignedIn: 0,
+    errors5xx: 0,
+    seconds: 0,
+    wrkCpu: 0,
+    p50: [] as number[],
+    p90: [] as number[],
+    p99: [] as number[],
+  };
   const cpu: Cpu = { serverMain: 0, serverThreads: 0, postgres: 0 };
   for (let round = 0; round < ROUNDS; round++) {
     const verified = await rawVerifications(3000);
@@ -253,7 +308,9 @@ try {
     load.p50.push(run.p50);
     load.p90.push(run.p90);
     load.p99.push(run.p99);
-    console.log(`round ${round + 1}: raw ${(verified.done / verified.seconds).toFixed(1)} verifications/s, then ${(run.signedIn / run.elapsed).toFixed(1)} logins/s`);
+    console.log(
+      `round ${round + 1}: raw ${(verified.done / verified.seconds).toFixed(1)} verifications/s, then ${(run.signedIn / run.elapsed).toFixed(1)} logins/s`,
+    );
   }
   clearInterval(sampler);
   const rawRate = raw.done / raw.seconds;
@@ -261,9 +318,13 @@ try {
   const requests = load.signedIn + load.notSignedIn;
   const worst = (xs: number[]) => Math.max(...xs);
   console.log(`raw argon2id verify rate: ${raw.done} in ${raw.seconds.toFixed(1)} s = ${rawRate.toFixed(1)}/s`);
-  console.log(`logins: ${load.signedIn} successful in ${load.seconds.toFixed(1)} s = ${rate.toFixed(1)}/s (${load.notSignedIn} not signed in, ${load.errors5xx} 5xx)`);
+  console.log(
+    `logins: ${load.signedIn} successful in ${load.seconds.toFixed(1)} s = ${rate.toFixed(1)}/s (${load.notSignedIn} not signed in, ${load.errors5xx} 5xx)`,
+  );
   console.log(`ratio to raw verify rate: ${((rate / rawRate) * 100).toFixed(1)}% (goal ≥ 80%)`);
-  console.log(`latency (worst round): p50 ${worst(load.p50).toFixed(0)} ms, p90 ${worst(load.p90).toFixed(0)} ms, p99 ${worst(load.p99).toFixed(0)} ms (goal p99 < 1000 ms)`);
+  console.log(
+    `latency (worst round): p50 ${worst(load.p50).toFixed(0)} ms, p90 ${worst(load.p90).toFixed(0)} ms, p99 ${worst(load.p99).toFixed(0)} ms (goal p99 < 1000 ms)`,
+  );
   const perLogin = (secondsUsed: number) => ((secondsUsed / requests) * 1000).toFixed(1);
   console.log(
     `CPU per login: server main thread ${perLogin(cpu.serverMain)} ms, server's other threads ${perLogin(cpu.serverThreads)} ms ` +

@@ -55,17 +55,25 @@ const config = getConfig();
 
 // A body of the size and shape of a rendered credential mail (React Email can't render under the react-server
 // condition that scripts run with; the dispatcher never renders anyway, it sends the stored bodies).
-const paragraph = '<p style="font-size:14px;line-height:24px;margin:16px 0;color:#0f172a">Votre espace locataire en ligne est ouvert : vous y trouverez votre bail, vos quittances et vos avis d’échéance.</p>';
+const paragraph =
+  '<p style="font-size:14px;line-height:24px;margin:16px 0;color:#0f172a">Votre espace locataire en ligne est ouvert : vous y trouverez votre bail, vos quittances et vos avis d’échéance.</p>';
 const html = `<!DOCTYPE html><html lang="fr"><head><meta charset="UTF-8"></head><body style="background-color:#f1f5f9"><table><tr><td>${paragraph.repeat(20)}<p style="font-family:Consolas,monospace;font-size:18px;font-weight:700">${SECRET_PLACEHOLDER}</p></td></tr></table></body></html>`;
 const text = `Bonjour Mme Martin,\n\n${'Votre espace locataire en ligne est ouvert. '.repeat(10)}\n\nMot de passe provisoire\n\n${SECRET_PLACEHOLDER}\n`;
-const tiers = await db.tiers.create({ data: { kind: 'LOCATAIRE', lastName: 'Martin', sortName: 'martin', email: 'martin@exemple.fr' } });
+const tiers = await db.tiers.create({
+  data: { kind: 'LOCATAIRE', lastName: 'Martin', sortName: 'martin', email: 'martin@exemple.fr' },
+});
 
 async function enqueue(n: number) {
   for (let start = 0; start < n; start += 250) {
     await db.$transaction(async (tx) => {
       for (let i = start; i < Math.min(n, start + 250); i++) {
         await enqueueMail(tx, {
-          type: 'CREDENTIALS', review: false, accountId: null, tiersId: tiers.id, to: `dest-${i}@exemple.fr`, toName: `Destinataire ${i}`,
+          type: 'CREDENTIALS',
+          review: false,
+          accountId: null,
+          tiersId: tiers.id,
+          to: `dest-${i}@exemple.fr`,
+          toName: `Destinataire ${i}`,
           content: { subject: 'Vos identifiants pour votre espace locataire – Agence', html, text },
           secret: { plain: `Pr0v-${randomBytes(6).toString('base64url')}`, createdAt: new Date(), expiresAt: null },
         });
@@ -90,7 +98,18 @@ async function measure(run: () => Promise<void>) {
 async function bare() {
   // The reference: what nodemailer alone does with a pool of the same size, every message queued at once.
   const messages = Array.from({ length: MAILS }, (_, i) =>
-    composeMessage({ toAddress: `dest-${i}@exemple.fr`, toName: `Destinataire ${i}`, subject: 'Vos identifiants', html, text, messageId: `<bare-${i}-${Date.now()}@bench>` }, 'Pr0v-secret', config.mailFrom),
+    composeMessage(
+      {
+        toAddress: `dest-${i}@exemple.fr`,
+        toName: `Destinataire ${i}`,
+        subject: 'Vos identifiants',
+        html,
+        text,
+        messageId: `<bare-${i}-${Date.now()}@bench>`,
+      },
+      'Pr0v-secret',
+      config.mailFrom,
+    ),
   );
   const transport = createMailTransport({ smtpUrl, dataDir: config.dataDir }, { maxConnections: CONNECTIONS });
   await Promise.all(messages.map((m) => transport.send(m)));
@@ -106,8 +125,15 @@ async function dispatcher() {
   if (report.sent !== MAILS) throw new Error(`dispatcher sent ${report.sent} of ${MAILS}`);
 }
 
-console.log(`Outbox dispatch benchmark: ${MAILS} mails, ${CONNECTIONS} pooled SMTP connections, PostgreSQL bench_outbox, Node ${process.version}`);
-const results: { bare: number[]; dispatcher: number[]; barePeak: number[]; dispatcherPeak: number[] } = { bare: [], dispatcher: [], barePeak: [], dispatcherPeak: [] };
+console.log(
+  `Outbox dispatch benchmark: ${MAILS} mails, ${CONNECTIONS} pooled SMTP connections, PostgreSQL bench_outbox, Node ${process.version}`,
+);
+const results: { bare: number[]; dispatcher: number[]; barePeak: number[]; dispatcherPeak: number[] } = {
+  bare: [],
+  dispatcher: [],
+  barePeak: [],
+  dispatcherPeak: [],
+};
 for (let round = 1; round <= ROUNDS; round++) {
   const b = await measure(bare);
   await enqueue(MAILS); // not timed: writing the rows is the caller's transaction, not dispatch
@@ -116,12 +142,20 @@ for (let round = 1; round <= ROUNDS; round++) {
   results.dispatcher.push(d.rate);
   results.barePeak.push(b.peakMb);
   results.dispatcherPeak.push(d.peakMb);
-  console.log(`round ${round}: bare nodemailer ${b.rate.toFixed(0)} mails/s (${b.seconds.toFixed(2)} s, peak RSS ${b.peakMb.toFixed(0)} MB) | dispatcher ${d.rate.toFixed(0)} mails/s (${d.seconds.toFixed(2)} s, peak RSS ${d.peakMb.toFixed(0)} MB) | ratio ${((100 * d.rate) / b.rate).toFixed(0)} %`);
+  console.log(
+    `round ${round}: bare nodemailer ${b.rate.toFixed(0)} mails/s (${b.seconds.toFixed(2)} s, peak RSS ${b.peakMb.toFixed(0)} MB) | dispatcher ${d.rate.toFixed(0)} mails/s (${d.seconds.toFixed(2)} s, peak RSS ${d.peakMb.toFixed(0)} MB) | ratio ${((100 * d.rate) / b.rate).toFixed(0)} %`,
+  );
 }
 const best = (xs: number[]) => Math.max(...xs);
-console.log(`best: bare ${best(results.bare).toFixed(0)} mails/s, dispatcher ${best(results.dispatcher).toFixed(0)} mails/s, ratio ${((100 * best(results.dispatcher)) / best(results.bare)).toFixed(0)} % (target ≥ 80 %)`);
-console.log(`peak RSS: bare ${best(results.barePeak).toFixed(0)} MB, dispatcher ${best(results.dispatcherPeak).toFixed(0)} MB`);
-console.log(`rows SENT: ${await db.outboxMail.count({ where: { status: 'SENT' } })}, secrets left: ${await db.outboxMail.count({ where: { secretCiphertext: { not: null } } })}`);
+console.log(
+  `best: bare ${best(results.bare).toFixed(0)} mails/s, dispatcher ${best(results.dispatcher).toFixed(0)} mails/s, ratio ${((100 * best(results.dispatcher)) / best(results.bare)).toFixed(0)} % (target ≥ 80 %)`,
+);
+console.log(
+  `peak RSS: bare ${best(results.barePeak).toFixed(0)} MB, dispatcher ${best(results.dispatcherPeak).toFixed(0)} MB`,
+);
+console.log(
+  `rows SENT: ${await db.outboxMail.count({ where: { status: 'SENT' } })}, secrets left: ${await db.outboxMail.count({ where: { secretCiphertext: { not: null } } })}`,
+);
 
 await new Promise<void>((r) => sink.close(() => r()));
 await closeEngine();

@@ -23,7 +23,10 @@ async function pickPerson(page: Page, skip = 0) {
 }
 
 async function act(page: Page, button: string, expected: string | RegExp) {
-  await page.getByRole('complementary', { name: 'Actions sur la sélection' }).getByRole('button', { name: button, exact: true }).click();
+  await page
+    .getByRole('complementary', { name: 'Actions sur la sélection' })
+    .getByRole('button', { name: button, exact: true })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: expected })).toBeVisible();
 }
 
@@ -58,7 +61,10 @@ for (const type of ['Locataire', 'Propriétaire'] as const) {
     expect(login).toMatch(/^[a-z0-9-]{1,12}\.[a-z2-9]{4}$/);
 
     // Step 3: select the user and click Désinscrire, on the right; confirm.
-    await page.getByRole('complementary', { name: 'Actions sur la sélection' }).getByRole('button', { name: 'Désinscrire' }).click();
+    await page
+      .getByRole('complementary', { name: 'Actions sur la sélection' })
+      .getByRole('button', { name: 'Désinscrire' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Désinscrire 1 accès ?' });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Confirmer la désinscription' }).click();
@@ -76,7 +82,10 @@ for (const type of ['Locataire', 'Propriétaire'] as const) {
     await act(page, "Générer le mail d'identifiants", /1 mail précédent non envoyé est remplacé/);
 
     // The mails are in the centre d'envoi: the latest "À vérifier", the first one "Remplacé".
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: "Centre d'envoi" }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: "Centre d'envoi" })
+      .click();
     const mails = page.getByRole('row').filter({ hasText: name });
     await expect(mails.filter({ hasText: 'À vérifier' })).toHaveCount(1);
     await expect(mails.filter({ hasText: 'Remplacé' })).toHaveCount(1);
@@ -117,18 +126,27 @@ test('the envelope for a whole page runs as a job with a progress bar that can b
   await panel.getByRole('button', { name: 'Inscrire', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /accès inscrits/ })).toBeVisible();
   // Nobody without an e-mail address: the envelope would refuse the whole selection.
-  for (const box of await page.locator('tbody tr').filter({ hasText: "Pas d'adresse e-mail" }).getByRole('checkbox').all()) await box.uncheck();
+  for (const box of await page
+    .locator('tbody tr')
+    .filter({ hasText: "Pas d'adresse e-mail" })
+    .getByRole('checkbox')
+    .all())
+    await box.uncheck();
   const count = await page.locator('tbody input[type=checkbox]:checked').count();
   expect(count).toBeGreaterThan(5);
   await panel.getByRole('button', { name: "Générer le mail d'identifiants" }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Génération des identifiants lancée pour ${count} personnes` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Génération des identifiants lancée pour ${count} personnes` }),
+  ).toBeVisible();
   await expect(page.getByText(`Génération des identifiants : `)).toBeVisible();
 
   // Leave and come back: the job is still shown, and ends with its summary.
   await page.goto('/gestion');
   await page.goto('/gestion/acces?type=proprietaire');
   await expect(page.getByRole('progressbar')).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: `${count} mails d'identifiants générés` })).toBeVisible({ timeout: 180_000 });
+  await expect(page.getByRole('status').filter({ hasText: `${count} mails d'identifiants générés` })).toBeVisible({
+    timeout: 180_000,
+  });
   await expect(page.getByText(`Génération des identifiants : ${count} sur ${count}`)).toBeVisible();
   await expect(page.locator('tbody tr').filter({ hasText: 'À vérifier' })).toHaveCount(count);
 });
@@ -146,12 +164,16 @@ test('filters live in the URL and the list pages with Suivant / Précédent', as
   await page.getByRole('button', { name: 'Afficher' }).click();
   await expect(page).toHaveURL(/q=martin/);
   await expect(page.locator('tbody tr').first()).toContainText('Martin');
-  for (const cell of await page.locator('tbody tr td:first-child span.font-medium').allTextContents()) expect(cell).toMatch(/Martin/);
+  for (const cell of await page.locator('tbody tr td:first-child span.font-medium').allTextContents())
+    expect(cell).toMatch(/Martin/);
   await page.goBack();
   await expect(page).not.toHaveURL(/q=martin/);
   await page.getByRole('link', { name: 'Dernière connexion' }).click();
   await expect(page).toHaveURL(/tri=connexion/);
-  await expect(page.getByRole('columnheader', { name: 'Dernière connexion' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('columnheader', { name: 'Dernière connexion' })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
 });
 
 test('SUPPORT sees the list read-only: no selection, no action buttons', async ({ page }) => {
@@ -160,14 +182,18 @@ test('SUPPORT sees the list read-only: no selection, no action buttons', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Gestion des accès' })).toBeVisible();
   await expect(page.locator('tbody tr').first()).toBeVisible();
   await expect(page.getByRole('checkbox')).toHaveCount(0);
-  for (const name of ['Désinscrire', 'Inscrire', "Générer le mail d'identifiants"]) await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
+  for (const name of ['Désinscrire', 'Inscrire', "Générer le mail d'identifiants"])
+    await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   expect((await page.goto('/gestion/acces/progression?job=x'))?.status()).toBe(404);
 });
 
 test('ADMIN switches the delivery mode in Paramètres', async ({ page }) => {
   await signInStaff(page, 'ADMIN');
   await page.goto('/gestion/parametres');
-  await expect(page.getByRole('link', { name: 'Modèles de mails et envoi' })).toHaveAttribute('href', '/gestion/parametres/mails');
+  await expect(page.getByRole('link', { name: 'Modèles de mails et envoi' })).toHaveAttribute(
+    'href',
+    '/gestion/parametres/mails',
+  );
   await page.getByLabel('Durée de validité du mot de passe provisoire (jours)').fill('120');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Indiquez un nombre de jours entre 1 et 90.')).toBeVisible();

@@ -18,13 +18,19 @@ test('the centre d’envoi lists mails with filters kept in the URL', async ({ p
   await expect(page.getByText('Aucun mail ne correspond à ces filtres')).toBeVisible();
 });
 
-test('Paramètres des mails: live preview, an unknown variable refused in French, and the SMTP connection test', async ({ page }) => {
+test('Paramètres des mails: live preview, an unknown variable refused in French, and the SMTP connection test', async ({
+  page,
+}) => {
   await signInStaff(page, 'ADMIN');
   await page.goto('/gestion/parametres/mails');
   await expect(page.getByRole('heading', { level: 1, name: 'Paramètres des mails' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Tester la connexion' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /Connexion réussie au serveur de messagerie smtp:\/\/127\.0\.0\.1:\d+/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /Connexion réussie au serveur de messagerie smtp:\/\/127\.0\.0\.1:\d+/ }),
+  ).toBeVisible();
 
   const subject = page.getByLabel('Objet');
   await subject.fill('Bienvenue {{prenom}} chez {{agence}}');

@@ -27,8 +27,12 @@ async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 async function createAccount(kind: 'LOCATAIRE' | 'PROPRIETAIRE', password: string) {
   const hash = await argon2.hash(password, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   return withDb(async (c) => {
-    const join = kind === 'LOCATAIRE' ? `JOIN "LeaseTenant" lt ON lt."tiersId" = t.id` : `JOIN "Property" p ON p."ownerId" = t.id`;
-    const { rows } = await c.query(`SELECT t.id, t."lastName" FROM "Tiers" t ${join} LEFT JOIN "ExtranetAccount" a ON a."tiersId" = t.id WHERE t.kind = $1 AND a.id IS NULL LIMIT 1`, [kind]);
+    const join =
+      kind === 'LOCATAIRE' ? `JOIN "LeaseTenant" lt ON lt."tiersId" = t.id` : `JOIN "Property" p ON p."ownerId" = t.id`;
+    const { rows } = await c.query(
+      `SELECT t.id, t."lastName" FROM "Tiers" t ${join} LEFT JOIN "ExtranetAccount" a ON a."tiersId" = t.id WHERE t.kind = $1 AND a.id IS NULL LIMIT 1`,
+      [kind],
+    );
     const tiers = rows[0] as { id: string; lastName: string };
     const accountId = `e2e${randomUUID().replace(/-/g, '').slice(0, 20)}`;
     const login = `e2e${randomUUID().slice(0, 6)}.k7m2`;
@@ -36,11 +40,10 @@ async function createAccount(kind: 'LOCATAIRE' | 'PROPRIETAIRE', password: strin
       `INSERT INTO "ExtranetAccount" (id, "tiersId", login, status, "mustChangePassword", "updatedAt") VALUES ($1, $2, $3, 'ENROLLED', $4, now())`,
       [accountId, tiers.id, login, kind === 'LOCATAIRE'],
     );
-    await c.query(`INSERT INTO "ExtranetPassword" ("accountId", hash, "isTemporary", "expiresAt", "updatedAt") VALUES ($1, $2, $3, now() + interval '7 days', now())`, [
-      accountId,
-      hash,
-      kind === 'LOCATAIRE',
-    ]);
+    await c.query(
+      `INSERT INTO "ExtranetPassword" ("accountId", hash, "isTemporary", "expiresAt", "updatedAt") VALUES ($1, $2, $3, now() + interval '7 days', now())`,
+      [accountId, hash, kind === 'LOCATAIRE'],
+    );
     // A document in the storage the server reads (DATA_DIR of scripts/e2e-server.ts).
     const id = randomUUID();
     const key = `${id.slice(0, 2)}/${id}.pdf`;
@@ -64,7 +67,9 @@ async function logIn(page: Page, login: string, password: string) {
 
 const NEW_PASSWORD = 'Hirondelle-Verger-Tambour-84';
 
-test('a tenant logs in with a temporary password, must change it, sees their space, downloads, signs out', async ({ page }) => {
+test('a tenant logs in with a temporary password, must change it, sees their space, downloads, signs out', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 360, height: 800 });
   const temporary = 'Provisoire-Zq8-Kw3-Lm5';
   const { login, content } = await createAccount('LOCATAIRE', temporary);
@@ -82,10 +87,19 @@ test('a tenant logs in with a temporary password, must change it, sees their spa
   await page.getByRole('button', { name: 'Enregistrer' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible({ timeout: 30_000 });
-  for (const name of ['Mon logement', 'Mon bail', 'Mes documents', 'Mes coordonnées', 'Sécurité', "Contacter l'agence"]) {
+  for (const name of [
+    'Mon logement',
+    'Mon bail',
+    'Mes documents',
+    'Mes coordonnées',
+    'Sécurité',
+    "Contacter l'agence",
+  ]) {
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   }
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Télécharger Quittance de test' }).click();
@@ -98,7 +112,9 @@ test('a tenant logs in with a temporary password, must change it, sees their spa
   await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await expect(page).toHaveURL(/\/extranet\/connexion$/);
   await logIn(page, login, temporary);
-  await expect(page.getByRole('alert').filter({ hasText: 'Identifiant ou mot de passe incorrect' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Identifiant ou mot de passe incorrect' })).toBeVisible({
+    timeout: 30_000,
+  });
   await logIn(page, login, NEW_PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible({ timeout: 30_000 });
 

@@ -29,7 +29,11 @@ test.describe('extranet sign-in page', () => {
     // Headless Chromium does not toggle the caps-lock state on a key press: send the event a keyboard with caps lock
     // on would send; the page reads it with getModifierState like any real one.
     await password.dispatchEvent('keydown', { key: 'A', code: 'KeyA', modifierCapsLock: true });
-    await expect(page.getByRole('status').filter({ hasText: 'Attention : la touche Verrouillage majuscules (Verr. Maj) est activée.' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: 'Attention : la touche Verrouillage majuscules (Verr. Maj) est activée.' }),
+    ).toBeVisible();
     await password.dispatchEvent('keyup', { key: 'b', code: 'KeyB', modifierCapsLock: false });
     await expect(page.getByText(/Verr\. Maj/)).toHaveCount(0);
 
@@ -44,7 +48,9 @@ test.describe('extranet sign-in page', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of ['/extranet/connexion', '/extranet/mot-de-passe-oublie']) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, path).toBeLessThanOrEqual(0);
     }
     await page.goto('/extranet/connexion');
@@ -78,7 +84,9 @@ test('a link that is unknown or spent says so and offers a new one', async ({ pa
   await expect(page.getByRole('link', { name: 'Mot de passe oublié ?' })).toBeVisible();
 });
 
-test('extranet pages are for extranet accounts only: signed out or staff → the extranet sign-in page', async ({ page }) => {
+test('extranet pages are for extranet accounts only: signed out or staff → the extranet sign-in page', async ({
+  page,
+}) => {
   for (const path of ['/extranet', '/extranet/nouveau-mot-de-passe', '/extranet/baux/x']) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/extranet\/connexion$/);

@@ -20,7 +20,10 @@ async function enrolAndGenerate(page: Page, type: 'Locataire' | 'Propriétaire',
   await page.getByLabel('Type').selectOption({ label: type });
   await page.getByRole('button', { name: 'Afficher' }).click();
   // Other tests enrol people too: page through the list to the first one still "Non inscrit" with an e-mail.
-  const candidates = page.locator('tbody tr').filter({ hasText: 'Non inscrit' }).filter({ hasNot: page.getByText("Pas d'adresse e-mail") });
+  const candidates = page
+    .locator('tbody tr')
+    .filter({ hasText: 'Non inscrit' })
+    .filter({ hasNot: page.getByText("Pas d'adresse e-mail") });
   for (let i = 0; i < 10 && (await candidates.count()) <= skip; i++) {
     await page.goto((await page.getByRole('link', { name: 'Suivant' }).getAttribute('href'))!);
   }
@@ -88,13 +91,18 @@ test('a tenant receives credentials by mail, logs in, changes the password, down
   await choosePassword(page, password);
   await expect(page.getByRole('heading', { level: 2, name: 'Mon bail' })).toBeVisible();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('link', { name: /Télécharger Quittance de loyer/ }).first().click();
+  await page
+    .getByRole('link', { name: /Télécharger Quittance de loyer/ })
+    .first()
+    .click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^quittance-BAIL-\d+\.pdf$/);
 
   await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await extranetLogin(page, login, temporary!);
-  await expect(page.getByRole('alert').filter({ hasText: 'Identifiant ou mot de passe incorrect' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Identifiant ou mot de passe incorrect' })).toBeVisible({
+    timeout: 30_000,
+  });
   tenant = { login, password, name };
 });
 
@@ -125,7 +133,11 @@ test('a locked tenant: staff read the diagnostic, unlock, and the tenant logs in
   await signInStaff(page, 'GESTIONNAIRE');
   await page.goto(`/gestion/acces?type=locataire&q=${encodeURIComponent(tenant.login)}`);
   await expect(page.locator('tbody tr').filter({ hasText: tenant.login })).toContainText('Verrouillé temporairement');
-  await page.locator('tbody tr').filter({ hasText: tenant.login }).getByRole('link', { name: /Diagnostic/ }).click();
+  await page
+    .locator('tbody tr')
+    .filter({ hasText: tenant.login })
+    .getByRole('link', { name: /Diagnostic/ })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: /Diagnostic de connexion/ })).toBeVisible();
   await expect(page.getByText(/Le compte est verrouillé temporairement jusqu'au .+ après \d+ essais/)).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Mot de passe erroné' }).first()).toBeVisible();
@@ -145,7 +157,10 @@ test('"Mot de passe oublié ?" sends a single-use link that sets a new password'
   await page.getByLabel('Identifiant ou adresse e-mail').fill(tenant.login);
   await page.getByRole('main').getByRole('button').first().click();
   await expect.poll(async () => (await receivedMails()).length, { timeout: 30_000 }).toBeGreaterThan(before);
-  const reset = (await receivedMails()).map(parseMail).reverse().find((m) => /jeton=/.test(m.text))!;
+  const reset = (await receivedMails())
+    .map(parseMail)
+    .reverse()
+    .find((m) => /jeton=/.test(m.text))!;
   const link = /(https?:\/\/\S+jeton=[\w-]+)/.exec(reset.text)![1];
   await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
   await choosePassword(page, 'Parapluie-Glycine-Horizon-57');

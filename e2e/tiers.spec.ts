@@ -14,19 +14,29 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-test('a gestionnaire fills the template, runs the dry run, imports, and finds the people in Tiers', async ({ page }, testInfo) => {
+test('a gestionnaire fills the template, runs the dry run, imports, and finds the people in Tiers', async ({
+  page,
+}, testInfo) => {
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   await signInStaff(page, 'GESTIONNAIRE');
-  await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Tiers', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('link', { name: 'Tiers', exact: true })
+    .click();
   await page.getByRole('link', { name: 'Importer un fichier' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Importer un fichier' })).toBeVisible();
 
   // The template, downloaded as a user would, then filled with a few lines (Excel keeps the BOM).
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le modèle (Tiers (locataires et propriétaires))' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Télécharger le modèle (Tiers (locataires et propriétaires))' }).click(),
+  ]);
   const template = readFileSync(await download.path(), 'utf8');
-  expect(template).toBe('\uFEFFType;Référence;Civilité;Nom;Prénom;Raison sociale;E-mail;Téléphone;Adresse;Code postal;Ville\r\n');
+  expect(template).toBe(
+    '\uFEFFType;Référence;Civilité;Nom;Prénom;Raison sociale;E-mail;Téléphone;Adresse;Code postal;Ville\r\n',
+  );
   const file = testInfo.outputPath('tiers.csv');
   writeFileSync(
     file,
@@ -41,14 +51,20 @@ test('a gestionnaire fills the template, runs the dry run, imports, and finds th
 
   await page.getByLabel('Fichier CSV').setInputFiles(file);
   await page.getByRole('button', { name: "Lancer l'essai" }).click();
-  await expect(page.getByRole('status').filter({ hasText: "Essai terminé : 3 créations, 0 mise à jour, 0 ligne refusée. Rien n'a encore été importé." })).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: "Essai terminé : 3 créations, 0 mise à jour, 0 ligne refusée. Rien n'a encore été importé." }),
+  ).toBeVisible();
   const report = page.getByRole('table', { name: "Résultat de l'essai, ligne par ligne" });
   await expect(report.getByRole('row')).toHaveCount(4);
   await expect(report.getByRole('row', { name: /E2E-L1/ })).toContainText('Création');
   await expect(report.getByRole('row', { name: /E2E-P1/ })).toContainText('SCI Écureuil');
 
   await page.getByRole('button', { name: 'Importer' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Import terminé : 3 tiers créés, 0 mis à jour.' })).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Import terminé : 3 tiers créés, 0 mis à jour.' }),
+  ).toBeVisible({ timeout: 30_000 });
 
   await page.goto('/gestion/tiers?q=E2E-');
   const list = page.getByRole('table', { name: 'Liste des tiers' });
@@ -58,23 +74,35 @@ test('a gestionnaire fills the template, runs the dry run, imports, and finds th
   await list.getByRole('link', { name: 'M. Loïc Ndiaye' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'M. Loïc Ndiaye' })).toBeVisible();
   await expect(page.getByLabel('Téléphone')).toHaveValue('+33 6 55 44 33 22');
-  await expect(page.getByRole('link', { name: 'Diagnostic de connexion' })).toHaveAttribute('href', /\/gestion\/acces\/.+\/diagnostic$/);
+  await expect(page.getByRole('link', { name: 'Diagnostic de connexion' })).toHaveAttribute(
+    'href',
+    /\/gestion\/acces\/.+\/diagnostic$/,
+  );
   expect(errors).toEqual([]);
 
   // The imported people are in Gestion des accès: find one by her reference and enrol her.
   await page.goto('/gestion/acces');
   await page.getByLabel('Type').selectOption({ label: 'Locataire' });
-  await page.getByRole('searchbox').or(page.getByLabel(/^Rechercher/)).first().fill('E2E-L1');
+  await page
+    .getByRole('searchbox')
+    .or(page.getByLabel(/^Rechercher/))
+    .first()
+    .fill('E2E-L1');
   await page.getByRole('button', { name: 'Afficher' }).click();
   const person = page.locator('tbody tr').filter({ hasText: 'Quéméner' });
   await expect(person).toContainText('Non inscrit');
   await person.getByRole('checkbox', { name: 'Mme Aurélie Quéméner' }).check();
-  await page.getByRole('complementary', { name: 'Actions sur la sélection' }).getByRole('button', { name: 'Inscrire', exact: true }).click();
+  await page
+    .getByRole('complementary', { name: 'Actions sur la sélection' })
+    .getByRole('button', { name: 'Inscrire', exact: true })
+    .click();
   await expect(page.getByRole('status').filter({ hasText: '1 accès inscrit.' })).toBeVisible();
   await expect(person).toContainText('Inscrit – identifiants à envoyer');
 });
 
-test('a document whose name says PDF but whose content is not is refused with a French message', async ({ page }, testInfo) => {
+test('a document whose name says PDF but whose content is not is refused with a French message', async ({
+  page,
+}, testInfo) => {
   await signInStaff(page, 'GESTIONNAIRE');
   await page.goto('/gestion/tiers?type=LOCATAIRE');
   await page.getByRole('table', { name: 'Liste des tiers' }).getByRole('link').first().click();
@@ -82,7 +110,9 @@ test('a document whose name says PDF but whose content is not is refused with a 
   writeFileSync(fake, 'GIF89a this is not a PDF');
   await page.getByLabel('Fichier', { exact: true }).setInputFiles(fake);
   await page.getByRole('button', { name: 'Ajouter le document' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: "Le fichier « quittance.pdf » n'est pas un vrai PDF" })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: "Le fichier « quittance.pdf » n'est pas un vrai PDF" }),
+  ).toBeVisible();
 
   const real = testInfo.outputPath('bail.pdf');
   writeFileSync(real, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -90,7 +120,10 @@ test('a document whose name says PDF but whose content is not is refused with a 
   await page.getByLabel('Catégorie').selectOption({ label: 'Bail' });
   await page.getByRole('button', { name: 'Ajouter le document' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Le document « bail » est enregistré.' })).toBeVisible();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'bail', exact: true }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'bail', exact: true }).click(),
+  ]);
   expect(readFileSync(await download.path(), 'utf8')).toContain('%PDF-1.4');
 
   // Hidden from the extranet, then deleted after a confirmation.

@@ -33,7 +33,8 @@ function explain(error: unknown): string {
     return `Cannot reach the database (${e.code}). Is PostgreSQL running, and is DATABASE_URL right?`;
   }
   if (e.code === '3D000') return `${e.message}. Create it first (createdb), or fix DATABASE_URL.`;
-  if (e.code === '28P01' || e.code === '28000') return `The database refused the credentials in DATABASE_URL (${e.message}).`;
+  if (e.code === '28P01' || e.code === '28000')
+    return `The database refused the credentials in DATABASE_URL (${e.message}).`;
   if (process.env.DEBUG) return (error as Error)?.stack ?? String(error);
   return `${(error as Error)?.message ?? String(error)}  (set DEBUG=1 to see the stack)`;
 }

@@ -8,7 +8,9 @@ const [command, ...flags] = process.argv.slice(2);
 await runCli(async ({ config, engine }) => {
   console.log(`Database: ${describeDatabase(config)}`);
   const applied = await migrate(engine);
-  console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema is up to date.');
+  console.log(
+    applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema is up to date.',
+  );
   if (command === 'migrate') return;
   if (command !== 'seed') throw new Error(`Unknown command "${command}": use migrate or seed.`);
   if (flags.includes('--reset')) {
@@ -16,7 +18,9 @@ await runCli(async ({ config, engine }) => {
     console.log('Erased every record (--reset).');
   }
   const counts = await seedDemo(engine.prisma);
-  console.log(`Seeded the demo agency: ${counts.locataires} locataires, ${counts.proprietaires} propriétaires, ${counts.biens} biens, ${counts.baux} baux.`);
+  console.log(
+    `Seeded the demo agency: ${counts.locataires} locataires, ${counts.proprietaires} propriétaires, ${counts.biens} biens, ${counts.baux} baux.`,
+  );
   printDemoLogins();
 });
 

@@ -48,6 +48,10 @@ if (serverUrl) {
   delete env.DATABASE_URL;
 }
 
-const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts', '--seed-if-empty'], { stdio: 'inherit', env });
+const child = spawn(
+  process.execPath,
+  ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts', '--seed-if-empty'],
+  { stdio: 'inherit', env },
+);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

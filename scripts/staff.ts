@@ -33,7 +33,12 @@ await runCli(async ({ engine }) => {
       const role = z.enum(['ADMIN', 'GESTIONNAIRE', 'SUPPORT']).safeParse(values.role);
       if (!role.success) throw new Error('Give --role ADMIN, GESTIONNAIRE or SUPPORT.');
       const password = await readPassword();
-      await createStaff({ email: email.data, role: role.data, name: values.name ?? email.data.split('@')[0], password });
+      await createStaff({
+        email: email.data,
+        role: role.data,
+        name: values.name ?? email.data.split('@')[0],
+        password,
+      });
       console.log(`Created ${role.data} ${email.data}.`);
     } else if (command === 'reset-password') {
       await resetStaffPassword(email.data, await readPassword());

@@ -19,18 +19,24 @@ await runCli(async ({ config, engine }) => {
   const seedIfEmpty = config.database.kind === 'pglite' || process.argv.includes('--seed-if-empty');
   if (seedIfEmpty && (await isDatabaseEmpty(engine.prisma))) {
     const counts = await seedDemo(engine.prisma);
-    console.log(`First start: seeded the demo agency (${counts.locataires} locataires, ${counts.proprietaires} propriétaires, ${counts.baux} baux).`);
+    console.log(
+      `First start: seeded the demo agency (${counts.locataires} locataires, ${counts.proprietaires} propriétaires, ${counts.baux} baux).`,
+    );
   }
   const demo = [];
   for (const s of DEMO_STAFF) {
-    const row = await engine.prisma.staffPassword.findFirst({ where: { user: { email: s.email, disabledAt: null } }, select: { hash: true } });
+    const row = await engine.prisma.staffPassword.findFirst({
+      where: { user: { email: s.email, disabledAt: null } },
+      select: { hash: true },
+    });
     if (row && (await verifyPassword(row.hash, s.password)).valid) demo.push(s);
   }
   if (demo.length) {
     console.log(`\nDemo back-office accounts (${config.appUrl}/gestion/connexion):`);
     for (const s of demo) console.log(`  ${s.role.padEnd(12)} ${s.email.padEnd(26)} ${s.password}`);
   }
-  if (!config.smtpUrl) console.log(`\nNo SMTP_URL: mails are written to ${config.dataDir}/mailbox/*.eml and do not leave this machine.`);
+  if (!config.smtpUrl)
+    console.log(`\nNo SMTP_URL: mails are written to ${config.dataDir}/mailbox/*.eml and do not leave this machine.`);
   // The generated secret must reach the server process too (it reads the same file, this keeps it explicit).
   process.env.AUTH_SECRET = config.authSecret;
   ready = true;
@@ -38,7 +44,10 @@ await runCli(async ({ config, engine }) => {
 
 if (ready) {
   console.log(`\nTrousseau is starting on http://localhost:${port}\n`);
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], { stdio: 'inherit', env: nextServerEnv() });
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+    stdio: 'inherit',
+    env: nextServerEnv(),
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -9,8 +9,13 @@ await runCli(async ({ config, engine }) => {
   const dispatcher = createDispatcher({ db: engine.prisma, transport, from: config.mailFrom });
   console.log(`Outbox worker ${dispatcher.id}`);
   console.log(`  database: ${describeDatabase(config)}`);
-  console.log(`  mail: ${config.smtpUrl ? `SMTP ${describeSmtpUrl(config.smtpUrl)}` : `local mailbox ${transport.description} (no SMTP_URL: mail does not leave this machine)`}`);
-  if (config.database.kind === 'pglite') console.log('  note: the embedded database allows one process; with the app running, use its in-app dispatcher instead.');
+  console.log(
+    `  mail: ${config.smtpUrl ? `SMTP ${describeSmtpUrl(config.smtpUrl)}` : `local mailbox ${transport.description} (no SMTP_URL: mail does not leave this machine)`}`,
+  );
+  if (config.database.kind === 'pglite')
+    console.log(
+      '  note: the embedded database allows one process; with the app running, use its in-app dispatcher instead.',
+    );
   dispatcher.start();
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());

@@ -55,7 +55,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!authSecret) {
     // A local install on the embedded database needs no set-up: the secret is made once and kept.
     // A server install (DATABASE_URL) must be given one, or every instance would sign with its own.
-    if (!embedded) throw new ConfigError('Invalid configuration: AUTH_SECRET is required with DATABASE_URL (`openssl rand -base64 32`).');
+    if (!embedded)
+      throw new ConfigError(
+        'Invalid configuration: AUTH_SECRET is required with DATABASE_URL (`openssl rand -base64 32`).',
+      );
     authSecret = localSecret(dataDir);
   }
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');

@@ -8,7 +8,10 @@ type Action<T> = (form: FormData) => Promise<ActionResult<T>>;
  * Submits a form to a staff action without React's automatic form reset, so a refused form keeps what was typed.
  * The submit button's name/value (e.g. "Enregistrer quand même") is part of the data.
  */
-export function useActionForm<T>(action: Action<T>, onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>) => void) {
+export function useActionForm<T>(
+  action: Action<T>,
+  onSuccess?: (result: Extract<ActionResult<T>, { ok: true }>) => void,
+) {
   const [state, setState] = useState<ActionResult<T> | null>(null);
   const [pending, startTransition] = useTransition();
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -41,8 +44,10 @@ export function FormMessage({ state }: { state: ActionResult<unknown> | null }) 
   );
 }
 
-export const buttonClass = 'rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
-export const secondaryButtonClass = 'rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60';
+export const buttonClass =
+  'rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
+export const secondaryButtonClass =
+  'rounded-md border border-slate-400 bg-white px-4 py-2 font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60';
 
 /** The submit button of an edit form (tiers, bien, bail), saying "Enregistrement…" while it saves. */
 export function SaveButton({ pending, children }: { pending: boolean; children: string }) {
@@ -75,7 +80,10 @@ export function ActionForm({
         {children}
       </fieldset>
       {state && (
-        <p role={state.ok ? 'status' : 'alert'} className={`basis-full text-sm ${state.ok ? 'text-emerald-800' : 'text-red-700'}`}>
+        <p
+          role={state.ok ? 'status' : 'alert'}
+          className={`basis-full text-sm ${state.ok ? 'text-emerald-800' : 'text-red-700'}`}
+        >
           {state.ok ? state.message : state.error}
         </p>
       )}

@@ -57,7 +57,10 @@ export function Field({ label, name, type = 'text', error, hint, describedBy, al
   );
 }
 
-type TextAreaFieldProps = { label: string; name: string; error?: string; hint?: string; alert?: boolean } & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, 'name'>;
+type TextAreaFieldProps = { label: string; name: string; error?: string; hint?: string; alert?: boolean } & Omit<
+  React.TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'name'
+>;
 
 /** A labelled textarea, like Field. */
 export function TextAreaField({ label, name, error, hint, alert, ...rest }: TextAreaFieldProps) {

@@ -2,7 +2,11 @@
 
 const control = 'rounded-md border border-slate-400 bg-white px-3 py-2';
 
-type FilterSelectProps = { id: string; label: string; options: Record<string, string> } & React.SelectHTMLAttributes<HTMLSelectElement>;
+type FilterSelectProps = {
+  id: string;
+  label: string;
+  options: Record<string, string>;
+} & React.SelectHTMLAttributes<HTMLSelectElement>;
 
 /** A labelled select of a filter form; options maps each value to its label, in order. */
 export function FilterSelect({ id, label, options, ...rest }: FilterSelectProps) {
@@ -22,7 +26,10 @@ export function FilterSelect({ id, label, options, ...rest }: FilterSelectProps)
   );
 }
 
-type FilterSearchProps = { id: string; hint?: string; className: string } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'className'>;
+type FilterSearchProps = { id: string; hint?: string; className: string } & Omit<
+  React.InputHTMLAttributes<HTMLInputElement>,
+  'className'
+>;
 
 /** The "Rechercher" box of a filter form (parameter q), with an optional hint below it; className sizes it. */
 export function FilterSearch({ id, hint, className, ...rest }: FilterSearchProps) {
@@ -31,7 +38,14 @@ export function FilterSearch({ id, hint, className, ...rest }: FilterSearchProps
       <label htmlFor={id} className="text-sm font-medium">
         Rechercher
       </label>
-      <input id={id} name="q" type="search" aria-describedby={hint ? `${id}-aide` : undefined} className={control} {...rest} />
+      <input
+        id={id}
+        name="q"
+        type="search"
+        aria-describedby={hint ? `${id}-aide` : undefined}
+        className={control}
+        {...rest}
+      />
       {hint && (
         <p id={`${id}-aide`} className="text-xs text-slate-600">
           {hint}

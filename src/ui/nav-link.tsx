@@ -3,7 +3,15 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
 /** A navigation link that marks the current page (aria-current) and its section. */
-export function NavLink({ href, children, exact = false }: { href: string; children: React.ReactNode; exact?: boolean }) {
+export function NavLink({
+  href,
+  children,
+  exact = false,
+}: {
+  href: string;
+  children: React.ReactNode;
+  exact?: boolean;
+}) {
   const pathname = usePathname();
   const current = exact ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
@@ -18,7 +26,17 @@ export function NavLink({ href, children, exact = false }: { href: string; child
 }
 
 /** "Communication" as a native disclosure, open while one of its pages is shown. */
-export function NavGroup({ label, prefixes, badge, children }: { label: string; prefixes: string[]; badge?: string; children: React.ReactNode }) {
+export function NavGroup({
+  label,
+  prefixes,
+  badge,
+  children,
+}: {
+  label: string;
+  prefixes: string[];
+  badge?: string;
+  children: React.ReactNode;
+}) {
   const pathname = usePathname();
   const active = prefixes.some((p) => pathname.startsWith(p));
   return (
@@ -26,7 +44,11 @@ export function NavGroup({ label, prefixes, badge, children }: { label: string; 
       <summary className="flex cursor-pointer list-none items-center justify-between rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
         <span>
           {label}
-          {badge && <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 group-open:hidden">{badge}</span>}
+          {badge && (
+            <span className="ml-2 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 group-open:hidden">
+              {badge}
+            </span>
+          )}
         </span>
         <span aria-hidden="true" className="text-xs transition-transform group-open:rotate-90">
           ▶

@@ -1,5 +1,15 @@
 /** A list table on a white card: a caption for screen readers, one header row of column names, then the rows. */
-export function Table({ caption, columns, mutedHeader = false, children }: { caption: string; columns: string[]; mutedHeader?: boolean; children: React.ReactNode }) {
+export function Table({
+  caption,
+  columns,
+  mutedHeader = false,
+  children,
+}: {
+  caption: string;
+  columns: string[];
+  mutedHeader?: boolean;
+  children: React.ReactNode;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm">

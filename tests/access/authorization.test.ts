@@ -34,17 +34,34 @@ describe('who may change access', () => {
     const before = await databaseState();
     for (const [name, action] of Object.entries(MUTATIONS)) {
       for (const ids of [[enrolled.tiers.id], [never.id]]) {
-        expect({ name, result: await executeStaffAction(action, support, { ids }, null) }).toEqual({ name, result: { ok: false, error: MESSAGES.forbidden } });
+        expect({ name, result: await executeStaffAction(action, support, { ids }, null) }).toEqual({
+          name,
+          result: { ok: false, error: MESSAGES.forbidden },
+        });
       }
     }
-    expect(await executeStaffAction(updateCredentialSettings, support, { deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 3 }, null)).toEqual({ ok: false, error: MESSAGES.forbidden });
+    expect(
+      await executeStaffAction(
+        updateCredentialSettings,
+        support,
+        { deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 3 },
+        null,
+      ),
+    ).toEqual({ ok: false, error: MESSAGES.forbidden });
     expect(await databaseState()).toEqual(before);
   });
 
   it('only ADMIN changes the settings; GESTIONNAIRE is refused', async () => {
     const gestionnaire = await createStaffUser({ role: 'GESTIONNAIRE' });
     const before = await databaseState();
-    expect(await executeStaffAction(updateCredentialSettings, gestionnaire, { deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 3 }, null)).toEqual({ ok: false, error: MESSAGES.forbidden });
+    expect(
+      await executeStaffAction(
+        updateCredentialSettings,
+        gestionnaire,
+        { deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 3 },
+        null,
+      ),
+    ).toEqual({ ok: false, error: MESSAGES.forbidden });
     expect(await databaseState()).toEqual(before);
   });
 
@@ -56,18 +73,31 @@ describe('who may change access', () => {
     await db.tiers.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
     const before = await databaseState();
     for (const action of Object.values(MUTATIONS)) {
-      for (const ids of [['does-not-exist'], [enrolled.tiers.id, 'forged-id'], [never.id, "x' OR 1=1 --"], [archived.id]]) {
+      for (const ids of [
+        ['does-not-exist'],
+        [enrolled.tiers.id, 'forged-id'],
+        [never.id, "x' OR 1=1 --"],
+        [archived.id],
+      ]) {
         expect(await executeStaffAction(action, staff, { ids }, null)).toEqual({ ok: false, error: MESSAGES.notFound });
       }
     }
-    expect(await executeStaffAction(enrollAction, staff, { ids: [] }, null)).toMatchObject({ ok: false, fieldErrors: { ids: ['Sélectionnez au moins une personne dans la liste.'] } });
+    expect(await executeStaffAction(enrollAction, staff, { ids: [] }, null)).toMatchObject({
+      ok: false,
+      fieldErrors: { ids: ['Sélectionnez au moins une personne dans la liste.'] },
+    });
     expect(await databaseState()).toEqual(before);
   });
 
   it("a bulk job's progress is visible only to the staff member who started it", async () => {
     const { audit, staff } = await staffAudit();
     const people = await Promise.all(Array.from({ length: 6 }, () => createEnrolledTiers(audit)));
-    const result = await executeStaffAction(generateCredentialsAction, staff, { ids: people.map((p) => p.tiers.id) }, null);
+    const result = await executeStaffAction(
+      generateCredentialsAction,
+      staff,
+      { ids: people.map((p) => p.tiers.id) },
+      null,
+    );
     const jobId = result.ok ? result.data!.jobId : '';
     await waitForJob(jobId);
     expect(await getCredentialsJob(staff.id, jobId)).toMatchObject({ status: 'DONE', done: 6, total: 6 });
@@ -80,15 +110,36 @@ describe('Paramètres', () => {
   it('ADMIN sets the delivery mode and lifetime (1–90 days), audited, and the envelope follows them', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     for (const days of [0, 91, 2.5, 'abc']) {
-      const refused = await executeStaffAction(updateCredentialSettings, admin, { deliveryMode: 'TEMPORARY_PASSWORD', temporaryPasswordDays: days }, null);
-      expect(refused).toMatchObject({ ok: false, fieldErrors: { temporaryPasswordDays: [expect.stringMatching(/entre 1 et 90/)] } });
+      const refused = await executeStaffAction(
+        updateCredentialSettings,
+        admin,
+        { deliveryMode: 'TEMPORARY_PASSWORD', temporaryPasswordDays: days },
+        null,
+      );
+      expect(refused).toMatchObject({
+        ok: false,
+        fieldErrors: { temporaryPasswordDays: [expect.stringMatching(/entre 1 et 90/)] },
+      });
     }
     const form = new FormData();
     form.set('deliveryMode', 'TEMPORARY_PASSWORD');
     form.set('temporaryPasswordDays', '14');
-    expect(await executeStaffAction(updateCredentialSettings, admin, form, '192.0.2.1')).toEqual({ ok: true, message: 'Paramètres enregistrés.' });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { type: 'settings.updated' }, orderBy: { id: 'desc' } });
-    expect(event).toMatchObject({ actorStaffId: admin.id, ip: '192.0.2.1', details: { before: { deliveryMode: 'TEMPORARY_PASSWORD' }, after: { deliveryMode: 'TEMPORARY_PASSWORD', temporaryPasswordDays: 14 } } });
+    expect(await executeStaffAction(updateCredentialSettings, admin, form, '192.0.2.1')).toEqual({
+      ok: true,
+      message: 'Paramètres enregistrés.',
+    });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { type: 'settings.updated' },
+      orderBy: { id: 'desc' },
+    });
+    expect(event).toMatchObject({
+      actorStaffId: admin.id,
+      ip: '192.0.2.1',
+      details: {
+        before: { deliveryMode: 'TEMPORARY_PASSWORD' },
+        after: { deliveryMode: 'TEMPORARY_PASSWORD', temporaryPasswordDays: 14 },
+      },
+    });
 
     const { audit, staff } = await staffAudit();
     const { tiers, account } = await createEnrolledTiers(audit);

@@ -26,14 +26,32 @@ describe('access status', () => {
   it('derives each of the six statuses', () => {
     expect(accessStatus(null, null, now)).toBe('NOT_ENROLLED');
     expect(accessStatus({ ...base, status: 'UNENROLLED' }, null, now)).toBe('UNENROLLED');
-    expect(accessStatus({ ...base, lockedUntil: new Date('2026-02-01T00:10:00Z'), lastLoginAt: now }, null, now)).toBe('LOCKED');
-    expect(accessStatus({ ...base, lockedUntil: new Date('2026-01-31T00:00:00Z') }, null, now)).toBe('CREDENTIALS_TO_SEND');
-    expect(accessStatus({ ...base, lastLoginAt: new Date('2026-01-15T00:00:00Z') }, { status: 'SENT', createdAt: enrolledAt }, now)).toBe('ACTIVE');
-    expect(accessStatus(base, { status: 'SENT', createdAt: new Date('2026-01-02T00:00:00Z') }, now)).toBe('CREDENTIALS_SENT');
-    expect(accessStatus(base, { status: 'PENDING_REVIEW', createdAt: new Date('2026-01-02T00:00:00Z') }, now)).toBe('CREDENTIALS_TO_SEND');
+    expect(accessStatus({ ...base, lockedUntil: new Date('2026-02-01T00:10:00Z'), lastLoginAt: now }, null, now)).toBe(
+      'LOCKED',
+    );
+    expect(accessStatus({ ...base, lockedUntil: new Date('2026-01-31T00:00:00Z') }, null, now)).toBe(
+      'CREDENTIALS_TO_SEND',
+    );
+    expect(
+      accessStatus(
+        { ...base, lastLoginAt: new Date('2026-01-15T00:00:00Z') },
+        { status: 'SENT', createdAt: enrolledAt },
+        now,
+      ),
+    ).toBe('ACTIVE');
+    expect(accessStatus(base, { status: 'SENT', createdAt: new Date('2026-01-02T00:00:00Z') }, now)).toBe(
+      'CREDENTIALS_SENT',
+    );
+    expect(accessStatus(base, { status: 'PENDING_REVIEW', createdAt: new Date('2026-01-02T00:00:00Z') }, now)).toBe(
+      'CREDENTIALS_TO_SEND',
+    );
     // A mail or a login from before the current enrolment no longer counts.
-    expect(accessStatus(base, { status: 'SENT', createdAt: new Date('2025-12-01T00:00:00Z') }, now)).toBe('CREDENTIALS_TO_SEND');
-    expect(accessStatus({ ...base, lastLoginAt: new Date('2025-12-01T00:00:00Z') }, null, now)).toBe('CREDENTIALS_TO_SEND');
+    expect(accessStatus(base, { status: 'SENT', createdAt: new Date('2025-12-01T00:00:00Z') }, now)).toBe(
+      'CREDENTIALS_TO_SEND',
+    );
+    expect(accessStatus({ ...base, lastLoginAt: new Date('2025-12-01T00:00:00Z') }, null, now)).toBe(
+      'CREDENTIALS_TO_SEND',
+    );
   });
 });
 
@@ -46,7 +64,10 @@ describe('the Gestion des accès list', () => {
   beforeAll(async () => {
     const { audit } = await staffAudit();
     tenants = [];
-    for (let i = 0; i < 130; i++) tenants.push(await createTiers({ lastName: `${names[i % names.length]}`, firstName: `P${String(i).padStart(3, '0')}` }));
+    for (let i = 0; i < 130; i++)
+      tenants.push(
+        await createTiers({ lastName: `${names[i % names.length]}`, firstName: `P${String(i).padStart(3, '0')}` }),
+      );
     const enrolled = await createEnrolledTiers(audit, { kind: 'PROPRIETAIRE', lastName: 'Propriétaire Unique' });
     owner = enrolled.tiers;
     ownerLogin = enrolled.account.login;
@@ -91,7 +112,10 @@ describe('the Gestion des accès list', () => {
 
   it('searches by name (start, accents and case ignored), identifiant, e-mail and reference', async () => {
     const martins = await walk({ q: 'MARTIN' });
-    expect(martins.map((r) => r.name.split(' ').at(-1))).toEqual([...Array(19).fill('Martin'), ...Array(18).fill('Martinez')]);
+    expect(martins.map((r) => r.name.split(' ').at(-1))).toEqual([
+      ...Array(19).fill('Martin'),
+      ...Array(18).fill('Martinez'),
+    ]);
     expect((await walk({ q: 'eloise' })).length).toBe(19);
     expect((await walk({ q: 'dupre p00' })).map((r) => r.name)).toEqual(['Mme P002 Dupré', 'Mme P009 Dupré']);
     expect((await list({ q: ownerLogin.toUpperCase() })).rows.map((r) => r.tiersId)).toEqual([owner.id]);
@@ -111,7 +135,10 @@ describe('the Gestion des accès list', () => {
     const loggedIn = [];
     for (let i = 0; i < 3; i++) {
       const p = await createEnrolledTiers(audit, { lastName: `Connecte${i}` });
-      await db.extranetAccount.update({ where: { id: p.account.id }, data: { lastLoginAt: new Date(p.account.enrolledAt.getTime() + (i + 1) * 60_000) } });
+      await db.extranetAccount.update({
+        where: { id: p.account.id },
+        data: { lastLoginAt: new Date(p.account.enrolledAt.getTime() + (i + 1) * 60_000) },
+      });
       loggedIn.push(p.tiers.id);
     }
     const rows = await walk({ tri: 'connexion', type: 'locataire' });

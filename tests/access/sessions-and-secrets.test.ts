@@ -57,7 +57,10 @@ async function findEverywhere(needle: string): Promise<string[]> {
     const hits: string[] = [];
     for (const { table, column, type } of columns) {
       const value = type === 'bytea' ? `"${column}"` : `convert_to("${column}"::text, 'UTF8')`;
-      const [row] = await conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" WHERE position(convert_to($1, 'UTF8') in ${value}) > 0`, [needle]);
+      const [row] = await conn.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM "${table}" WHERE position(convert_to($1, 'UTF8') in ${value}) > 0`,
+        [needle],
+      );
       if (row.n > 0) hits.push(`${table}.${column}`);
     }
     return hits;
@@ -71,7 +74,9 @@ describe('the plaintext secret', () => {
   beforeEach(() => {
     output.length = 0;
     for (const method of ['log', 'info', 'warn', 'debug', 'error'] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void output.push(args.map(String).join(' ')));
+      vi.spyOn(console, method).mockImplementation(
+        (...args: unknown[]) => void output.push(args.map(String).join(' ')),
+      );
     }
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => (output.push(String(chunk)), true));
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => (output.push(String(chunk)), true));
@@ -82,13 +87,18 @@ describe('the plaintext secret', () => {
     const { audit, staff } = await staffAudit();
     const single = await createEnrolledTiers(audit);
     const many = await Promise.all(Array.from({ length: 7 }, () => createEnrolledTiers(audit)));
-    expect((await executeStaffAction(generateCredentialsAction, staff, { ids: [single.tiers.id] }, null)).ok).toBe(true);
+    expect((await executeStaffAction(generateCredentialsAction, staff, { ids: [single.tiers.id] }, null)).ok).toBe(
+      true,
+    );
     const bulk = await executeStaffAction(generateCredentialsAction, staff, { ids: many.map((p) => p.tiers.id) }, null);
     expect(bulk.ok && bulk.data?.jobId).toBeTruthy();
     const job = await waitForJob(bulk.ok ? bulk.data!.jobId : '');
     expect(job).toMatchObject({ status: 'DONE', total: 7, done: 7, failed: 0 });
 
-    const mails = await db.outboxMail.findMany({ where: { tiersId: { in: [single, ...many].map((p) => p.tiers.id) } }, include: { account: { include: { password: true } } } });
+    const mails = await db.outboxMail.findMany({
+      where: { tiersId: { in: [single, ...many].map((p) => p.tiers.id) } },
+      include: { account: { include: { password: true } } },
+    });
     expect(mails).toHaveLength(8);
     for (const mail of mails) {
       const secret = decryptSecret(mail.secretCiphertext!);
@@ -98,12 +108,18 @@ describe('the plaintext secret', () => {
       expect(output.join('\n')).not.toContain(secret);
     }
     // And the scan does find what is there: the identifiant, in the account and the mail.
-    expect(await findEverywhere(single.account.login)).toEqual(expect.arrayContaining(['ExtranetAccount.login', 'OutboxMail.html', 'OutboxMail.text']));
+    expect(await findEverywhere(single.account.login)).toEqual(
+      expect.arrayContaining(['ExtranetAccount.login', 'OutboxMail.html', 'OutboxMail.text']),
+    );
   });
 
   it('in activation-link mode, neither the link nor its token is stored in clear', async () => {
     const { audit, staff } = await staffAudit();
-    await db.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, deliveryMode: 'ACTIVATION_LINK' }, update: { deliveryMode: 'ACTIVATION_LINK' } });
+    await db.agencySettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, deliveryMode: 'ACTIVATION_LINK' },
+      update: { deliveryMode: 'ACTIVATION_LINK' },
+    });
     try {
       const { tiers } = await createEnrolledTiers(audit);
       await executeStaffAction(generateCredentialsAction, staff, { ids: [tiers.id] }, null);
@@ -125,20 +141,32 @@ describe('bulk envelope as a job', () => {
     const ids = people.map((p) => p.tiers.id);
     await executeStaffAction(generateCredentialsAction, staff, { ids: ids.slice(0, 2) }, null);
     const result = await executeStaffAction(generateCredentialsAction, staff, { ids }, null);
-    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/^Génération des identifiants lancée pour 6 personnes/) });
+    expect(result).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(/^Génération des identifiants lancée pour 6 personnes/),
+    });
     const job = await waitForJob(result.ok ? result.data!.jobId : '');
     expect(job).toMatchObject({ status: 'DONE', total: 6, done: 6, createdById: staff.id });
-    expect((job.result as { message: string }).message).toMatch(/^6 mails d'identifiants générés.* 2 mails précédents non envoyés sont remplacés\./);
+    expect((job.result as { message: string }).message).toMatch(
+      /^6 mails d'identifiants générés.* 2 mails précédents non envoyés sont remplacés\./,
+    );
     const byStatus = await db.outboxMail.groupBy({ by: ['status'], where: { tiersId: { in: ids } }, _count: true });
     expect(Object.fromEntries(byStatus.map((g) => [g.status, g._count]))).toEqual({ PENDING_REVIEW: 6, REPLACED: 2 });
-    expect(await db.auditEvent.count({ where: { tiersId: { in: ids }, type: 'access.credentials_generated' } })).toBe(8);
+    expect(await db.auditEvent.count({ where: { tiersId: { in: ids }, type: 'access.credentials_generated' } })).toBe(
+      8,
+    );
   });
 
   it('a person without an account in the bulk refuses the whole job before it starts', async () => {
     const { audit, staff } = await staffAudit();
     const people = await Promise.all(Array.from({ length: 6 }, () => createEnrolledTiers(audit)));
     const never = await createTiers();
-    const result = await executeStaffAction(generateCredentialsAction, staff, { ids: [...people.map((p) => p.tiers.id), never.id] }, null);
+    const result = await executeStaffAction(
+      generateCredentialsAction,
+      staff,
+      { ids: [...people.map((p) => p.tiers.id), never.id] },
+      null,
+    );
     expect(result.ok).toBe(false);
     expect(await db.bulkJob.count({ where: { createdById: staff.id } })).toBe(0);
   });

@@ -17,8 +17,15 @@ async function statusOf(tiersId: string, q: string) {
 }
 
 async function snapshot(tiersId: string) {
-  const account = await db.extranetAccount.findUnique({ where: { tiersId }, include: { password: true, verifications: true } });
-  const mails = await db.outboxMail.findMany({ where: { tiersId }, orderBy: { createdAt: 'asc' }, select: { id: true, status: true, secretCiphertext: true } });
+  const account = await db.extranetAccount.findUnique({
+    where: { tiersId },
+    include: { password: true, verifications: true },
+  });
+  const mails = await db.outboxMail.findMany({
+    where: { tiersId },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, status: true, secretCiphertext: true },
+  });
   const events = await db.auditEvent.count({ where: { tiersId } });
   return { account, mails, events };
 }
@@ -42,7 +49,11 @@ describe('the account state machine, through the staff actions', () => {
     expect(first.ok).toBe(true);
     expect(first.ok && first.message).toMatch(/^1 mail d'identifiants généré/);
     const afterFirst = await snapshot(tiers.id);
-    expect(afterFirst.account).toMatchObject({ credentialVersion: 1, mustChangePassword: true, credentialsGeneratedById: staff.id });
+    expect(afterFirst.account).toMatchObject({
+      credentialVersion: 1,
+      mustChangePassword: true,
+      credentialsGeneratedById: staff.id,
+    });
     expect(afterFirst.account?.password).toMatchObject({ isTemporary: true });
     const days = (afterFirst.account!.password!.expiresAt!.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
@@ -50,7 +61,12 @@ describe('the account state machine, through the staff actions', () => {
     expect(afterFirst.mails).toHaveLength(1);
     expect(afterFirst.mails[0].status).toBe('PENDING_REVIEW');
     const mail = await db.outboxMail.findUniqueOrThrow({ where: { id: afterFirst.mails[0].id } });
-    expect(mail).toMatchObject({ type: 'CREDENTIALS', toAddress: tiers.email, accountId: account.id, createdById: staff.id });
+    expect(mail).toMatchObject({
+      type: 'CREDENTIALS',
+      toAddress: tiers.email,
+      accountId: account.id,
+      createdById: staff.id,
+    });
     expect(mail.html).toContain(account.login);
     // The hash on the account verifies exactly the secret the mail will carry.
     const secret = decryptSecret(mail.secretCiphertext!);
@@ -69,7 +85,12 @@ describe('the account state machine, through the staff actions', () => {
     const unenrolled = await executeStaffAction(unenrollAction, staff, { ids: [tiers.id] }, null);
     expect(unenrolled).toEqual({ ok: true, message: '1 accès désinscrit.' });
     const afterUnenroll = await snapshot(tiers.id);
-    expect(afterUnenroll.account).toMatchObject({ status: 'UNENROLLED', credentialVersion: 3, password: null, verifications: [] });
+    expect(afterUnenroll.account).toMatchObject({
+      status: 'UNENROLLED',
+      credentialVersion: 3,
+      password: null,
+      verifications: [],
+    });
     expect(afterUnenroll.account?.unenrolledAt).toBeInstanceOf(Date);
     expect(afterUnenroll.mails.map((m) => m.status)).toEqual(['REPLACED', 'CANCELLED']);
     expect(afterUnenroll.mails.every((m) => m.secretCiphertext === null)).toBe(true);
@@ -107,11 +128,17 @@ describe('the account state machine, through the staff actions', () => {
   it('refuses Désinscrire on someone not enrolled or already désinscrit', async () => {
     const { audit, staff } = await staffAudit();
     const never = await createTiers();
-    expect(await executeStaffAction(unenrollAction, staff, { ids: [never.id] }, null)).toMatchObject({ ok: false, error: expect.stringMatching(/rien à désinscrire/) });
+    expect(await executeStaffAction(unenrollAction, staff, { ids: [never.id] }, null)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/rien à désinscrire/),
+    });
     const { tiers } = await createEnrolledTiers(audit);
     expect((await executeStaffAction(unenrollAction, staff, { ids: [tiers.id] }, null)).ok).toBe(true);
     const before = await snapshot(tiers.id);
-    expect(await executeStaffAction(unenrollAction, staff, { ids: [tiers.id] }, null)).toMatchObject({ ok: false, error: expect.stringMatching(/rien à désinscrire/) });
+    expect(await executeStaffAction(unenrollAction, staff, { ids: [tiers.id] }, null)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/rien à désinscrire/),
+    });
     expect(await snapshot(tiers.id)).toEqual(before);
   });
 
@@ -122,18 +149,28 @@ describe('the account state machine, through the staff actions', () => {
     const goneBefore = await snapshot(gone.id);
     expect(await executeStaffAction(generateCredentialsAction, staff, { ids: [gone.id] }, null)).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/^Aucun mail d'identifiants n'a été généré\. .* est désinscrit\(e\) : cliquez d'abord sur « Inscrire »\./),
+      error: expect.stringMatching(
+        /^Aucun mail d'identifiants n'a été généré\. .* est désinscrit\(e\) : cliquez d'abord sur « Inscrire »\./,
+      ),
     });
     expect(await snapshot(gone.id)).toEqual(goneBefore);
 
     const never = await createTiers();
-    expect(await executeStaffAction(generateCredentialsAction, staff, { ids: [never.id] }, null)).toMatchObject({ ok: false, error: expect.stringMatching(/n'est pas inscrit\(e\)/) });
+    expect(await executeStaffAction(generateCredentialsAction, staff, { ids: [never.id] }, null)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/n'est pas inscrit\(e\)/),
+    });
 
     // Enrolling without an e-mail address is allowed; the envelope then says where to add one.
     const { tiers: noMail } = await createEnrolledTiers(audit, { email: null });
     const noMailBefore = await snapshot(noMail.id);
     const refused = await executeStaffAction(generateCredentialsAction, staff, { ids: [noMail.id] }, null);
-    expect(refused).toMatchObject({ ok: false, error: expect.stringContaining(`n'a pas d'adresse e-mail : ajoutez-la dans [sa fiche tiers](/gestion/tiers/${noMail.id})`) });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: expect.stringContaining(
+        `n'a pas d'adresse e-mail : ajoutez-la dans [sa fiche tiers](/gestion/tiers/${noMail.id})`,
+      ),
+    });
     expect(await snapshot(noMail.id)).toEqual(noMailBefore);
 
     // One refused person in a selection refuses the whole envelope: nobody gets a mail.
@@ -147,15 +184,29 @@ describe('the account state machine, through the staff actions', () => {
     const { audit, staff } = await staffAudit();
     const people = await Promise.all([1, 2, 3].map(() => createEnrolledTiers(audit)));
     const never = await createTiers();
-    const result = await executeStaffAction(unenrollAction, staff, { ids: [...people.map((p) => p.tiers.id), never.id] }, null);
+    const result = await executeStaffAction(
+      unenrollAction,
+      staff,
+      { ids: [...people.map((p) => p.tiers.id), never.id] },
+      null,
+    );
     expect(result).toEqual({ ok: true, message: "3 accès désinscrits ; 1 personne n'avait pas d'accès actif." });
-    const enrolled = await executeStaffAction(enrollAction, staff, { ids: [...people.map((p) => p.tiers.id), never.id] }, null);
+    const enrolled = await executeStaffAction(
+      enrollAction,
+      staff,
+      { ids: [...people.map((p) => p.tiers.id), never.id] },
+      null,
+    );
     expect(enrolled).toEqual({ ok: true, message: '4 accès inscrits.' });
   });
 
   it('in activation-link mode, keeps only the token hash and puts the link in the mail', async () => {
     const { audit, staff } = await staffAudit();
-    await db.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 3 }, update: { deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 3 } });
+    await db.agencySettings.upsert({
+      where: { id: 1 },
+      create: { id: 1, deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 3 },
+      update: { deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 3 },
+    });
     try {
       const { tiers, account } = await createEnrolledTiers(audit);
       expect((await executeStaffAction(generateCredentialsAction, staff, { ids: [tiers.id] }, null)).ok).toBe(true);
@@ -164,13 +215,20 @@ describe('the account state machine, through the staff actions', () => {
       const link = new URL(decryptSecret(mail.secretCiphertext!));
       expect(link.pathname).toBe('/extranet/nouveau-mot-de-passe');
       const token = link.searchParams.get('jeton')!;
-      const verification = await db.verification.findUniqueOrThrow({ where: { type_accountId: { type: 'ACTIVATION', accountId: account.id } } });
+      const verification = await db.verification.findUniqueOrThrow({
+        where: { type_accountId: { type: 'ACTIVATION', accountId: account.id } },
+      });
       expect(verification.tokenHash).toBe(sha256Hex(token));
       expect(Math.round((verification.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(3);
       expect(await db.extranetPassword.count({ where: { accountId: account.id } })).toBe(0);
-      expect((await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id } })).mustChangePassword).toBe(false);
+      expect((await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id } })).mustChangePassword).toBe(
+        false,
+      );
     } finally {
-      await db.agencySettings.update({ where: { id: 1 }, data: { deliveryMode: 'TEMPORARY_PASSWORD', temporaryPasswordDays: 7 } });
+      await db.agencySettings.update({
+        where: { id: 1 },
+        data: { deliveryMode: 'TEMPORARY_PASSWORD', temporaryPasswordDays: 7 },
+      });
     }
   });
 
@@ -179,9 +237,22 @@ describe('the account state machine, through the staff actions', () => {
     const { tiers, account } = await createEnrolledTiers(audit);
     await executeStaffAction(generateCredentialsAction, staff, { ids: [tiers.id] }, null);
     const claimed = await db.outboxMail.findFirstOrThrow({ where: { tiersId: tiers.id } });
-    await db.outboxMail.update({ where: { id: claimed.id }, data: { status: 'SENDING', leaseUntil: new Date(Date.now() + 60_000), leasedBy: 'worker-1' } });
+    await db.outboxMail.update({
+      where: { id: claimed.id },
+      data: { status: 'SENDING', leaseUntil: new Date(Date.now() + 60_000), leasedBy: 'worker-1' },
+    });
     const notice = await db.outboxMail.create({
-      data: { type: 'PASSWORD_CHANGED', status: 'SENDING', accountId: account.id, tiersId: tiers.id, toAddress: 'x@exemple.fr', subject: 's', html: 'h', text: 't', messageId: '<notice@test>' },
+      data: {
+        type: 'PASSWORD_CHANGED',
+        status: 'SENDING',
+        accountId: account.id,
+        tiersId: tiers.id,
+        toAddress: 'x@exemple.fr',
+        subject: 's',
+        html: 'h',
+        text: 't',
+        messageId: '<notice@test>',
+      },
     });
     await executeStaffAction(unenrollAction, staff, { ids: [tiers.id] }, null);
     expect((await db.outboxMail.findUniqueOrThrow({ where: { id: claimed.id } })).status).toBe('SENDING');

@@ -13,7 +13,8 @@ const URL_ = 'http://localhost:3000/api/extranet/connexion';
 function post(body: string, headers: Record<string, string> = {}) {
   return POST(new Request(URL_, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }));
 }
-const json = (login: string, password: string, headers?: Record<string, string>) => post(JSON.stringify({ login, password }), headers);
+const json = (login: string, password: string, headers?: Record<string, string>) =>
+  post(JSON.stringify({ login, password }), headers);
 
 /** The session cookie a response sets, decoded as Auth.js decodes it. */
 async function sessionOf(response: Response) {
@@ -28,19 +29,29 @@ async function sessionOf(response: Response) {
 describe('POST /api/extranet/connexion', () => {
   it('signs in with the right password: 303 to Mon espace, and a session cookie for a live session', async () => {
     const { account, login, password } = await createExtranetAccount();
-    const response = await json(` ${login.toUpperCase()}`, password, { 'x-forwarded-for': '203.0.113.9', 'user-agent': 'app/1.0' });
+    const response = await json(` ${login.toUpperCase()}`, password, {
+      'x-forwarded-for': '203.0.113.9',
+      'user-agent': 'app/1.0',
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/extranet');
     expect(await response.text()).toBe('');
     const claims = await sessionOf(response);
     expect(claims).toMatchObject({ sub: account.id, kind: 'extranet', cv: 0 });
-    expect(await findValidExtranetSession({ accountId: account.id, cv: claims!.cv, sessionId: claims!.sid! })).not.toBeNull();
-    expect(await db.extranetSession.findUniqueOrThrow({ where: { id: claims!.sid } })).toMatchObject({ ip: '203.0.113.9', userAgent: 'app/1.0' });
+    expect(
+      await findValidExtranetSession({ accountId: account.id, cv: claims!.cv, sessionId: claims!.sid! }),
+    ).not.toBeNull();
+    expect(await db.extranetSession.findUniqueOrThrow({ where: { id: claims!.sid } })).toMatchObject({
+      ip: '203.0.113.9',
+      userAgent: 'app/1.0',
+    });
   });
 
   it('sends a temporary password to the password change, and reads a form as well as JSON', async () => {
     const { login, password } = await createExtranetAccount({ temporary: true });
-    const response = await post(new URLSearchParams({ login, password }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    const response = await post(new URLSearchParams({ login, password }).toString(), {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/extranet/nouveau-mot-de-passe');
   });
@@ -59,7 +70,11 @@ describe('POST /api/extranet/connexion', () => {
     const missing = await json('quelquun.ab12', '');
     expect(missing.status).toBe(400);
     expect(await missing.json()).toEqual({ error: CREDENTIALS_MISSING });
-    for (const response of [await post('{not json'), await post('login=a&password=b', { 'content-type': 'text/plain' }), await post('[1]')]) {
+    for (const response of [
+      await post('{not json'),
+      await post('login=a&password=b', { 'content-type': 'text/plain' }),
+      await post('[1]'),
+    ]) {
       expect(response.status).toBe(400);
       expect((await response.json()).error).toMatch(/^Envoyez « login » et « password »/);
     }
@@ -68,7 +83,10 @@ describe('POST /api/extranet/connexion', () => {
   it('refuses a sign-in posted from another site (login CSRF) before checking anything', async () => {
     const { login, password } = await createExtranetAccount();
     const before = await db.loginAttempt.count();
-    const crossSite: Record<string, string>[] = [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }];
+    const crossSite: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
     for (const headers of crossSite) {
       const response = await json(login, password, headers);
       expect(response.status).toBe(403);

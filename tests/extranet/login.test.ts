@@ -4,7 +4,8 @@ import { authenticateExtranet, type LoginResult } from '@/server/extranet/authen
 import { LOGIN_FAILED, TEMPORARY_PASSWORD_EXPIRED } from '@/server/extranet/messages';
 import { createExtranetAccount } from '../factories/extranet';
 
-const request = (login: string, password: string, ip: string | null = null) => authenticateExtranet({ login, password, ip, userAgent: 'vitest' });
+const request = (login: string, password: string, ip: string | null = null) =>
+  authenticateExtranet({ login, password, ip, userAgent: 'vitest' });
 const publicPart = (r: LoginResult) => (r.ok ? { ok: true } : { ok: false, error: r.error });
 
 describe('extranet sign-in', () => {
@@ -19,7 +20,10 @@ describe('extranet sign-in', () => {
     expect(after.lastLoginAt).not.toBeNull();
     expect(after.failedLoginCount).toBe(0);
     expect(await db.auditEvent.count({ where: { type: 'extranet.login', actorAccountId: account.id } })).toBe(1);
-    expect(await db.loginAttempt.findFirst({ where: { accountId: account.id } })).toMatchObject({ outcome: 'SUCCESS', loginInput: login });
+    expect(await db.loginAttempt.findFirst({ where: { accountId: account.id } })).toMatchObject({
+      outcome: 'SUCCESS',
+      loginInput: login,
+    });
   });
 
   it('answers every failure with the same message, and records the internal reason', async () => {
@@ -31,7 +35,10 @@ describe('extranet sign-in', () => {
       await request(unenrolled.login, known.password),
     ];
     for (const r of results) expect(publicPart(r)).toEqual({ ok: false, error: LOGIN_FAILED });
-    const outcomes = await db.loginAttempt.findMany({ orderBy: { id: 'asc' }, select: { outcome: true, loginInput: true } });
+    const outcomes = await db.loginAttempt.findMany({
+      orderBy: { id: 'asc' },
+      select: { outcome: true, loginInput: true },
+    });
     expect(outcomes.slice(-3)).toEqual([
       { outcome: 'WRONG_PASSWORD', loginInput: known.login },
       { outcome: 'UNKNOWN_LOGIN', loginInput: 'personne.zzzz' },
@@ -60,10 +67,15 @@ describe('extranet sign-in', () => {
   });
 
   it('refuses an expired temporary password with a message to contact the agency', async () => {
-    const { account, login, password } = await createExtranetAccount({ temporary: true, expiresAt: new Date(Date.now() - 60_000) });
+    const { account, login, password } = await createExtranetAccount({
+      temporary: true,
+      expiresAt: new Date(Date.now() - 60_000),
+    });
     const result = await request(login, password);
     expect(publicPart(result)).toEqual({ ok: false, error: TEMPORARY_PASSWORD_EXPIRED });
-    expect(await db.loginAttempt.findFirst({ where: { accountId: account.id }, orderBy: { id: 'desc' } })).toMatchObject({ outcome: 'TEMPORARY_PASSWORD_EXPIRED' });
+    expect(
+      await db.loginAttempt.findFirst({ where: { accountId: account.id }, orderBy: { id: 'desc' } }),
+    ).toMatchObject({ outcome: 'TEMPORARY_PASSWORD_EXPIRED' });
     expect(await db.extranetSession.count({ where: { accountId: account.id } })).toBe(0);
     // A wrong password on the same account still gets the generic message.
     expect(publicPart(await request(login, 'wrong-password'))).toEqual({ ok: false, error: LOGIN_FAILED });

@@ -24,8 +24,12 @@ describe('password policy', () => {
   const ctx = { login: 'martin.k7m2', names: ['Claire', 'Martin'] };
   it('wants 12 characters, no identifiant or name, and nothing common, in French', () => {
     expect(checkPassword('Court-1!', ctx).problems).toContain('Au moins 12 caractères : il en manque 4.');
-    expect(checkPassword('xx-martin.k7m2-Zorglub', ctx).problems).toContain('Il ne doit pas contenir votre identifiant.');
-    expect(checkPassword('Claire-Zorglub-Pivoine', ctx).problems).toContain('Il ne doit pas contenir votre nom, votre prénom ni votre identifiant.');
+    expect(checkPassword('xx-martin.k7m2-Zorglub', ctx).problems).toContain(
+      'Il ne doit pas contenir votre identifiant.',
+    );
+    expect(checkPassword('Claire-Zorglub-Pivoine', ctx).problems).toContain(
+      'Il ne doit pas contenir votre nom, votre prénom ni votre identifiant.',
+    );
     expect(checkPassword('motdepasse123', ctx).problems.join(' ')).toMatch(/trop facile à deviner/);
     expect(checkPassword('azertyuiop123', ctx).ok).toBe(false);
     expect(checkPassword(NEW, ctx)).toMatchObject({ ok: true, problems: [] });
@@ -38,13 +42,21 @@ describe('changing the password', () => {
     const other = await signedInActor(account.id);
     const actor = await signedInActor(account.id);
     await changeOwnPassword(actor, { password: NEW, confirm: NEW }, '203.0.113.1');
-    const after = await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id }, include: { password: true } });
+    const after = await db.extranetAccount.findUniqueOrThrow({
+      where: { id: account.id },
+      include: { password: true },
+    });
     expect(after).toMatchObject({ credentialVersion: 1, mustChangePassword: false });
     expect(after.password).toMatchObject({ isTemporary: false, expiresAt: null });
     expect(await isValid(account.id, actor.sessionId)).toBe(true); // re-issued with the new version
     expect(await isValid(account.id, other.sessionId)).toBe(false);
-    expect(await db.outboxMail.findFirst({ where: { accountId: account.id } })).toMatchObject({ type: 'PASSWORD_CHANGED', status: 'SENDING' });
-    expect(await db.auditEvent.findFirst({ where: { type: 'extranet.password_changed', actorAccountId: account.id } })).toMatchObject({ ip: '203.0.113.1' });
+    expect(await db.outboxMail.findFirst({ where: { accountId: account.id } })).toMatchObject({
+      type: 'PASSWORD_CHANGED',
+      status: 'SENDING',
+    });
+    expect(
+      await db.auditEvent.findFirst({ where: { type: 'extranet.password_changed', actorAccountId: account.id } }),
+    ).toMatchObject({ ip: '203.0.113.1' });
     expect((await login(after.login, password)).ok).toBe(false);
     expect((await login(after.login, NEW)).ok).toBe(true);
   });
@@ -52,11 +64,21 @@ describe('changing the password', () => {
   it('from Sécurité: asks the current password, refuses a weak or unconfirmed one without changing anything', async () => {
     const { account, password } = await createExtranetAccount();
     const actor = await signedInActor(account.id);
-    await expect(changeOwnPassword(actor, { current: 'wrong', password: NEW, confirm: NEW }, null)).rejects.toThrow(FieldsError);
-    const weak = await changeOwnPassword(actor, { current: password, password: 'motdepasse12', confirm: 'motdepasse12' }, null).catch((e: FieldsError) => e);
+    await expect(changeOwnPassword(actor, { current: 'wrong', password: NEW, confirm: NEW }, null)).rejects.toThrow(
+      FieldsError,
+    );
+    const weak = await changeOwnPassword(
+      actor,
+      { current: password, password: 'motdepasse12', confirm: 'motdepasse12' },
+      null,
+    ).catch((e: FieldsError) => e);
     expect(weak).toBeInstanceOf(FieldsError);
     expect((weak as FieldsError).fieldErrors.password.join(' ')).toMatch(/trop facile/);
-    const mismatch = await changeOwnPassword(actor, { current: password, password: NEW, confirm: `${NEW}x` }, null).catch((e: FieldsError) => e);
+    const mismatch = await changeOwnPassword(
+      actor,
+      { current: password, password: NEW, confirm: `${NEW}x` },
+      null,
+    ).catch((e: FieldsError) => e);
     expect((mismatch as FieldsError).fieldErrors.confirm).toHaveLength(1);
     expect((await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id } })).credentialVersion).toBe(0);
     await changeOwnPassword(actor, { current: password, password: NEW, confirm: NEW }, null);
@@ -99,7 +121,8 @@ describe('reset and activation links', () => {
 
   it('throttles reset requests per entry and per address', async () => {
     const messages = [];
-    for (let i = 0; i < 7; i++) messages.push((await requestPasswordReset({ identifier: 'quelqu.un' }, `192.0.2.${i}`)).message);
+    for (let i = 0; i < 7; i++)
+      messages.push((await requestPasswordReset({ identifier: 'quelqu.un' }, `192.0.2.${i}`)).message);
     expect(messages.slice(0, 5).every((m) => m === RESET_REQUESTED)).toBe(true);
     expect(messages[6]).toMatch(/^Trop de demandes : réessayez à partir de/);
   });
@@ -109,7 +132,9 @@ describe('reset and activation links', () => {
     const before = await signedInActor(account.id);
     const token = await createVerification(account.id, 'PASSWORD_RESET');
     // A refused password does not spend the link.
-    await expect(resetPasswordWithToken({ jeton: token, password: 'court', confirm: 'court' }, req)).rejects.toThrow(FieldsError);
+    await expect(resetPasswordWithToken({ jeton: token, password: 'court', confirm: 'court' }, req)).rejects.toThrow(
+      FieldsError,
+    );
     const [first, second] = await Promise.allSettled([
       resetPasswordWithToken({ jeton: token, password: NEW, confirm: NEW }, req),
       resetPasswordWithToken({ jeton: token, password: NEW, confirm: NEW }, req),
@@ -117,7 +142,9 @@ describe('reset and activation links', () => {
     expect([first.status, second.status].sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = [first, second].find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason.message).toBe(LINK_INVALID);
-    await expect(resetPasswordWithToken({ jeton: token, password: NEW, confirm: NEW }, req)).rejects.toThrow(LINK_INVALID);
+    await expect(resetPasswordWithToken({ jeton: token, password: NEW, confirm: NEW }, req)).rejects.toThrow(
+      LINK_INVALID,
+    );
     expect(await isValid(account.id, before.sessionId)).toBe(false);
     expect(await db.outboxMail.count({ where: { accountId: account.id, type: 'PASSWORD_CHANGED' } })).toBe(1);
   });
@@ -125,7 +152,9 @@ describe('reset and activation links', () => {
   it('an expired link is refused', async () => {
     const { account } = await createExtranetAccount();
     const token = await createVerification(account.id, 'PASSWORD_RESET', new Date(Date.now() - 1000));
-    await expect(resetPasswordWithToken({ jeton: token, password: NEW, confirm: NEW }, req)).rejects.toThrow(LINK_INVALID);
+    await expect(resetPasswordWithToken({ jeton: token, password: NEW, confirm: NEW }, req)).rejects.toThrow(
+      LINK_INVALID,
+    );
   });
 
   it('an activation link sets the first password of an account without one', async () => {
@@ -133,6 +162,8 @@ describe('reset and activation links', () => {
     const token = await createVerification(account.id, 'ACTIVATION', new Date(Date.now() + 86_400_000));
     await resetPasswordWithToken({ jeton: token, password: NEW, confirm: NEW }, req);
     expect((await login(identifiant, NEW)).ok).toBe(true);
-    expect(await db.auditEvent.findFirst({ where: { type: 'extranet.password_changed', actorAccountId: account.id } })).toMatchObject({ details: { via: 'activation' } });
+    expect(
+      await db.auditEvent.findFirst({ where: { type: 'extranet.password_changed', actorAccountId: account.id } }),
+    ).toMatchObject({ details: { via: 'activation' } });
   });
 });

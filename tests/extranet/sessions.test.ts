@@ -20,7 +20,12 @@ async function signIn() {
 describe('extranet sessions are checked against the database', () => {
   it('a fresh session is valid and names the person', async () => {
     const { account, token } = await signIn();
-    expect(await findValidExtranetSession(token)).toMatchObject({ accountId: account.id, tiersId: account.tiersId, kind: 'LOCATAIRE', mustChangePassword: false });
+    expect(await findValidExtranetSession(token)).toMatchObject({
+      accountId: account.id,
+      tiersId: account.tiersId,
+      kind: 'LOCATAIRE',
+      mustChangePassword: false,
+    });
     // Another account's id with this session id is not accepted.
     const other = await createExtranetAccount();
     expect(await findValidExtranetSession({ ...token, accountId: other.account.id })).toBeNull();
@@ -29,7 +34,10 @@ describe('extranet sessions are checked against the database', () => {
   it('Désinscrire (as the access desk does it) ends the session at once', async () => {
     const { account, token } = await signIn();
     await db.$transaction([
-      db.extranetAccount.update({ where: { id: account.id }, data: { status: 'UNENROLLED', unenrolledAt: new Date(), credentialVersion: { increment: 1 } } }),
+      db.extranetAccount.update({
+        where: { id: account.id },
+        data: { status: 'UNENROLLED', unenrolledAt: new Date(), credentialVersion: { increment: 1 } },
+      }),
       db.extranetPassword.deleteMany({ where: { accountId: account.id } }),
       db.extranetSession.updateMany({ where: { accountId: account.id }, data: { revokedAt: new Date() } }),
     ]);
@@ -60,28 +68,52 @@ describe('extranet sessions are checked against the database', () => {
     expect(await endAllSessions({ accountId: account.id, tiersId: account.tiersId }, '203.0.113.3')).toBe(2);
     expect(await findValidExtranetSession(b)).toBeNull();
     expect(await findValidExtranetSession(c)).toBeNull();
-    expect(await db.auditEvent.count({ where: { type: 'extranet.signed_out_everywhere', actorAccountId: account.id } })).toBe(1);
+    expect(
+      await db.auditEvent.count({ where: { type: 'extranet.signed_out_everywhere', actorAccountId: account.id } }),
+    ).toBe(1);
   });
 
   it('the session cookie is an Auth.js token for this session, and only an open session gets one', async () => {
     const { account, token } = await signIn();
-    const cookie = extranetSessionCookie({ accountId: token.accountId, credentialVersion: token.cv, sessionId: token.sessionId });
-    expect(cookie).toMatchObject({ name: 'authjs.session-token', options: { httpOnly: true, sameSite: 'lax', secure: false } });
+    const cookie = extranetSessionCookie({
+      accountId: token.accountId,
+      credentialVersion: token.cv,
+      sessionId: token.sessionId,
+    });
+    expect(cookie).toMatchObject({
+      name: 'authjs.session-token',
+      options: { httpOnly: true, sameSite: 'lax', secure: false },
+    });
     const claims = await decode({ token: cookie.value, secret: getConfig().authSecret, salt: cookie.name });
     expect(claims).toMatchObject({ sub: account.id, kind: 'extranet', cv: 0, sid: token.sessionId });
     expect(claims!.exp! - claims!.iat!).toBe(SESSION_MAX_AGE_S);
     // Auth.js reads every token we make (fresh iv and jti each time), and nobody can alter one.
-    const again = extranetSessionCookie({ accountId: token.accountId, credentialVersion: token.cv, sessionId: token.sessionId });
+    const again = extranetSessionCookie({
+      accountId: token.accountId,
+      credentialVersion: token.cv,
+      sessionId: token.sessionId,
+    });
     expect(again.value).not.toBe(cookie.value);
-    expect(await decode({ token: again.value, secret: getConfig().authSecret, salt: again.name })).toMatchObject({ sub: account.id, sid: token.sessionId });
+    expect(await decode({ token: again.value, secret: getConfig().authSecret, salt: again.name })).toMatchObject({
+      sub: account.id,
+      sid: token.sessionId,
+    });
     const parts = cookie.value.split('.');
     parts[3] = (parts[3][0] === 'A' ? 'B' : 'A') + parts[3].slice(1);
-    await expect(decode({ token: parts.join('.'), secret: getConfig().authSecret, salt: cookie.name })).rejects.toThrow();
+    await expect(
+      decode({ token: parts.join('.'), secret: getConfig().authSecret, salt: cookie.name }),
+    ).rejects.toThrow();
     // Another secret, or another cookie name, cannot read it.
     await expect(decode({ token: cookie.value, secret: 'x'.repeat(32), salt: cookie.name })).rejects.toThrow();
-    await expect(decode({ token: cookie.value, secret: getConfig().authSecret, salt: '__Secure-authjs.session-token' })).rejects.toThrow();
+    await expect(
+      decode({ token: cookie.value, secret: getConfig().authSecret, salt: '__Secure-authjs.session-token' }),
+    ).rejects.toThrow();
 
-    expect(await sessionIdentity(token.sessionId)).toEqual({ accountId: account.id, credentialVersion: 0, sessionId: token.sessionId });
+    expect(await sessionIdentity(token.sessionId)).toEqual({
+      accountId: account.id,
+      credentialVersion: 0,
+      sessionId: token.sessionId,
+    });
     await endCurrentSession({ accountId: account.id, sessionId: token.sessionId });
     expect(await sessionIdentity(token.sessionId)).toBeNull();
   });

@@ -27,7 +27,12 @@ describe('a tenant sees their own home, lease and documents only', () => {
       [home.lease.id, false],
       [old.lease.id, true],
     ]);
-    expect(leases[0]).toMatchObject({ rentCents: 72000, chargesCents: 8000, depositCents: 72000, coTenants: ['Mme Léo Petit'] });
+    expect(leases[0]).toMatchObject({
+      rentCents: 72000,
+      chargesCents: 8000,
+      depositCents: 72000,
+      coTenants: ['Mme Léo Petit'],
+    });
     expect(leases[0].property).toMatchObject({ unitLabel: 'Lot 4', city: 'Lyon' });
   });
 
@@ -47,7 +52,11 @@ describe('a tenant sees their own home, lease and documents only', () => {
     const { actor, home, tenant } = await tenantWithHome();
     const own = await createDocument({ tiersId: tenant.id, title: 'Quittance mars', content: 'quittance-mars' });
     const lease = await createDocument({ leaseId: home.lease.id, category: 'BAIL', title: 'Bail signé' });
-    const building = await createDocument({ propertyId: home.property.id, category: 'AUTRE', title: 'Règlement de copropriété' });
+    const building = await createDocument({
+      propertyId: home.property.id,
+      category: 'AUTRE',
+      title: 'Règlement de copropriété',
+    });
     await createDocument({ propertyId: home.property.id, category: 'COMPTE_RENDU_GERANCE', title: 'CRG' });
     await createDocument({ tiersId: tenant.id, visible: false, title: 'Brouillon' });
     expect((await listMyDocuments(actor)).map((d) => d.id).sort()).toEqual([own.id, lease.id, building.id].sort());
@@ -63,7 +72,9 @@ describe('an owner sees only their biens', () => {
     const owner = await createTiers({ kind: 'PROPRIETAIRE', lastName: 'Bernard' });
     const tenant = await createTiers({ kind: 'LOCATAIRE', lastName: 'Moreau', firstName: 'Jade' });
     const mine = await createPropertyWithLease({ ownerId: owner.id, tenantIds: [tenant.id] });
-    const vacant = await db.property.create({ data: { kind: 'STUDIO', addressLine: '2 quai Perrache', postalCode: '69002', city: 'Lyon', ownerId: owner.id } });
+    const vacant = await db.property.create({
+      data: { kind: 'STUDIO', addressLine: '2 quai Perrache', postalCode: '69002', city: 'Lyon', ownerId: owner.id },
+    });
     const other = await createPropertyWithLease();
     const { account } = await createExtranetAccount({ tiersId: owner.id });
     const actor = await signedInActor(account.id);
@@ -84,17 +95,30 @@ describe('an owner sees only their biens', () => {
 describe('Mes coordonnées and Contacter l’agence', () => {
   it('changes e-mail and phone with a journal entry for staff', async () => {
     const { actor, tenant } = await tenantWithHome();
-    expect(await updateMyContact(actor, { email: 'nouvelle@exemple.fr', phone: '07 00 00 00 01' }, '203.0.113.4')).toBe('Vos coordonnées sont enregistrées.');
-    expect(await db.tiers.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({ email: 'nouvelle@exemple.fr', phone: '07 00 00 00 01' });
-    const event = await db.auditEvent.findFirstOrThrow({ where: { type: 'extranet.contact_changed', tiersId: tenant.id } });
+    expect(await updateMyContact(actor, { email: 'nouvelle@exemple.fr', phone: '07 00 00 00 01' }, '203.0.113.4')).toBe(
+      'Vos coordonnées sont enregistrées.',
+    );
+    expect(await db.tiers.findUniqueOrThrow({ where: { id: tenant.id } })).toMatchObject({
+      email: 'nouvelle@exemple.fr',
+      phone: '07 00 00 00 01',
+    });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { type: 'extranet.contact_changed', tiersId: tenant.id },
+    });
     expect(event).toMatchObject({ actorType: 'EXTRANET', actorAccountId: actor.accountId, ip: '203.0.113.4' });
     expect(event.details).toMatchObject({ email: { before: tenant.email, after: 'nouvelle@exemple.fr' } });
-    expect(await updateMyContact(actor, { email: 'nouvelle@exemple.fr', phone: '07 00 00 00 01' }, null)).toMatch(/Aucune modification/);
+    expect(await updateMyContact(actor, { email: 'nouvelle@exemple.fr', phone: '07 00 00 00 01' }, null)).toMatch(
+      /Aucune modification/,
+    );
   });
 
   it('sends a message that staff find in Assistance', async () => {
     const { actor, tenant } = await tenantWithHome();
     await contactAgency(actor, { subject: 'Fuite', body: 'Le robinet fuit.' }, null);
-    expect(await db.contactMessage.findFirst({ where: { tiersId: tenant.id } })).toMatchObject({ subject: 'Fuite', status: 'NEW', accountId: actor.accountId });
+    expect(await db.contactMessage.findFirst({ where: { tiersId: tenant.id } })).toMatchObject({
+      subject: 'Fuite',
+      status: 'NEW',
+      accountId: actor.accountId,
+    });
   });
 });

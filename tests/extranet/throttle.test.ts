@@ -5,7 +5,8 @@ import { LOGIN_FAILED } from '@/server/extranet/messages';
 import { IP_POLICY, LOGIN_POLICY } from '@/server/extranet/throttle';
 import { createExtranetAccount } from '../factories/extranet';
 
-const request = (login: string, password: string, ip: string | null = null) => authenticateExtranet({ login, password, ip, userAgent: 'vitest' });
+const request = (login: string, password: string, ip: string | null = null) =>
+  authenticateExtranet({ login, password, ip, userAgent: 'vitest' });
 const errorOf = async (p: ReturnType<typeof request>) => {
   const r = await p;
   return r.ok ? 'OK' : r.error;
@@ -23,7 +24,9 @@ describe('throttling per identifiant', () => {
     expect(await errorOf(request(login, 'wrong-1'))).toBe(LOGIN_FAILED);
     expect(await errorOf(request(login, 'wrong-2'))).toBe(LOGIN_FAILED);
     // The third failure starts a short wait and says so.
-    expect(await errorOf(request(login, 'wrong-3'))).toMatch(/^Identifiant ou mot de passe incorrect.*patientez \d+ secondes/);
+    expect(await errorOf(request(login, 'wrong-3'))).toMatch(
+      /^Identifiant ou mot de passe incorrect.*patientez \d+ secondes/,
+    );
     // During the wait even the right password is not checked.
     expect(await errorOf(request(login, password))).toMatch(/^Trop de tentatives : patientez/);
     await endWaits(account.id);
@@ -38,14 +41,20 @@ describe('throttling per identifiant', () => {
 
     await endWaits(account.id);
     expect(await request(login, password)).toMatchObject({ ok: true });
-    expect(await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({ failedLoginCount: 0, lockedUntil: null });
+    expect(await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id } })).toMatchObject({
+      failedLoginCount: 0,
+      lockedUntil: null,
+    });
   });
 
   it('applies the same delays and lock to an identifiant that does not exist, with the same messages', async () => {
     const { account, login } = await createExtranetAccount();
     const ghost = 'fantome.k7m2';
     for (let i = 1; i <= LOGIN_POLICY.lockAt; i++) {
-      const [known, unknown] = [await errorOf(request(login, `wrong-${i}`)), await errorOf(request(ghost, `wrong-${i}`))];
+      const [known, unknown] = [
+        await errorOf(request(login, `wrong-${i}`)),
+        await errorOf(request(ghost, `wrong-${i}`)),
+      ];
       expect(unknown.replace(/\d+/g, 'N')).toBe(known.replace(/\d+/g, 'N'));
       await endWaits(i < LOGIN_POLICY.lockAt ? account.id : null, i < LOGIN_POLICY.lockAt ? ghost : undefined);
     }
@@ -61,7 +70,9 @@ describe('throttling per identifiant', () => {
     expect(checked).toBeGreaterThan(0);
     expect(checked).toBeLessThanOrEqual(LOGIN_POLICY.lockAt);
     expect(checked + refused).toBe(50);
-    expect((await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id } })).failedLoginCount).toBeLessThanOrEqual(LOGIN_POLICY.lockAt);
+    expect(
+      (await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id } })).failedLoginCount,
+    ).toBeLessThanOrEqual(LOGIN_POLICY.lockAt);
   });
 
   it('does the same for 50 parallel attempts on an unknown identifiant', async () => {
@@ -76,11 +87,15 @@ describe('throttling per identifiant', () => {
 describe('throttling per address', () => {
   it('stops a spray across many identifiants from one address, not another address', async () => {
     const ip = '198.51.100.7';
-    const results = await Promise.all(Array.from({ length: IP_POLICY.lockAt + 10 }, (_, i) => request(`spray.${i}`, 'Motdepasse123', ip)));
+    const results = await Promise.all(
+      Array.from({ length: IP_POLICY.lockAt + 10 }, (_, i) => request(`spray.${i}`, 'Motdepasse123', ip)),
+    );
     expect(results.every((r) => !r.ok)).toBe(true);
     const throttled = await db.loginAttempt.count({ where: { ip, outcome: 'THROTTLED' } });
     expect(throttled).toBeGreaterThanOrEqual(10);
-    expect(await db.loginAttempt.count({ where: { ip, outcome: 'UNKNOWN_LOGIN' } })).toBeLessThanOrEqual(IP_POLICY.lockAt);
+    expect(await db.loginAttempt.count({ where: { ip, outcome: 'UNKNOWN_LOGIN' } })).toBeLessThanOrEqual(
+      IP_POLICY.lockAt,
+    );
     const { login, password } = await createExtranetAccount();
     expect(await errorOf(request(login, password, ip))).toMatch(/Trop de tentatives/);
     expect(await request(login, password, '198.51.100.8')).toMatchObject({ ok: true });

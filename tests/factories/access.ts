@@ -12,7 +12,10 @@ export async function staffAudit(role: 'ADMIN' | 'GESTIONNAIRE' | 'SUPPORT' = 'G
 }
 
 /** A tiers enrolled with Inscrire, returned with its account. */
-export async function createEnrolledTiers(audit: StaffAuditActor, options: { kind?: TiersKind; lastName?: string; email?: string | null } = {}) {
+export async function createEnrolledTiers(
+  audit: StaffAuditActor,
+  options: { kind?: TiersKind; lastName?: string; email?: string | null } = {},
+) {
   const tiers = await createTiers(options);
   await enrollAccounts(audit, [tiers.id]);
   const account = await db.extranetAccount.findUniqueOrThrow({ where: { tiersId: tiers.id } });
@@ -21,7 +24,10 @@ export async function createEnrolledTiers(audit: StaffAuditActor, options: { kin
 
 /** An extranet session as the sign-in would create it, and the token claims that go with it. */
 export async function createExtranetSession(accountId: string) {
-  const { credentialVersion } = await db.extranetAccount.findUniqueOrThrow({ where: { id: accountId }, select: { credentialVersion: true } });
+  const { credentialVersion } = await db.extranetAccount.findUniqueOrThrow({
+    where: { id: accountId },
+    select: { credentialVersion: true },
+  });
   const session = await db.extranetSession.create({ data: { accountId, ip: '198.51.100.4', userAgent: 'test' } });
   return { accountId, cv: credentialVersion, sid: session.id };
 }

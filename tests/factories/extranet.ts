@@ -29,7 +29,12 @@ export async function createExtranetAccount(
   const tiers = options.tiersId
     ? await db.tiers.findUniqueOrThrow({ where: { id: options.tiersId } })
     : await createTiers({ kind: options.kind ?? 'LOCATAIRE', lastName: options.lastName, email: options.email });
-  const login = `${tiers.lastName.toLowerCase().replace(/[^a-z]/g, '').slice(0, 12) || 'compte'}.${suffix()}`;
+  const login = `${
+    tiers.lastName
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
+      .slice(0, 12) || 'compte'
+  }.${suffix()}`;
   const password = options.password === undefined ? GOOD_PASSWORD : options.password;
   const temporary = options.temporary ?? false;
   const account = await db.extranetAccount.create({
@@ -43,7 +48,12 @@ export async function createExtranetAccount(
           create: {
             hash: await hashPassword(password),
             isTemporary: temporary,
-            expiresAt: options.expiresAt !== undefined ? options.expiresAt : temporary ? new Date(Date.now() + 7 * 86_400_000) : null,
+            expiresAt:
+              options.expiresAt !== undefined
+                ? options.expiresAt
+                : temporary
+                  ? new Date(Date.now() + 7 * 86_400_000)
+                  : null,
           },
         },
       }),
@@ -68,7 +78,11 @@ export async function signedInActor(accountId: string): Promise<ExtranetActor> {
 }
 
 /** A link token for the account, as the access desk or the reset request would create it. */
-export async function createVerification(accountId: string, type: VerificationType = 'PASSWORD_RESET', expiresAt = new Date(Date.now() + 30 * 60_000)) {
+export async function createVerification(
+  accountId: string,
+  type: VerificationType = 'PASSWORD_RESET',
+  expiresAt = new Date(Date.now() + 30 * 60_000),
+) {
   const token = randomBytes(32).toString('base64url');
   await db.verification.upsert({
     where: { type_accountId: { type, accountId } },

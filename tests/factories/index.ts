@@ -9,7 +9,9 @@ import { sortNameOf } from '@/server/tiers/names';
 let counter = 0;
 const next = () => `${++counter}-${randomUUID().slice(0, 8)}`;
 
-export async function createStaffUser(options: { role?: StaffRole; password?: string; email?: string } = {}): Promise<StaffActor & { password: string }> {
+export async function createStaffUser(
+  options: { role?: StaffRole; password?: string; email?: string } = {},
+): Promise<StaffActor & { password: string }> {
   const password = options.password ?? 'Test-Password-2026!';
   const user = await db.staffUser.create({
     data: {
@@ -23,7 +25,9 @@ export async function createStaffUser(options: { role?: StaffRole; password?: st
   return { ...user, password };
 }
 
-export async function createTiers(options: { kind?: TiersKind; lastName?: string; firstName?: string; email?: string | null } = {}) {
+export async function createTiers(
+  options: { kind?: TiersKind; lastName?: string; firstName?: string; email?: string | null } = {},
+) {
   const data = {
     kind: options.kind ?? 'LOCATAIRE',
     civility: 'Mme',
@@ -42,7 +46,14 @@ export async function createTiers(options: { kind?: TiersKind; lastName?: string
 export async function createPropertyWithLease(options: { ownerId?: string; tenantIds?: string[] } = {}) {
   const ownerId = options.ownerId ?? (await createTiers({ kind: 'PROPRIETAIRE' })).id;
   const property = await db.property.create({
-    data: { kind: 'APPARTEMENT', addressLine: '10 rue Victor Hugo', postalCode: '69002', city: 'Lyon', unitLabel: 'Lot 4', ownerId },
+    data: {
+      kind: 'APPARTEMENT',
+      addressLine: '10 rue Victor Hugo',
+      postalCode: '69002',
+      city: 'Lyon',
+      unitLabel: 'Lot 4',
+      ownerId,
+    },
   });
   const tenantIds = options.tenantIds ?? [(await createTiers()).id];
   const lease = await db.lease.create({

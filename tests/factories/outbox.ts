@@ -11,13 +11,22 @@ import { createTiers } from './index';
 export async function createCredentialMail(options: { password?: string; review?: boolean; to?: string } = {}) {
   const password = options.password ?? `Pr0v-${randomBytes(6).toString('base64url')}`;
   const tiers = await createTiers({ email: options.to });
-  const login = `${tiers.lastName.toLowerCase().replace(/[^a-z]/g, '').slice(0, 12)}.${randomUUID().slice(0, 4)}`;
+  const login = `${tiers.lastName
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .slice(0, 12)}.${randomUUID().slice(0, 4)}`;
   const hash = await hashPassword(password);
   const createdAt = new Date();
   const expiresAt = new Date(createdAt.getTime() + 7 * 86_400_000);
   const { account, mail } = await db.$transaction(async (tx) => {
     const account = await tx.extranetAccount.create({
-      data: { tiersId: tiers.id, login, credentialsGeneratedAt: createdAt, mustChangePassword: true, password: { create: { hash, isTemporary: true, expiresAt } } },
+      data: {
+        tiersId: tiers.id,
+        login,
+        credentialsGeneratedAt: createdAt,
+        mustChangePassword: true,
+        password: { create: { hash, isTemporary: true, expiresAt } },
+      },
       select: { id: true, login: true },
     });
     const content = await renderMail(tx, { type: 'CREDENTIALS', tiers, identifiant: login, expiresAt });
@@ -37,9 +46,17 @@ export async function createCredentialMail(options: { password?: string; review?
 }
 
 /** Many automatic mails at once (load tests): rendered once, written in chunks. */
-export async function createManyMails(count: number, options: { type?: MailType; secret?: boolean } = {}): Promise<string[]> {
+export async function createManyMails(
+  count: number,
+  options: { type?: MailType; secret?: boolean } = {},
+): Promise<string[]> {
   const tiers = await createTiers();
-  const content: RenderedMail = await renderMail(db, { type: options.type ?? 'PASSWORD_RESET', tiers, identifiant: 'charge.test', expiresAt: new Date(Date.now() + 1_800_000) });
+  const content: RenderedMail = await renderMail(db, {
+    type: options.type ?? 'PASSWORD_RESET',
+    tiers,
+    identifiant: 'charge.test',
+    expiresAt: new Date(Date.now() + 1_800_000),
+  });
   const ids: string[] = [];
   for (let start = 0; start < count; start += 200) {
     const chunk = Math.min(200, count - start);
@@ -54,7 +71,10 @@ export async function createManyMails(count: number, options: { type?: MailType;
           to: `dest-${start + i}@exemple.fr`,
           toName: null,
           content,
-          secret: options.secret === false ? undefined : { plain: `https://extranet.test/jeton-${start + i}`, createdAt: new Date(), expiresAt: null },
+          secret:
+            options.secret === false
+              ? undefined
+              : { plain: `https://extranet.test/jeton-${start + i}`, createdAt: new Date(), expiresAt: null },
         });
         out.push(id);
       }

@@ -14,7 +14,9 @@ describe('SMTP peer helper', () => {
     expect(mail.to).toEqual(['b@test.fr']);
     expect(mail.raw).toContain('Subject: Bonjour');
     peer.failWith = { code: 550, message: 'Mailbox unavailable' };
-    await expect(transport.sendMail({ from: 'a@test.fr', to: 'c@test.fr', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(transport.sendMail({ from: 'a@test.fr', to: 'c@test.fr', text: 'x' })).rejects.toMatchObject({
+      responseCode: 550,
+    });
     transport.close();
   });
 });

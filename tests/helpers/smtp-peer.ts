@@ -53,7 +53,8 @@ export async function startSmtpPeer(options: Partial<SMTPServerOptions> = {}): P
     async waitFor(count: number, timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs;
       while (peer.received.length < count) {
-        if (Date.now() > until) throw new Error(`SMTP peer received ${peer.received.length} of ${count} mails in ${timeoutMs} ms`);
+        if (Date.now() > until)
+          throw new Error(`SMTP peer received ${peer.received.length} of ${count} mails in ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 20));
       }
       return peer.received;

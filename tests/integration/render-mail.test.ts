@@ -4,11 +4,22 @@ import { renderMail } from '@/server/mail/render-mail';
 import { SECRET_PLACEHOLDER, unknownVariables } from '@/server/mail/templates';
 import { decryptSecret, encryptSecret } from '@/server/outbox/secret-box';
 
-const tiers = { kind: 'LOCATAIRE' as const, civility: 'Mme', firstName: 'Élise', lastName: 'Fournier', companyName: null };
+const tiers = {
+  kind: 'LOCATAIRE' as const,
+  civility: 'Mme',
+  firstName: 'Élise',
+  lastName: 'Fournier',
+  companyName: null,
+};
 
 describe('mail rendering', () => {
   it('renders HTML with inlined styles and plain text, with a placeholder where the secret goes', async () => {
-    const mail = await renderMail(db, { type: 'CREDENTIALS', tiers, identifiant: 'fournier.k7m2', expiresAt: new Date('2026-12-02T09:30:00Z') });
+    const mail = await renderMail(db, {
+      type: 'CREDENTIALS',
+      tiers,
+      identifiant: 'fournier.k7m2',
+      expiresAt: new Date('2026-12-02T09:30:00Z'),
+    });
     expect(mail.subject).toBe('Vos identifiants pour votre espace locataire – Agence Trousseau');
     expect(mail.html).toContain('style="');
     expect(mail.html).toContain('fournier.k7m2');
@@ -20,8 +31,20 @@ describe('mail rendering', () => {
   });
 
   it('uses the agency template for the audience when there is one', async () => {
-    await db.mailTemplate.create({ data: { type: 'ACTIVATION_LINK', audience: 'PROPRIETAIRE', subject: 'Bienvenue {{prenom}}', intro: 'Cher {{nom}}' } });
-    const mail = await renderMail(db, { type: 'ACTIVATION_LINK', tiers: { ...tiers, kind: 'PROPRIETAIRE' }, identifiant: 'x', expiresAt: null });
+    await db.mailTemplate.create({
+      data: {
+        type: 'ACTIVATION_LINK',
+        audience: 'PROPRIETAIRE',
+        subject: 'Bienvenue {{prenom}}',
+        intro: 'Cher {{nom}}',
+      },
+    });
+    const mail = await renderMail(db, {
+      type: 'ACTIVATION_LINK',
+      tiers: { ...tiers, kind: 'PROPRIETAIRE' },
+      identifiant: 'x',
+      expiresAt: null,
+    });
     expect(mail.subject).toBe('Bienvenue Élise');
     expect(mail.text).toContain('Cher Fournier');
   });
@@ -49,11 +72,23 @@ describe('envelope renderer', () => {
     const people = [
       tiers,
       { ...tiers, civility: null, firstName: 'Zoé', lastName: "O'Brien <&> Fils" },
-      { kind: 'PROPRIETAIRE' as const, civility: null, firstName: null, lastName: 'SCI', companyName: 'SCI Les Tilleuls & Cie' },
+      {
+        kind: 'PROPRIETAIRE' as const,
+        civility: null,
+        firstName: null,
+        lastName: 'SCI',
+        companyName: 'SCI Les Tilleuls & Cie',
+      },
     ];
     for (const person of people) {
       const fast = await render(person, 'obrien.k7m2');
-      const full = await renderMail(db, { type: 'CREDENTIALS', tiers: person, identifiant: 'obrien.k7m2', expiresAt, agency });
+      const full = await renderMail(db, {
+        type: 'CREDENTIALS',
+        tiers: person,
+        identifiant: 'obrien.k7m2',
+        expiresAt,
+        agency,
+      });
       expect(fast.subject).toBe(full.subject);
       expect(fast.html).toBe(full.html);
       expect(fast.text.replace(/\s+/g, ' ')).toBe(full.text.replace(/\s+/g, ' '));

@@ -45,8 +45,12 @@ describe('staff sign-in', () => {
 
   it('CLI use cases refuse duplicates and short passwords', async () => {
     await createStaff({ email: 'dup@agence.fr', name: 'Dup', role: 'SUPPORT', password: 'long-enough-password' });
-    await expect(createStaff({ email: 'DUP@agence.fr', name: 'Dup', role: 'SUPPORT', password: 'long-enough-password' })).rejects.toThrow(/already exists/);
-    await expect(createStaff({ email: 'new@agence.fr', name: 'New', role: 'SUPPORT', password: 'short' })).rejects.toThrow(/12 caractères/);
+    await expect(
+      createStaff({ email: 'DUP@agence.fr', name: 'Dup', role: 'SUPPORT', password: 'long-enough-password' }),
+    ).rejects.toThrow(/already exists/);
+    await expect(
+      createStaff({ email: 'new@agence.fr', name: 'New', role: 'SUPPORT', password: 'short' }),
+    ).rejects.toThrow(/12 caractères/);
   });
 });
 
@@ -56,7 +60,9 @@ describe('roles and the action wrapper', () => {
     expect(can('GESTIONNAIRE', 'access:write')).toBe(true);
     expect(can('GESTIONNAIRE', 'settings:write')).toBe(false);
     expect(can('SUPPORT', 'outbox:preview')).toBe(true);
-    expect(PERMISSIONS.filter((p) => can('SUPPORT', p)).some((p) => p.endsWith(':write') || p === 'outbox:send')).toBe(false);
+    expect(PERMISSIONS.filter((p) => can('SUPPORT', p)).some((p) => p.endsWith(':write') || p === 'outbox:send')).toBe(
+      false,
+    );
   });
 
   const rename = defineStaffAction({
@@ -72,18 +78,34 @@ describe('roles and the action wrapper', () => {
   it('refuses without a session, without the permission, with bad input, and reports outcomes in French', async () => {
     const gestionnaire = await createStaffUser({ role: 'GESTIONNAIRE' });
     const support = await createStaffUser({ role: 'SUPPORT' });
-    expect(await executeStaffAction(rename, null, { id: 'a', lastName: 'B' }, null)).toEqual({ ok: false, error: MESSAGES.signedOut });
-    expect(await executeStaffAction(rename, support, { id: 'a', lastName: 'B' }, null)).toEqual({ ok: false, error: MESSAGES.forbidden });
+    expect(await executeStaffAction(rename, null, { id: 'a', lastName: 'B' }, null)).toEqual({
+      ok: false,
+      error: MESSAGES.signedOut,
+    });
+    expect(await executeStaffAction(rename, support, { id: 'a', lastName: 'B' }, null)).toEqual({
+      ok: false,
+      error: MESSAGES.forbidden,
+    });
     expect(await executeStaffAction(rename, gestionnaire, { id: 'a', lastName: '' }, null)).toEqual({
       ok: false,
       error: MESSAGES.invalid,
       fieldErrors: { lastName: ['Le nom est obligatoire.'] },
     });
-    expect(await executeStaffAction(rename, gestionnaire, { id: 'unknown', lastName: 'B' }, null)).toEqual({ ok: false, error: MESSAGES.notFound });
-    expect(await executeStaffAction(rename, gestionnaire, { id: 'a', lastName: 'refuse' }, null)).toEqual({ ok: false, error: 'Ce nom est refusé : choisissez-en un autre.' });
+    expect(await executeStaffAction(rename, gestionnaire, { id: 'unknown', lastName: 'B' }, null)).toEqual({
+      ok: false,
+      error: MESSAGES.notFound,
+    });
+    expect(await executeStaffAction(rename, gestionnaire, { id: 'a', lastName: 'refuse' }, null)).toEqual({
+      ok: false,
+      error: 'Ce nom est refusé : choisissez-en un autre.',
+    });
     const form = new FormData();
     form.set('id', 'a');
     form.set('lastName', 'Dupont');
-    expect(await executeStaffAction(rename, gestionnaire, form, null)).toEqual({ ok: true, message: `Renommé par ${gestionnaire.name}`, data: 'Dupont' });
+    expect(await executeStaffAction(rename, gestionnaire, form, null)).toEqual({
+      ok: true,
+      message: `Renommé par ${gestionnaire.name}`,
+      data: 'Dupont',
+    });
   });
 });

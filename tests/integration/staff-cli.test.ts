@@ -9,13 +9,20 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'staff-cli-'));
 const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', PGLITE_DATA_DIR: '', TEST_DATABASE_URL: '' };
 
 function staff(args: string[], input = '') {
-  const run = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/staff.ts', ...args], { input, env, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', 'scripts/staff.ts', ...args],
+    { input, env, encoding: 'utf8', timeout: 60_000 },
+  );
   return { code: run.status, out: run.stdout + run.stderr };
 }
 
 describe('npm run staff', () => {
   it('creates the first admin on an empty install, resets the password, disables, and explains mistakes', () => {
-    const created = staff(['create', '--email', 'Direction@Agence.fr', '--role', 'ADMIN', '--name', 'Claire'], 'un-mot-de-passe-long\n');
+    const created = staff(
+      ['create', '--email', 'Direction@Agence.fr', '--role', 'ADMIN', '--name', 'Claire'],
+      'un-mot-de-passe-long\n',
+    );
     expect(created.out, created.out).toContain('Created ADMIN direction@agence.fr');
     expect(created.code).toBe(0);
 
@@ -27,8 +34,12 @@ describe('npm run staff', () => {
     expect(short.code).toBe(1);
     expect(short.out).toContain('12 caractères');
 
-    expect(staff(['reset-password', '--email', 'direction@agence.fr'], 'un-autre-mot-de-passe\n').out).toContain('open sessions are ended');
+    expect(staff(['reset-password', '--email', 'direction@agence.fr'], 'un-autre-mot-de-passe\n').out).toContain(
+      'open sessions are ended',
+    );
     expect(staff(['disable', '--email', 'direction@agence.fr']).out).toContain('Disabled direction@agence.fr');
-    expect(staff(['create', '--email', 'x@agence.fr', '--role', 'BOSS'], 'un-mot-de-passe-long\n').out).toContain('--role ADMIN, GESTIONNAIRE or SUPPORT');
+    expect(staff(['create', '--email', 'x@agence.fr', '--role', 'BOSS'], 'un-mot-de-passe-long\n').out).toContain(
+      '--role ADMIN, GESTIONNAIRE or SUPPORT',
+    );
   }, 300_000);
 });

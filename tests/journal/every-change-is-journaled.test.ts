@@ -17,8 +17,12 @@ import { decryptSecret } from '@/server/outbox/secret-box';
 import { createStaffUser, createTiers } from '../factories';
 
 const ip = '203.0.113.77';
-const events = async (tiersId: string) => (await db.auditEvent.findMany({ where: { tiersId }, orderBy: { id: 'asc' }, select: { type: true } })).map((e) => e.type);
-const latestMail = (tiersId: string) => db.outboxMail.findFirstOrThrow({ where: { tiersId }, orderBy: { createdAt: 'desc' } });
+const events = async (tiersId: string) =>
+  (await db.auditEvent.findMany({ where: { tiersId }, orderBy: { id: 'asc' }, select: { type: true } })).map(
+    (e) => e.type,
+  );
+const latestMail = (tiersId: string) =>
+  db.outboxMail.findFirstOrThrow({ where: { tiersId }, orderBy: { createdAt: 'desc' } });
 
 describe('journal coverage', () => {
   const seen = new Set<string>();
@@ -55,7 +59,10 @@ describe('journal coverage', () => {
     const password = decryptSecret(mail.secretCiphertext!);
     await run(sendMails, { ids: [mail.id] });
     await expectEvent('mail.sent');
-    await db.outboxMail.update({ where: { id: mail.id }, data: { status: 'FAILED', lastError: 'Serveur de messagerie injoignable' } });
+    await db.outboxMail.update({
+      where: { id: mail.id },
+      data: { status: 'FAILED', lastError: 'Serveur de messagerie injoignable' },
+    });
     await run(retryMails, { ids: [mail.id] });
     await expectEvent('mail.retried');
 
@@ -64,31 +71,52 @@ describe('journal coverage', () => {
     expect(login.ok).toBe(true);
     await expectEvent('extranet.login');
 
-    for (let i = 0; i < 5; i++) await authenticateExtranet({ login: account.login, password: 'wrong', ip: `198.51.100.${i}`, userAgent: 'test' });
+    for (let i = 0; i < 5; i++)
+      await authenticateExtranet({ login: account.login, password: 'wrong', ip: `198.51.100.${i}`, userAgent: 'test' });
     await expectEvent('access.locked');
     await run(unlockAccount, { tiersId: tiers.id });
     await expectEvent('access.unlocked');
 
     const session = await authenticateExtranet({ login: account.login, password, ip, userAgent: 'test' });
     if (!session.ok) throw new Error(session.error);
-    const actor = (await findValidExtranetSession({ accountId: session.accountId, cv: session.credentialVersion, sessionId: session.sessionId }))!;
-    await changeOwnPassword(actor, { current: password, password: 'Pivoine-Marmotte-Cerf-Volant-17', confirm: 'Pivoine-Marmotte-Cerf-Volant-17' }, ip);
+    const actor = (await findValidExtranetSession({
+      accountId: session.accountId,
+      cv: session.credentialVersion,
+      sessionId: session.sessionId,
+    }))!;
+    await changeOwnPassword(
+      actor,
+      { current: password, password: 'Pivoine-Marmotte-Cerf-Volant-17', confirm: 'Pivoine-Marmotte-Cerf-Volant-17' },
+      ip,
+    );
     await expectEvent('extranet.password_changed');
 
     const reset = await requestPasswordReset({ identifier: account.login }, ip);
     await reset.work?.();
     await expectEvent('extranet.reset_requested');
 
-    const fresh = await authenticateExtranet({ login: account.login, password: 'Pivoine-Marmotte-Cerf-Volant-17', ip, userAgent: 'test' });
+    const fresh = await authenticateExtranet({
+      login: account.login,
+      password: 'Pivoine-Marmotte-Cerf-Volant-17',
+      ip,
+      userAgent: 'test',
+    });
     if (!fresh.ok) throw new Error(fresh.error);
-    const again = (await findValidExtranetSession({ accountId: fresh.accountId, cv: fresh.credentialVersion, sessionId: fresh.sessionId }))!;
+    const again = (await findValidExtranetSession({
+      accountId: fresh.accountId,
+      cv: fresh.credentialVersion,
+      sessionId: fresh.sessionId,
+    }))!;
     await updateMyContact(again, { email: 'nouvelle.adresse@exemple.fr', phone: '06 11 22 33 44' }, ip);
     await expectEvent('extranet.contact_changed');
 
     await run(unenrollAction, { ids: [tiers.id] });
     await expectEvent('access.unenrolled');
 
-    const withIp = await db.auditEvent.findMany({ where: { tiersId: tiers.id, actorType: 'STAFF' }, select: { ip: true, actorStaffId: true } });
+    const withIp = await db.auditEvent.findMany({
+      where: { tiersId: tiers.id, actorType: 'STAFF' },
+      select: { ip: true, actorStaffId: true },
+    });
     expect(withIp.every((e) => e.ip === ip && e.actorStaffId === staff.id)).toBe(true);
   });
 });

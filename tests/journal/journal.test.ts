@@ -9,7 +9,10 @@ import { createStaffUser, createTiers } from '../factories';
 
 async function event(type: string, at: string, staffId: string, tiersId: string | null = null) {
   await recordEvent(db, { type: 'STAFF', staffId, ip: '198.51.100.7' }, { type, tiersId, details: { note: 'ok' } });
-  await db.auditEvent.updateMany({ where: { type, createdAt: { gte: new Date(Date.now() - 60_000) } }, data: { createdAt: new Date(at) } });
+  await db.auditEvent.updateMany({
+    where: { type, createdAt: { gte: new Date(Date.now() - 60_000) } },
+    data: { createdAt: new Date(at) },
+  });
 }
 
 describe('journal', () => {
@@ -25,7 +28,11 @@ describe('journal', () => {
     expect(day.rows.map((r) => r.type)).toEqual(['access.unenrolled', 'access.enrolled']);
     expect((await listEvents({ acteur: alice.id })).rows.map((r) => r.type)).toEqual(['mail.sent', 'access.enrolled']);
     expect((await listEvents({ personne: tiers.id, type: 'access.enrolled' })).rows).toHaveLength(1);
-    expect(day.rows[0]).toMatchObject({ actor: bob.name, person: { id: tiers.id, name: 'Mme Éloïse Dupré' }, ip: '198.51.100.7' });
+    expect(day.rows[0]).toMatchObject({
+      actor: bob.name,
+      person: { id: tiers.id, name: 'Mme Éloïse Dupré' },
+      ip: '198.51.100.7',
+    });
 
     const first = await listEvents({}, 2);
     expect(first.rows).toHaveLength(2);
@@ -37,7 +44,11 @@ describe('journal', () => {
   it('exports CSV for Excel: French columns, accents, separators quoted, no formula injection', async () => {
     const staff = await createStaffUser();
     const tiers = await createTiers({ lastName: 'Lefèvre; "Le Grand"', firstName: 'Anaïs' });
-    await recordEvent(db, { type: 'STAFF', staffId: staff.id, ip: null }, { type: 'tiers.email_changed', tiersId: tiers.id, details: { to: '=HYPERLINK("x")' } });
+    await recordEvent(
+      db,
+      { type: 'STAFF', staffId: staff.id, ip: null },
+      { type: 'tiers.email_changed', tiersId: tiers.id, details: { to: '=HYPERLINK("x")' } },
+    );
     const lines = [csvLine(CSV_HEADER)];
     for await (const row of iterateEvents({})) lines.push(journalRowToCsv(row));
     expect(lines[0]).toBe('Date;Événement;Acteur;Personne;Cible;Adresse IP;Détails\r\n');
@@ -53,19 +64,43 @@ describe('assistance messages', () => {
     const gestionnaire = await createStaffUser({ role: 'GESTIONNAIRE' });
     const support = await createStaffUser({ role: 'SUPPORT' });
     const tiers = await createTiers();
-    const message = await db.contactMessage.create({ data: { tiersId: tiers.id, subject: 'Fuite', body: "L'évier fuit." } });
+    const message = await db.contactMessage.create({
+      data: { tiersId: tiers.id, subject: 'Fuite', body: "L'évier fuit." },
+    });
 
-    expect(await executeStaffAction(assignMessage, support, { messageId: message.id, staffId: support.id }, null)).toEqual({ ok: false, error: MESSAGES.forbidden });
-    expect(await executeStaffAction(markMessageHandled, support, { messageId: message.id }, null)).toEqual({ ok: false, error: MESSAGES.forbidden });
+    expect(
+      await executeStaffAction(assignMessage, support, { messageId: message.id, staffId: support.id }, null),
+    ).toEqual({ ok: false, error: MESSAGES.forbidden });
+    expect(await executeStaffAction(markMessageHandled, support, { messageId: message.id }, null)).toEqual({
+      ok: false,
+      error: MESSAGES.forbidden,
+    });
     expect((await listContactMessages('NEW')).map((m) => m.id)).toEqual([message.id]);
 
-    expect(await executeStaffAction(assignMessage, gestionnaire, { messageId: message.id, staffId: gestionnaire.id }, '192.0.2.1')).toMatchObject({ ok: true });
-    expect(await executeStaffAction(markMessageHandled, gestionnaire, { messageId: 'forged' }, null)).toEqual({ ok: false, error: MESSAGES.notFound });
-    expect(await executeStaffAction(markMessageHandled, gestionnaire, { messageId: message.id }, null)).toEqual({ ok: true, message: 'Message marqué comme traité.' });
+    expect(
+      await executeStaffAction(
+        assignMessage,
+        gestionnaire,
+        { messageId: message.id, staffId: gestionnaire.id },
+        '192.0.2.1',
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await executeStaffAction(markMessageHandled, gestionnaire, { messageId: 'forged' }, null)).toEqual({
+      ok: false,
+      error: MESSAGES.notFound,
+    });
+    expect(await executeStaffAction(markMessageHandled, gestionnaire, { messageId: message.id }, null)).toEqual({
+      ok: true,
+      message: 'Message marqué comme traité.',
+    });
 
     const [handled] = await listContactMessages('HANDLED');
     expect(handled).toMatchObject({ id: message.id, assignedTo: { id: gestionnaire.id } });
-    const events = await db.auditEvent.findMany({ where: { tiersId: tiers.id }, orderBy: { id: 'asc' }, select: { type: true, actorStaffId: true } });
+    const events = await db.auditEvent.findMany({
+      where: { tiersId: tiers.id },
+      orderBy: { id: 'asc' },
+      select: { type: true, actorStaffId: true },
+    });
     expect(events).toEqual([
       { type: 'assistance.assigned', actorStaffId: gestionnaire.id },
       { type: 'assistance.handled', actorStaffId: gestionnaire.id },

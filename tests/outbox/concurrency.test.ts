@@ -31,7 +31,10 @@ describe('dispatchers that crash or run side by side', () => {
     await survivor.stop();
     await peer.waitFor(30);
     const counts = countById(peer);
-    const rows = await db.outboxMail.findMany({ where: { id: { in: ids } }, select: { messageId: true, status: true } });
+    const rows = await db.outboxMail.findMany({
+      where: { id: { in: ids } },
+      select: { messageId: true, status: true },
+    });
     expect(rows.every((r) => r.status === 'SENT' && counts.get(r.messageId) === 1)).toBe(true);
   });
 
@@ -53,7 +56,15 @@ describe('dispatchers that crash or run side by side', () => {
       },
     };
     const { createDispatcher } = await import('@/server/outbox/dispatcher');
-    const doomed = createDispatcher({ db, transport: freezing, from: getConfig().mailFrom, concurrency: 1, sentFlushSize: 2, leaseMs: 500, sendTimeoutMs: 100 });
+    const doomed = createDispatcher({
+      db,
+      transport: freezing,
+      from: getConfig().mailFrom,
+      concurrency: 1,
+      sentFlushSize: 2,
+      leaseMs: 500,
+      sendTimeoutMs: 100,
+    });
     void doomed.runOnce();
     await peer.waitFor(3);
     await sleep(550);
@@ -62,7 +73,10 @@ describe('dispatchers that crash or run side by side', () => {
     inner.close();
 
     const counts = countById(peer);
-    const rows = await db.outboxMail.findMany({ where: { id: { in: ids } }, select: { messageId: true, status: true } });
+    const rows = await db.outboxMail.findMany({
+      where: { id: { in: ids } },
+      select: { messageId: true, status: true },
+    });
     expect(rows.every((r) => r.status === 'SENT' && (counts.get(r.messageId) ?? 0) >= 1)).toBe(true);
     // Mails 1-2 were recorded as one group; mail 3 was accepted but not recorded when the process froze: it is the
     // only duplicate (at most sentFlushSize - 1 + concurrency in general), recognisable by its repeated Message-ID.
@@ -70,23 +84,32 @@ describe('dispatchers that crash or run side by side', () => {
     expect(counts.get(messageIdOf(peer.received[2].raw)!)).toBe(2);
   });
 
-  it.skipIf(!process.env.TEST_DATABASE_URL)('two dispatchers on one PostgreSQL send 2,000 mails, each exactly once', async () => {
-    peer.received.length = 0;
-    const ids = await createManyMails(2000);
-    const a = dispatcherFor(peer.url, { id: 'dispatcher-a', concurrency: 5 });
-    const b = dispatcherFor(peer.url, { id: 'dispatcher-b', concurrency: 5 });
-    const [ra, rb] = await Promise.all([a.drain(), b.drain()]);
-    await Promise.all([a.stop(), b.stop()]);
-    await peer.waitFor(2000, 30_000);
-    expect(ra.sent + rb.sent).toBe(2000);
-    expect(ra.sent).toBeGreaterThan(0);
-    expect(rb.sent).toBeGreaterThan(0);
-    const counts = countById(peer);
-    expect(peer.received).toHaveLength(2000);
-    expect(counts.size).toBe(2000);
-    const rows = await db.outboxMail.findMany({ where: { id: { in: ids } }, select: { messageId: true, status: true, secretCiphertext: true } });
-    expect(rows.filter((r) => r.status === 'SENT' && r.secretCiphertext === null && counts.get(r.messageId) === 1)).toHaveLength(2000);
-  }, 120_000);
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'two dispatchers on one PostgreSQL send 2,000 mails, each exactly once',
+    async () => {
+      peer.received.length = 0;
+      const ids = await createManyMails(2000);
+      const a = dispatcherFor(peer.url, { id: 'dispatcher-a', concurrency: 5 });
+      const b = dispatcherFor(peer.url, { id: 'dispatcher-b', concurrency: 5 });
+      const [ra, rb] = await Promise.all([a.drain(), b.drain()]);
+      await Promise.all([a.stop(), b.stop()]);
+      await peer.waitFor(2000, 30_000);
+      expect(ra.sent + rb.sent).toBe(2000);
+      expect(ra.sent).toBeGreaterThan(0);
+      expect(rb.sent).toBeGreaterThan(0);
+      const counts = countById(peer);
+      expect(peer.received).toHaveLength(2000);
+      expect(counts.size).toBe(2000);
+      const rows = await db.outboxMail.findMany({
+        where: { id: { in: ids } },
+        select: { messageId: true, status: true, secretCiphertext: true },
+      });
+      expect(
+        rows.filter((r) => r.status === 'SENT' && r.secretCiphertext === null && counts.get(r.messageId) === 1),
+      ).toHaveLength(2000);
+    },
+    120_000,
+  );
 });
 
 describe.runIf(!process.env.TEST_DATABASE_URL)('on the embedded database', () => {

@@ -29,7 +29,10 @@ describe('a credential mail from "À vérifier" to "Envoyé"', () => {
 
     const result = await executeStaffAction(sendMails, gestionnaire, { ids: [mail.id] }, '203.0.113.5');
     expect(result).toMatchObject({ ok: true, message: '1 mail envoyé au serveur de messagerie.' });
-    expect(await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: 'SENDING', sentById: gestionnaire.id });
+    expect(await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({
+      status: 'SENDING',
+      sentById: gestionnaire.id,
+    });
 
     expect((await dispatcher.drain()).sent).toBe(1);
     await dispatcher.stop();
@@ -60,7 +63,10 @@ describe('a credential mail from "À vérifier" to "Envoyé"', () => {
     expect(dump).not.toContain(password);
     expect(row.secretCiphertext).toBeNull();
 
-    const events = await db.auditEvent.findMany({ where: { targetId: mail.id }, select: { type: true, actorStaffId: true, ip: true } });
+    const events = await db.auditEvent.findMany({
+      where: { targetId: mail.id },
+      select: { type: true, actorStaffId: true, ip: true },
+    });
     expect(events).toEqual([{ type: 'mail.sent', actorStaffId: gestionnaire.id, ip: '203.0.113.5' }]);
   });
 
@@ -69,7 +75,9 @@ describe('a credential mail from "À vérifier" to "Envoyé"', () => {
     const { mail } = await createCredentialMail();
     const result = await executeStaffAction(sendMails, support, { ids: [mail.id] }, null);
     expect(result.ok).toBe(false);
-    expect(await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({ status: 'PENDING_REVIEW' });
+    expect(await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({
+      status: 'PENDING_REVIEW',
+    });
   });
 
   it('without SMTP_URL, writes the mail to the local mailbox as an .eml file', async () => {

@@ -29,9 +29,15 @@ describe('when the SMTP server does not take the mail', () => {
     expect((await dispatcher.drain()).claimed).toBe(0);
 
     const failed = await drainUntil(dispatcher, mail.id, 'FAILED');
-    expect(failed).toMatchObject({ status: 'FAILED', attempts: 3, lastError: 'Le serveur de messagerie a refusé le message (550 Mailbox unavailable)' });
+    expect(failed).toMatchObject({
+      status: 'FAILED',
+      attempts: 3,
+      lastError: 'Le serveur de messagerie a refusé le message (550 Mailbox unavailable)',
+    });
     expect(failed.secretCiphertext).not.toBeNull(); // kept so that "Réessayer" can still deliver it
-    expect(await db.auditEvent.count({ where: { type: 'mail.failed', targetId: mail.id, actorType: 'SYSTEM' } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { type: 'mail.failed', targetId: mail.id, actorType: 'SYSTEM' } })).toBe(
+      1,
+    );
     expect(peer.received).toHaveLength(0);
 
     peer.failWith = null;
@@ -78,7 +84,10 @@ describe('when the SMTP server does not take the mail', () => {
     const waiting = await createCredentialMail();
     const result = await executeStaffAction(cancelMails, gestionnaire, { ids: [waiting.mail.id] }, null);
     expect(result).toMatchObject({ ok: true, message: '1 mail annulé.' });
-    expect(await db.outboxMail.findUniqueOrThrow({ where: { id: waiting.mail.id } })).toMatchObject({ status: 'CANCELLED', secretCiphertext: null });
+    expect(await db.outboxMail.findUniqueOrThrow({ where: { id: waiting.mail.id } })).toMatchObject({
+      status: 'CANCELLED',
+      secretCiphertext: null,
+    });
     expect(await db.auditEvent.count({ where: { type: 'mail.cancelled', targetId: waiting.mail.id } })).toBe(1);
 
     const again = await executeStaffAction(cancelMails, gestionnaire, { ids: [waiting.mail.id] }, null);

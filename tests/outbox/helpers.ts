@@ -6,15 +6,27 @@ import { createMailTransport, type TransportTimeouts } from '@/server/outbox/tra
 
 export function dispatcherFor(smtpUrl: string, options: Partial<DispatcherOptions> & TransportTimeouts = {}) {
   const { connectionTimeoutMs, socketTimeoutMs, ...rest } = options;
-  const transport = createMailTransport({ smtpUrl, dataDir: getConfig().dataDir }, { connectionTimeoutMs: connectionTimeoutMs ?? 2_000, socketTimeoutMs: socketTimeoutMs ?? 5_000, maxConnections: rest.concurrency });
+  const transport = createMailTransport(
+    { smtpUrl, dataDir: getConfig().dataDir },
+    {
+      connectionTimeoutMs: connectionTimeoutMs ?? 2_000,
+      socketTimeoutMs: socketTimeoutMs ?? 5_000,
+      maxConnections: rest.concurrency,
+    },
+  );
   return createDispatcher({ db, transport, from: getConfig().mailFrom, backoffMs: 1, sendTimeoutMs: 1_000, ...rest });
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the dispatcher until the mail reaches `status` (retries are due almost at once with backoffMs 1). */
-export async function drainUntil(dispatcher: { drain(): Promise<unknown> }, mailId: string, status: string, timeoutMs = 8_000) {
-  for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+export async function drainUntil(
+  dispatcher: { drain(): Promise<unknown> },
+  mailId: string,
+  status: string,
+  timeoutMs = 8_000,
+) {
+  for (const until = Date.now() + timeoutMs; Date.now() < until;) {
     await dispatcher.drain();
     const mail = await db.outboxMail.findUniqueOrThrow({ where: { id: mailId } });
     if (mail.status === status) return mail;

@@ -9,7 +9,12 @@ import { createStaffUser, createTiers } from '../factories';
 describe('Paramètres → Mails', () => {
   it('refuses an unknown variable with a clear French message on the field, and saves nothing', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
-    const result = await executeStaffAction(saveMailTemplate, admin, { type: 'CREDENTIALS', audience: 'LOCATAIRE', subject: 'Vos accès {{motdepasse}}', intro: 'Bonjour {{prenom}}' }, null);
+    const result = await executeStaffAction(
+      saveMailTemplate,
+      admin,
+      { type: 'CREDENTIALS', audience: 'LOCATAIRE', subject: 'Vos accès {{motdepasse}}', intro: 'Bonjour {{prenom}}' },
+      null,
+    );
     expect(result.ok).toBe(false);
     expect(result.ok === false && result.fieldErrors?.subject?.[0]).toBe(
       "La variable {{motdepasse}} n'existe pas : utilisez seulement {{prenom}}, {{nom}}, {{civilite}}, {{identifiant}}, {{agence}}, {{expiration}}, {{lien_connexion}}.",
@@ -19,25 +24,59 @@ describe('Paramètres → Mails', () => {
 
   it('saves subject and intro per type and audience; the next mail uses them, with the agency identity', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
-    const identity = await executeStaffAction(saveAgencyIdentity, admin, { agencyName: 'Agence du Rhône', logoUrl: 'https://cdn.agence-rhone.fr/logo.png', mailSignature: 'Le service gestion' }, null);
+    const identity = await executeStaffAction(
+      saveAgencyIdentity,
+      admin,
+      {
+        agencyName: 'Agence du Rhône',
+        logoUrl: 'https://cdn.agence-rhone.fr/logo.png',
+        mailSignature: 'Le service gestion',
+      },
+      null,
+    );
     expect(identity.ok).toBe(true);
-    const saved = await executeStaffAction(saveMailTemplate, admin, { type: 'CREDENTIALS', audience: 'PROPRIETAIRE', subject: 'Votre espace {{agence}}', intro: 'Cher {{civilite}} {{nom}}, voici vos accès.' }, null);
+    const saved = await executeStaffAction(
+      saveMailTemplate,
+      admin,
+      {
+        type: 'CREDENTIALS',
+        audience: 'PROPRIETAIRE',
+        subject: 'Votre espace {{agence}}',
+        intro: 'Cher {{civilite}} {{nom}}, voici vos accès.',
+      },
+      null,
+    );
     expect(saved.ok).toBe(true);
     const owner = await createTiers({ kind: 'PROPRIETAIRE', lastName: 'Garnier' });
-    const mail = await renderMail(db, { type: 'CREDENTIALS', tiers: owner, identifiant: 'garnier.k7m2', expiresAt: null });
+    const mail = await renderMail(db, {
+      type: 'CREDENTIALS',
+      tiers: owner,
+      identifiant: 'garnier.k7m2',
+      expiresAt: null,
+    });
     expect(mail.subject).toBe('Votre espace Agence du Rhône');
     expect(mail.text).toContain('Cher Mme Garnier, voici vos accès.');
     expect(mail.text).toContain('Le service gestion');
     expect(mail.html).toContain('https://cdn.agence-rhone.fr/logo.png');
     // The other audience keeps the default.
-    const tenant = await renderMail(db, { type: 'CREDENTIALS', tiers: await createTiers(), identifiant: 'x.k7m2', expiresAt: null });
+    const tenant = await renderMail(db, {
+      type: 'CREDENTIALS',
+      tiers: await createTiers(),
+      identifiant: 'x.k7m2',
+      expiresAt: null,
+    });
     expect(tenant.subject).toBe('Vos identifiants pour votre espace locataire – Agence du Rhône');
     expect(await db.auditEvent.count({ where: { type: { startsWith: 'settings.' } } })).toBe(2);
   });
 
   it('previews a template as typed, with the secret masked, without saving it', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
-    const result = await executeStaffAction(previewMailTemplate, admin, { type: 'CREDENTIALS', audience: 'LOCATAIRE', subject: 'Accès de {{prenom}}', intro: 'Bonjour {{prenom}}' }, null);
+    const result = await executeStaffAction(
+      previewMailTemplate,
+      admin,
+      { type: 'CREDENTIALS', audience: 'LOCATAIRE', subject: 'Accès de {{prenom}}', intro: 'Bonjour {{prenom}}' },
+      null,
+    );
     expect(result).toMatchObject({ ok: true, data: { subject: 'Accès de Claire' } });
     const data = (result as { data: { html: string; text: string } }).data;
     expect(data.text).toContain('Bonjour Claire');
@@ -49,7 +88,12 @@ describe('Paramètres → Mails', () => {
   it('is for ADMIN only', async () => {
     for (const role of ['GESTIONNAIRE', 'SUPPORT'] as const) {
       const staff = await createStaffUser({ role });
-      const result = await executeStaffAction(saveMailTemplate, staff, { type: 'CREDENTIALS', audience: 'LOCATAIRE', subject: 'x', intro: 'y' }, null);
+      const result = await executeStaffAction(
+        saveMailTemplate,
+        staff,
+        { type: 'CREDENTIALS', audience: 'LOCATAIRE', subject: 'x', intro: 'y' },
+        null,
+      );
       expect(result.ok).toBe(false);
       expect((await executeStaffAction(testMailTransport, staff, {}, null)).ok).toBe(false);
     }
@@ -58,6 +102,11 @@ describe('Paramètres → Mails', () => {
   it('"Tester la connexion" without SMTP_URL says mail stays on this machine', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     const result = await executeStaffAction(testMailTransport, admin, {}, null);
-    expect(result).toMatchObject({ ok: true, message: expect.stringMatching(/^Aucun serveur SMTP configuré : les mails sont écrits dans .+mailbox et ne quittent pas cette machine\.$/) });
+    expect(result).toMatchObject({
+      ok: true,
+      message: expect.stringMatching(
+        /^Aucun serveur SMTP configuré : les mails sont écrits dans .+mailbox et ne quittent pas cette machine\.$/,
+      ),
+    });
   });
 });

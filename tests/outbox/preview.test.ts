@@ -7,30 +7,36 @@ import { createStaffUser } from '../factories';
 import { createCredentialMail } from '../factories/outbox';
 
 describe('the loupe (preview)', () => {
-  it.each<StaffRole>(['ADMIN', 'GESTIONNAIRE', 'SUPPORT'])('shows %s the identifiant and a masked secret, never the secret, and records the preview', async (role) => {
-    const staff = await createStaffUser({ role });
-    const { mail, password, account, tiers } = await createCredentialMail();
-    const result = await executeStaffAction(previewMailAction, staff, { id: mail.id }, '198.51.100.7');
-    expect(result.ok).toBe(true);
-    const preview = (result as { data: MailPreview }).data;
+  it.each<StaffRole>(['ADMIN', 'GESTIONNAIRE', 'SUPPORT'])(
+    'shows %s the identifiant and a masked secret, never the secret, and records the preview',
+    async (role) => {
+      const staff = await createStaffUser({ role });
+      const { mail, password, account, tiers } = await createCredentialMail();
+      const result = await executeStaffAction(previewMailAction, staff, { id: mail.id }, '198.51.100.7');
+      expect(result.ok).toBe(true);
+      const preview = (result as { data: MailPreview }).data;
 
-    expect(preview.to).toBe(`${tiers.firstName} ${tiers.lastName} <${tiers.email}>`);
-    expect(preview.subject).toBe('Vos identifiants pour votre espace locataire – Agence Trousseau');
-    expect(preview.from).toMatch(/Trousseau/);
-    expect(preview.date).toMatch(/\d{4} à \d{2}:\d{2}/);
-    for (const part of [preview.html, preview.text, preview.headers]) expect(part).not.toContain(password);
-    expect(JSON.stringify(preview)).not.toContain(password);
-    expect(preview.text).toContain(account.login);
-    expect(preview.text).toMatch(/•••••••• – généré le .+, expire le .+/);
-    expect(preview.html).toContain('•••••••• – généré le');
-    expect(preview.html).not.toMatch(/<script/i);
-    const { messageId } = await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } });
-    expect(preview.headers).toContain(`Message-ID: ${messageId}`);
-    expect(preview.headers).toMatch(/^Subject: /m);
+      expect(preview.to).toBe(`${tiers.firstName} ${tiers.lastName} <${tiers.email}>`);
+      expect(preview.subject).toBe('Vos identifiants pour votre espace locataire – Agence Trousseau');
+      expect(preview.from).toMatch(/Trousseau/);
+      expect(preview.date).toMatch(/\d{4} à \d{2}:\d{2}/);
+      for (const part of [preview.html, preview.text, preview.headers]) expect(part).not.toContain(password);
+      expect(JSON.stringify(preview)).not.toContain(password);
+      expect(preview.text).toContain(account.login);
+      expect(preview.text).toMatch(/•••••••• – généré le .+, expire le .+/);
+      expect(preview.html).toContain('•••••••• – généré le');
+      expect(preview.html).not.toMatch(/<script/i);
+      const { messageId } = await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } });
+      expect(preview.headers).toContain(`Message-ID: ${messageId}`);
+      expect(preview.headers).toMatch(/^Subject: /m);
 
-    const events = await db.auditEvent.findMany({ where: { type: 'mail.previewed', targetId: mail.id }, select: { actorStaffId: true, ip: true, tiersId: true } });
-    expect(events).toEqual([{ actorStaffId: staff.id, ip: '198.51.100.7', tiersId: tiers.id }]);
-  });
+      const events = await db.auditEvent.findMany({
+        where: { type: 'mail.previewed', targetId: mail.id },
+        select: { actorStaffId: true, ip: true, tiersId: true },
+      });
+      expect(events).toEqual([{ actorStaffId: staff.id, ip: '198.51.100.7', tiersId: tiers.id }]);
+    },
+  );
 
   it('answers "introuvable" for an unknown mail and records nothing', async () => {
     const staff = await createStaffUser({ role: 'SUPPORT' });

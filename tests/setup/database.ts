@@ -40,7 +40,9 @@ afterEach(() => {
   const calls = errorSpy?.mock.calls ?? [];
   errorSpy?.mockClear();
   if (calls.length && !(globalThis as { __allowConsoleError?: boolean }).__allowConsoleError) {
-    throw new Error(`console.error was called during the test:\n${calls.map((c: unknown[]) => c.map(String).join(' ')).join('\n')}`);
+    throw new Error(
+      `console.error was called during the test:\n${calls.map((c: unknown[]) => c.map(String).join(' ')).join('\n')}`,
+    );
   }
 });
 
@@ -52,7 +54,10 @@ afterAll(async () => {
     // The pool's end() resolves before its connections' Terminate messages have reached the server; a forced drop
     // meanwhile would answer them with a FATAL error nobody listens to any more. Let them go first.
     for (let i = 0; i < 50; i++) {
-      const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [dropName]);
+      const { rows } = await admin.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+        [dropName],
+      );
       if (rows[0].n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -30,6 +30,8 @@ describe('configuration', () => {
   });
 
   it('requires AUTH_SECRET on a server database', () => {
-    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgresql://localhost/x' })).toThrow(/AUTH_SECRET is required/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgresql://localhost/x' })).toThrow(
+      /AUTH_SECRET is required/,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import type { AccountStatus, MailStatus } from '@/generated/prisma/enums';
 
-export type AccessStatus = 'NOT_ENROLLED' | 'UNENROLLED' | 'LOCKED' | 'ACTIVE' | 'CREDENTIALS_SENT' | 'CREDENTIALS_TO_SEND';
+export type AccessStatus =
+  'NOT_ENROLLED' | 'UNENROLLED' | 'LOCKED' | 'ACTIVE' | 'CREDENTIALS_SENT' | 'CREDENTIALS_TO_SEND';
 
 /** The "Statut d'accès" column, word for word (DESIGN.md). */
 export const ACCESS_STATUS_LABELS: Record<AccessStatus, string> = {
@@ -12,7 +13,12 @@ export const ACCESS_STATUS_LABELS: Record<AccessStatus, string> = {
   CREDENTIALS_TO_SEND: 'Inscrit – identifiants à envoyer',
 };
 
-export type AccountFacts = { status: AccountStatus; enrolledAt: Date; lockedUntil: Date | null; lastLoginAt: Date | null };
+export type AccountFacts = {
+  status: AccountStatus;
+  enrolledAt: Date;
+  lockedUntil: Date | null;
+  lastLoginAt: Date | null;
+};
 export type CredentialMailFacts = { status: MailStatus; createdAt: Date };
 
 /**
@@ -20,11 +26,16 @@ export type CredentialMailFacts = { status: MailStatus; createdAt: Date };
  * A login or a mail from before the current enrolment does not count: after Désinscrire then Inscrire, the
  * old credentials are gone, so the person is "identifiants à envoyer" again (docs/decisions/010).
  */
-export function accessStatus(account: AccountFacts | null, latestCredentialMail: CredentialMailFacts | null, now = new Date()): AccessStatus {
+export function accessStatus(
+  account: AccountFacts | null,
+  latestCredentialMail: CredentialMailFacts | null,
+  now = new Date(),
+): AccessStatus {
   if (!account) return 'NOT_ENROLLED';
   if (account.status === 'UNENROLLED') return 'UNENROLLED';
   if (account.lockedUntil && account.lockedUntil > now) return 'LOCKED';
   if (account.lastLoginAt && account.lastLoginAt >= account.enrolledAt) return 'ACTIVE';
-  if (latestCredentialMail?.status === 'SENT' && latestCredentialMail.createdAt >= account.enrolledAt) return 'CREDENTIALS_SENT';
+  if (latestCredentialMail?.status === 'SENT' && latestCredentialMail.createdAt >= account.enrolledAt)
+    return 'CREDENTIALS_SENT';
   return 'CREDENTIALS_TO_SEND';
 }

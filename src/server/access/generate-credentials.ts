@@ -48,7 +48,10 @@ export async function generateCredentials(actor: StaffAuditActor, tiersIds: stri
     const { generated, replaced } = await generateFor(actor, people, null);
     return { message: generatedMessage(generated, replaced) };
   }
-  const job = await db.bulkJob.create({ data: { type: CREDENTIALS_JOB_TYPE, total: people.length, createdById: actor.staffId }, select: { id: true } });
+  const job = await db.bulkJob.create({
+    data: { type: CREDENTIALS_JOB_TYPE, total: people.length, createdById: actor.staffId },
+    select: { id: true },
+  });
   runJob(actor, people, job.id);
   return {
     message: `Génération des identifiants lancée pour ${countLabel(people.length, 'personne', 'personnes')} : suivez la progression ici, vous pouvez quitter la page et revenir.`,
@@ -62,14 +65,31 @@ function runJob(actor: StaffAuditActor, people: Eligible[], jobId: string): void
     .then(({ generated, replaced, skipped }) =>
       db.bulkJob.update({
         where: { id: jobId },
-        data: { status: 'DONE', finishedAt: new Date(), result: { message: generatedMessage(generated, replaced, skipped.length), skipped } },
+        data: {
+          status: 'DONE',
+          finishedAt: new Date(),
+          result: { message: generatedMessage(generated, replaced, skipped.length), skipped },
+        },
       }),
     )
     .catch(async (error: unknown) => {
       // Only the error's kind: a driver error can quote the statement's values, and those hold hashes.
-      console.error(`[job ${CREDENTIALS_JOB_TYPE} ${jobId}] failed:`, error instanceof Error ? `${error.name} ${(error as { code?: string }).code ?? ''}` : typeof error);
+      console.error(
+        `[job ${CREDENTIALS_JOB_TYPE} ${jobId}] failed:`,
+        error instanceof Error ? `${error.name} ${(error as { code?: string }).code ?? ''}` : typeof error,
+      );
       await db.bulkJob
-        .update({ where: { id: jobId }, data: { status: 'FAILED', finishedAt: new Date(), result: { message: 'La génération a échoué en cours de route : les mails déjà générés sont dans le Centre d’envoi ; relancez l’enveloppe pour les autres.' } } })
+        .update({
+          where: { id: jobId },
+          data: {
+            status: 'FAILED',
+            finishedAt: new Date(),
+            result: {
+              message:
+                'La génération a échoué en cours de route : les mails déjà générés sont dans le Centre d’envoi ; relancez l’enveloppe pour les autres.',
+            },
+          },
+        })
         .catch(() => undefined);
     });
 }
@@ -78,12 +98,19 @@ function checkEligible(people: SelectedPerson[]): Eligible[] {
   const problems: string[] = [];
   for (const p of people) {
     if (!p.account) problems.push(`${p.name} n'est pas inscrit(e) : cliquez d'abord sur « Inscrire ».`);
-    else if (p.account.status !== 'ENROLLED') problems.push(`${p.name} est désinscrit(e) : cliquez d'abord sur « Inscrire ».`);
-    else if (!p.email) problems.push(`${p.name} n'a pas d'adresse e-mail : ajoutez-la dans [sa fiche tiers](/gestion/tiers/${p.id}), puis générez le mail d'identifiants.`);
+    else if (p.account.status !== 'ENROLLED')
+      problems.push(`${p.name} est désinscrit(e) : cliquez d'abord sur « Inscrire ».`);
+    else if (!p.email)
+      problems.push(
+        `${p.name} n'a pas d'adresse e-mail : ajoutez-la dans [sa fiche tiers](/gestion/tiers/${p.id}), puis générez le mail d'identifiants.`,
+      );
   }
   if (problems.length) {
     const shown = problems.slice(0, 5).join(' ');
-    const more = problems.length > 5 ? ` Et ${problems.length - 5} autre(s) personne(s) dans le même cas : retirez-les de la sélection.` : '';
+    const more =
+      problems.length > 5
+        ? ` Et ${problems.length - 5} autre(s) personne(s) dans le même cas : retirez-les de la sélection.`
+        : '';
     throw new UserError(`Aucun mail d'identifiants n'a été généré. ${shown}${more}`);
   }
   return people as Eligible[];
@@ -113,7 +140,11 @@ async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: st
           skipped.push(...outcome.skipped.map((p) => ({ tiersId: p.id, name: p.name })));
           generated += outcome.done;
           replaced += outcome.replaced;
-          if (jobId) await tx.bulkJob.update({ where: { id: jobId }, data: { done: { increment: outcome.done }, failed: { increment: outcome.skipped.length } } });
+          if (jobId)
+            await tx.bulkJob.update({
+              where: { id: jobId },
+              data: { done: { increment: outcome.done }, failed: { increment: outcome.skipped.length } },
+            });
         },
         { timeout: 60_000 },
       );
@@ -122,7 +153,12 @@ async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: st
   return { generated, replaced, skipped };
 }
 
-async function prepare(render: ReturnType<typeof mailRenderer>, person: Eligible, mailType: MailType, expiresAt: Date): Promise<Prepared> {
+async function prepare(
+  render: ReturnType<typeof mailRenderer>,
+  person: Eligible,
+  mailType: MailType,
+  expiresAt: Date,
+): Promise<Prepared> {
   const contentPromise = render(person, person.account.login);
   if (mailType === 'ACTIVATION_LINK') {
     const { token, tokenHash } = linkToken();
@@ -142,7 +178,12 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
   const temporary = settings.deliveryMode === 'TEMPORARY_PASSWORD';
   // Scoped to enrolled accounts: a Désinscrire that won the race leaves those people untouched (and skipped).
   const stillEnrolled = new Set(
-    (await tx.extranetAccount.findMany({ where: { id: { in: batch.map((i) => i.person.account.id) }, status: 'ENROLLED' }, select: { id: true } })).map((a) => a.id),
+    (
+      await tx.extranetAccount.findMany({
+        where: { id: { in: batch.map((i) => i.person.account.id) }, status: 'ENROLLED' },
+        select: { id: true },
+      })
+    ).map((a) => a.id),
   );
   const items = batch.filter((i) => stillEnrolled.has(i.person.account.id));
   const skipped = batch.filter((i) => !stillEnrolled.has(i.person.account.id)).map((i) => i.person);
@@ -150,20 +191,46 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
   const accountIds = items.map((i) => i.person.account.id);
   const { count } = await tx.extranetAccount.updateMany({
     where: { id: { in: accountIds }, status: 'ENROLLED' },
-    data: { credentialVersion: { increment: 1 }, credentialsGeneratedAt: now, credentialsGeneratedById: actor.staffId, mustChangePassword: temporary },
+    data: {
+      credentialVersion: { increment: 1 },
+      credentialsGeneratedAt: now,
+      credentialsGeneratedById: actor.staffId,
+      mustChangePassword: temporary,
+    },
   });
   if (count !== items.length) throw new UserError(SELECTION_CHANGED);
   await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
   await tx.verification.deleteMany({ where: { accountId: { in: accountIds }, type: 'ACTIVATION' } });
   if (temporary) {
-    await tx.extranetPassword.createMany({ data: items.map((i) => ({ accountId: i.person.account.id, hash: i.passwordHash!, isTemporary: true, expiresAt: i.expiresAt })) });
+    await tx.extranetPassword.createMany({
+      data: items.map((i) => ({
+        accountId: i.person.account.id,
+        hash: i.passwordHash!,
+        isTemporary: true,
+        expiresAt: i.expiresAt,
+      })),
+    });
   } else {
-    await tx.verification.createMany({ data: items.map((i) => ({ type: 'ACTIVATION' as const, accountId: i.person.account.id, tokenHash: i.tokenHash!, expiresAt: i.expiresAt, createdAt: now })) });
+    await tx.verification.createMany({
+      data: items.map((i) => ({
+        type: 'ACTIVATION' as const,
+        accountId: i.person.account.id,
+        tokenHash: i.tokenHash!,
+        expiresAt: i.expiresAt,
+        createdAt: now,
+      })),
+    });
   }
   // The old credentials are dead: their unsent mails must not leave.
-  const previous = await tx.outboxMail.findMany({ where: { ...unsentMailWhere(accountIds), type: { in: CREDENTIAL_MAIL_TYPES } }, select: { id: true, accountId: true } });
+  const previous = await tx.outboxMail.findMany({
+    where: { ...unsentMailWhere(accountIds), type: { in: CREDENTIAL_MAIL_TYPES } },
+    select: { id: true, accountId: true },
+  });
   if (previous.length) {
-    await tx.outboxMail.updateMany({ where: { id: { in: previous.map((m) => m.id) }, ...unsentMailWhere(accountIds) }, data: { status: 'REPLACED', secretCiphertext: null } });
+    await tx.outboxMail.updateMany({
+      where: { id: { in: previous.map((m) => m.id) }, ...unsentMailWhere(accountIds) },
+      data: { status: 'REPLACED', secretCiphertext: null },
+    });
   }
   const mailIds = await enqueueMails(
     tx,
@@ -201,7 +268,9 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
 
 function generatedMessage(generated: number, replaced: number, skipped = 0): string {
   let message = `${countLabel(generated, "mail d'identifiants généré", "mails d'identifiants générés")} : ${generated > 1 ? 'ils attendent' : 'il attend'} votre vérification (« À vérifier ») dans le Centre d'envoi.`;
-  if (replaced) message += ` ${countLabel(replaced, 'mail précédent non envoyé est remplacé', 'mails précédents non envoyés sont remplacés')}.`;
-  if (skipped) message += ` ${countLabel(skipped, "personne n'a pas été traitée car son accès a changé entre-temps", "personnes n'ont pas été traitées car leur accès a changé entre-temps")}.`;
+  if (replaced)
+    message += ` ${countLabel(replaced, 'mail précédent non envoyé est remplacé', 'mails précédents non envoyés sont remplacés')}.`;
+  if (skipped)
+    message += ` ${countLabel(skipped, "personne n'a pas été traitée car son accès a changé entre-temps", "personnes n'ont pas été traitées car leur accès a changé entre-temps")}.`;
   return message;
 }

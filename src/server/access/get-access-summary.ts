@@ -36,7 +36,12 @@ export async function getAccessSummary(tiersId: string): Promise<AccessSummary> 
           lastLoginAt: true,
           credentialsGeneratedAt: true,
           credentialsGeneratedBy: { select: { name: true } },
-          outboxMails: { where: { type: { in: CREDENTIAL_MAIL_TYPES } }, orderBy: { createdAt: 'desc' }, take: 1, select: { status: true, createdAt: true } },
+          outboxMails: {
+            where: { type: { in: CREDENTIAL_MAIL_TYPES } },
+            orderBy: { createdAt: 'desc' },
+            take: 1,
+            select: { status: true, createdAt: true },
+          },
         },
       },
     },

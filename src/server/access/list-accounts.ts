@@ -102,7 +102,12 @@ function searchClause(q: string): Prisma.Sql {
 export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards: boolean } {
   const backwards = !query.apres && !!query.avant;
   const cursor = backwards ? query.avant : query.apres;
-  const kind = query.type === 'locataire' ? Prisma.sql`AND t.kind = 'LOCATAIRE'` : query.type === 'proprietaire' ? Prisma.sql`AND t.kind = 'PROPRIETAIRE'` : Prisma.empty;
+  const kind =
+    query.type === 'locataire'
+      ? Prisma.sql`AND t.kind = 'LOCATAIRE'`
+      : query.type === 'proprietaire'
+        ? Prisma.sql`AND t.kind = 'PROPRIETAIRE'`
+        : Prisma.empty;
   let keyset = Prisma.empty;
   let order: (account: string, tiers: string) => Prisma.Sql;
   if (query.tri === 'connexion') {
@@ -119,11 +124,21 @@ export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards
         : Prisma.sql`AND a."lastLoginAt" IS NULL AND (t."sortName", t.id) > (${key[1]}, ${key[2]})`;
     }
     order = (a, t) =>
-      Prisma.raw(backwards ? `ORDER BY ${a}."lastLoginAt" ASC NULLS FIRST, ${t}."sortName" DESC, ${t}.id DESC` : `ORDER BY ${a}."lastLoginAt" DESC NULLS LAST, ${t}."sortName" ASC, ${t}.id ASC`);
+      Prisma.raw(
+        backwards
+          ? `ORDER BY ${a}."lastLoginAt" ASC NULLS FIRST, ${t}."sortName" DESC, ${t}.id DESC`
+          : `ORDER BY ${a}."lastLoginAt" DESC NULLS LAST, ${t}."sortName" ASC, ${t}.id ASC`,
+      );
   } else {
     const key = decode(cursor, 2) as NameKey | null;
-    if (key) keyset = backwards ? Prisma.sql`AND (t."sortName", t.id) < (${key[0]}, ${key[1]})` : Prisma.sql`AND (t."sortName", t.id) > (${key[0]}, ${key[1]})`;
-    order = (_, t) => Prisma.raw(backwards ? `ORDER BY ${t}."sortName" DESC, ${t}.id DESC` : `ORDER BY ${t}."sortName" ASC, ${t}.id ASC`);
+    if (key)
+      keyset = backwards
+        ? Prisma.sql`AND (t."sortName", t.id) < (${key[0]}, ${key[1]})`
+        : Prisma.sql`AND (t."sortName", t.id) > (${key[0]}, ${key[1]})`;
+    order = (_, t) =>
+      Prisma.raw(
+        backwards ? `ORDER BY ${t}."sortName" DESC, ${t}.id DESC` : `ORDER BY ${t}."sortName" ASC, ${t}.id ASC`,
+      );
   }
   // The page is cut first (LIMIT in the inner query), then only its rows look up their latest credential mail:
   // a search matching thousands of people does not pay a mail lookup for each.
@@ -154,7 +169,12 @@ export async function listAccounts(query: TListQuery, now = new Date()): Promise
   const more = raw.length > PAGE_SIZE;
   const page = raw.slice(0, PAGE_SIZE);
   if (backwards) page.reverse();
-  const keyOf = (r: RawRow) => encode(query.tri === 'connexion' ? [r.lastLoginAt ? r.lastLoginAt.toISOString() : null, r.sortName, r.id] : [r.sortName, r.id]);
+  const keyOf = (r: RawRow) =>
+    encode(
+      query.tri === 'connexion'
+        ? [r.lastLoginAt ? r.lastLoginAt.toISOString() : null, r.sortName, r.id]
+        : [r.sortName, r.id],
+    );
   const first = page[0];
   const last = page[page.length - 1];
   const cameFrom = query.apres || query.avant;
@@ -166,7 +186,9 @@ export async function listAccounts(query: TListQuery, now = new Date()): Promise
 }
 
 function toRow(r: RawRow, now: Date): AccountRow {
-  const account = r.status ? { status: r.status, enrolledAt: r.enrolledAt!, lockedUntil: r.lockedUntil, lastLoginAt: r.lastLoginAt } : null;
+  const account = r.status
+    ? { status: r.status, enrolledAt: r.enrolledAt!, lockedUntil: r.lockedUntil, lastLoginAt: r.lastLoginAt }
+    : null;
   const mail = r.mailStatus ? { status: r.mailStatus, createdAt: r.mailCreatedAt! } : null;
   return {
     tiersId: r.id,

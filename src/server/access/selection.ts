@@ -39,11 +39,13 @@ export async function loadSelection(tx: Tx, ids: string[]): Promise<SelectedPers
   return people.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map((p) => ({ ...p, name: displayName(p) }));
 }
 
-export const SELECTION_CHANGED = "La sélection a changé pendant l'opération (quelqu'un d'autre agit sur ces accès) : rechargez la page et réessayez.";
+export const SELECTION_CHANGED =
+  "La sélection a changé pendant l'opération (quelqu'un d'autre agit sur ces accès) : rechargez la page et réessayez.";
 
 /** A concurrent change seen as a unique violation: the transaction is rolled back and the person told to retry. */
 export function rethrowConflict(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new UserError(SELECTION_CHANGED);
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+    throw new UserError(SELECTION_CHANGED);
   throw error;
 }
 

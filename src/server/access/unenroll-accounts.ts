@@ -13,33 +13,68 @@ export type UnenrollResult = { unenrolled: number; skipped: number; message: str
  * their secret wiped, and one journal event per person. People not enrolled are left as they are.
  */
 export async function unenrollAccounts(actor: Actor, tiersIds: string[]): Promise<UnenrollResult> {
-  return db.$transaction(async (tx) => {
-    const people = await loadSelection(tx, tiersIds);
-    const targets = people.filter((p) => p.account?.status === 'ENROLLED');
-    const skipped = people.filter((p) => p.account?.status !== 'ENROLLED');
-    if (!targets.length) {
-      throw new UserError(`${nameList(skipped)} ${skipped.length > 1 ? "n'ont pas d'accès actif" : "n'a pas d'accès actif"} (non inscrit ou déjà désinscrit) : rien à désinscrire.`);
-    }
-    const accountIds = targets.map((p) => p.account!.id);
-    const now = new Date();
-    const { count } = await tx.extranetAccount.updateMany({
-      where: { id: { in: accountIds }, status: 'ENROLLED' },
-      data: { status: 'UNENROLLED', unenrolledAt: now, credentialVersion: { increment: 1 }, mustChangePassword: false },
-    });
-    if (count !== targets.length) throw new UserError(SELECTION_CHANGED);
-    await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
-    await tx.verification.deleteMany({ where: { accountId: { in: accountIds } } });
-    await tx.extranetSession.updateMany({ where: { accountId: { in: accountIds }, revokedAt: null }, data: { revokedAt: now } });
-    const unsent = await tx.outboxMail.findMany({ where: { ...unsentMailWhere(accountIds), type: { in: SECRET_MAIL_TYPES } }, select: { id: true, accountId: true } });
-    await tx.outboxMail.updateMany({ where: { id: { in: unsent.map((m) => m.id) }, ...unsentMailWhere(accountIds) }, data: { status: 'CANCELLED', secretCiphertext: null } });
-    for (const person of targets) {
-      const cancelledMailIds = unsent.filter((m) => m.accountId === person.account!.id).map((m) => m.id);
-      await recordEvent(tx, actor, { type: 'access.unenrolled', tiersId: person.id, targetType: 'ExtranetAccount', targetId: person.account!.id, details: { login: person.account!.login, cancelledMailIds } });
-      for (const mailId of cancelledMailIds) {
-        await recordEvent(tx, actor, { type: 'mail.cancelled', tiersId: person.id, targetType: 'OutboxMail', targetId: mailId, details: { reason: 'unenrolled' } });
+  return db.$transaction(
+    async (tx) => {
+      const people = await loadSelection(tx, tiersIds);
+      const targets = people.filter((p) => p.account?.status === 'ENROLLED');
+      const skipped = people.filter((p) => p.account?.status !== 'ENROLLED');
+      if (!targets.length) {
+        throw new UserError(
+          `${nameList(skipped)} ${skipped.length > 1 ? "n'ont pas d'accès actif" : "n'a pas d'accès actif"} (non inscrit ou déjà désinscrit) : rien à désinscrire.`,
+        );
       }
-    }
-    const message = countLabel(targets.length, 'accès désinscrit', 'accès désinscrits') + (skipped.length ? ` ; ${countLabel(skipped.length, "personne n'avait pas d'accès actif", "personnes n'avaient pas d'accès actif")}.` : '.');
-    return { unenrolled: targets.length, skipped: skipped.length, message };
-  }, { timeout: 60_000 });
+      const accountIds = targets.map((p) => p.account!.id);
+      const now = new Date();
+      const { count } = await tx.extranetAccount.updateMany({
+        where: { id: { in: accountIds }, status: 'ENROLLED' },
+        data: {
+          status: 'UNENROLLED',
+          unenrolledAt: now,
+          credentialVersion: { increment: 1 },
+          mustChangePassword: false,
+        },
+      });
+      if (count !== targets.length) throw new UserError(SELECTION_CHANGED);
+      await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
+      await tx.verification.deleteMany({ where: { accountId: { in: accountIds } } });
+      await tx.extranetSession.updateMany({
+        where: { accountId: { in: accountIds }, revokedAt: null },
+        data: { revokedAt: now },
+      });
+      const unsent = await tx.outboxMail.findMany({
+        where: { ...unsentMailWhere(accountIds), type: { in: SECRET_MAIL_TYPES } },
+        select: { id: true, accountId: true },
+      });
+      await tx.outboxMail.updateMany({
+        where: { id: { in: unsent.map((m) => m.id) }, ...unsentMailWhere(accountIds) },
+        data: { status: 'CANCELLED', secretCiphertext: null },
+      });
+      for (const person of targets) {
+        const cancelledMailIds = unsent.filter((m) => m.accountId === person.account!.id).map((m) => m.id);
+        await recordEvent(tx, actor, {
+          type: 'access.unenrolled',
+          tiersId: person.id,
+          targetType: 'ExtranetAccount',
+          targetId: person.account!.id,
+          details: { login: person.account!.login, cancelledMailIds },
+        });
+        for (const mailId of cancelledMailIds) {
+          await recordEvent(tx, actor, {
+            type: 'mail.cancelled',
+            tiersId: person.id,
+            targetType: 'OutboxMail',
+            targetId: mailId,
+            details: { reason: 'unenrolled' },
+          });
+        }
+      }
+      const message =
+        countLabel(targets.length, 'accès désinscrit', 'accès désinscrits') +
+        (skipped.length
+          ? ` ; ${countLabel(skipped.length, "personne n'avait pas d'accès actif", "personnes n'avaient pas d'accès actif")}.`
+          : '.');
+      return { unenrolled: targets.length, skipped: skipped.length, message };
+    },
+    { timeout: 60_000 },
+  );
 }

@@ -12,7 +12,10 @@ export function hashPassword(plain: string): Promise<string> {
 let dummyHash: Promise<string> | undefined;
 
 /** `hash` null means "no such account": the work is done anyway and the answer is false. */
-export async function verifyPassword(hash: string | null | undefined, plain: string): Promise<{ valid: boolean; needsRehash: boolean }> {
+export async function verifyPassword(
+  hash: string | null | undefined,
+  plain: string,
+): Promise<{ valid: boolean; needsRehash: boolean }> {
   if (!hash) {
     dummyHash ??= hashPassword('trousseau-dummy-password');
     await argon2.verify(await dummyHash, plain).catch(() => false);

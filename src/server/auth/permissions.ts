@@ -18,7 +18,14 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['access:read', 'outbox:read', 'outbox:preview', 'tiers:read', 'journal:read', 'assistance:read'];
+const READ: Permission[] = [
+  'access:read',
+  'outbox:read',
+  'outbox:preview',
+  'tiers:read',
+  'journal:read',
+  'assistance:read',
+];
 
 const ROLE_PERMISSIONS: Record<StaffRole, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),

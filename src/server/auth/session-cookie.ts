@@ -25,7 +25,11 @@ export type SessionCookie = {
 export function sessionCookie(token: JWT): SessionCookie {
   const name = sessionCookieName();
   const value = encodeToken(token, getConfig().authSecret, name, SESSION_MAX_AGE_S);
-  return { name, value, options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: SESSION_MAX_AGE_S } };
+  return {
+    name,
+    value,
+    options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies(), maxAge: SESSION_MAX_AGE_S },
+  };
 }
 
 /** In a server action or route handler: sets the cookie on the response. */
@@ -41,7 +45,9 @@ function encryptionKey(secret: string, salt: string): { key: Buffer; kid: string
   let entry = keys.get(id);
   if (!entry) {
     const key = Buffer.from(hkdfSync('sha256', secret, salt, `Auth.js Generated Encryption Key (${salt})`, 64));
-    const kid = createHash('sha512').update(`{"k":"${key.toString('base64url')}","kty":"oct"}`).digest('base64url');
+    const kid = createHash('sha512')
+      .update(`{"k":"${key.toString('base64url')}","kty":"oct"}`)
+      .digest('base64url');
     keys.set(id, (entry = { key, kid }));
   }
   return entry;
@@ -62,6 +68,11 @@ function encodeToken(token: JWT, secret: string, salt: string, maxAge: number): 
   const ciphertext = Buffer.concat([cipher.update(payload, 'utf8'), cipher.final()]);
   const aadBits = Buffer.alloc(8);
   aadBits.writeBigUInt64BE(BigInt(header.length * 8));
-  const mac = createHmac('sha512', key.subarray(0, 32)).update(header).update(iv).update(ciphertext).update(aadBits).digest();
+  const mac = createHmac('sha512', key.subarray(0, 32))
+    .update(header)
+    .update(iv)
+    .update(ciphertext)
+    .update(aadBits)
+    .digest();
   return `${header}..${iv.toString('base64url')}.${ciphertext.toString('base64url')}.${mac.subarray(0, 32).toString('base64url')}`;
 }

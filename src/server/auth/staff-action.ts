@@ -9,8 +9,7 @@ import { clientIp } from '@/server/http/client-ip';
 import { NotFoundError, UserError } from '@/server/errors';
 
 export type ActionResult<T = undefined> =
-  | { ok: true; message?: string; data?: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; message?: string; data?: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
 export type StaffContext<I> = { actor: StaffActor; audit: Actor; input: I; ip: string | null };
 
@@ -56,7 +55,12 @@ export async function executeStaffAction<S extends z.ZodType, T>(
     if (!can(actor.role, definition.permission)) return { ok: false, error: MESSAGES.forbidden };
     const parsed = definition.input.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
     if (!parsed.success) return invalid(parsed.error);
-    const result = await definition.run({ actor, audit: { type: 'STAFF', staffId: actor.id, ip }, input: parsed.data, ip });
+    const result = await definition.run({
+      actor,
+      audit: { type: 'STAFF', staffId: actor.id, ip },
+      input: parsed.data,
+      ip,
+    });
     return { ok: true, ...result };
   } catch (error) {
     unstable_rethrow(error);
@@ -100,7 +104,11 @@ export function staffRoute<S extends z.ZodType>(
       if (!actor) return Response.json({ error: MESSAGES.signedOut }, { status: 401 });
       if (!can(actor.role, options.permission)) return Response.json({ error: MESSAGES.notFound }, { status: 404 });
       const parsed = options.query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-      if (!parsed.success) return Response.json({ error: MESSAGES.invalid, issues: parsed.error.issues.map((i) => i.message) }, { status: 400 });
+      if (!parsed.success)
+        return Response.json(
+          { error: MESSAGES.invalid, issues: parsed.error.issues.map((i) => i.message) },
+          { status: 400 },
+        );
       const ip = clientIp(request.headers);
       return await handler({ actor, audit: { type: 'STAFF', staffId: actor.id, ip }, input: parsed.data, ip }, request);
     } catch (error) {

@@ -70,8 +70,20 @@ export function openEngine(database: Config['database']): Engine {
         };
       },
       async query<T>(sql: string, params: unknown[]) {
-        const types = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser };
-        return (await pool.query<T & pg.QueryResultRow>({ name: preparedStatementName({ sql, args: params }), text: sql, values: params, types })).rows;
+        const types = {
+          getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+            oid === TIMESTAMP_OID
+              ? utcTimestamp
+              : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        };
+        return (
+          await pool.query<T & pg.QueryResultRow>({
+            name: preparedStatementName({ sql, args: params }),
+            text: sql,
+            values: params,
+            types,
+          })
+        ).rows;
       },
       async close() {
         await prisma.$disconnect();

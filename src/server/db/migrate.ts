@@ -45,7 +45,12 @@ export async function migrate(engine: Engine, migrations = readMigrations()): Pr
     await conn.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
     try {
       await conn.exec(CREATE_MIGRATIONS_TABLE);
-      const rows = await conn.query<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+      const rows = await conn.query<{
+        migration_name: string;
+        checksum: string;
+        finished_at: Date | null;
+        rolled_back_at: Date | null;
+      }>(
         'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
       );
       const applied = new Map(rows.map((r) => [r.migration_name, r]));
@@ -59,7 +64,9 @@ export async function migrate(engine: Engine, migrations = readMigrations()): Pr
           );
         }
         if (!known.has(row.migration_name)) {
-          throw new MigrationError(`The database has migration ${row.migration_name}, which is not in prisma/migrations: is this checkout older than the database?`);
+          throw new MigrationError(
+            `The database has migration ${row.migration_name}, which is not in prisma/migrations: is this checkout older than the database?`,
+          );
         }
       }
 
@@ -83,7 +90,10 @@ export async function migrate(engine: Engine, migrations = readMigrations()): Pr
             [id, m.checksum, m.name],
           );
           await conn.exec(m.sql);
-          await conn.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+          await conn.query(
+            'UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1',
+            [id],
+          );
           await conn.exec('COMMIT');
         } catch (error) {
           await conn.exec('ROLLBACK');

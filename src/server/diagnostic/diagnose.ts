@@ -18,12 +18,26 @@ export async function diagnose(tiersId: string, now = new Date()) {
   const tiers = await db.tiers.findUnique({
     where: { id: tiersId },
     select: {
-      id: true, kind: true, civility: true, firstName: true, lastName: true, companyName: true, email: true,
+      id: true,
+      kind: true,
+      civility: true,
+      firstName: true,
+      lastName: true,
+      companyName: true,
+      email: true,
       account: {
         select: {
-          id: true, login: true, status: true, enrolledAt: true, unenrolledAt: true, credentialsGeneratedAt: true,
-          credentialsGeneratedBy: { select: { name: true } }, mustChangePassword: true, lastLoginAt: true,
-          failedLoginCount: true, lockedUntil: true,
+          id: true,
+          login: true,
+          status: true,
+          enrolledAt: true,
+          unenrolledAt: true,
+          credentialsGeneratedAt: true,
+          credentialsGeneratedBy: { select: { name: true } },
+          mustChangePassword: true,
+          lastLoginAt: true,
+          failedLoginCount: true,
+          lockedUntil: true,
           password: { select: { isTemporary: true, expiresAt: true } },
           verifications: { where: { type: 'ACTIVATION', usedAt: null }, select: { expiresAt: true } },
           _count: { select: { sessions: { where: { revokedAt: null } } } },
@@ -44,19 +58,35 @@ export async function diagnose(tiersId: string, now = new Date()) {
         })
       : null,
     account
-      ? db.loginAttempt.findMany({ where: { accountId: account.id, createdAt: { gte: since } }, orderBy: { id: 'desc' }, take: 20, select: { createdAt: true, loginInput: true, outcome: true, ip: true } })
+      ? db.loginAttempt.findMany({
+          where: { accountId: account.id, createdAt: { gte: since } },
+          orderBy: { id: 'desc' },
+          take: 20,
+          select: { createdAt: true, loginInput: true, outcome: true, ip: true },
+        })
       : [],
     account
-      ? db.loginAttempt.findMany({ where: { outcome: 'UNKNOWN_LOGIN', createdAt: { gte: since } }, orderBy: { id: 'desc' }, take: 500, select: { createdAt: true, loginInput: true, ip: true } })
+      ? db.loginAttempt.findMany({
+          where: { outcome: 'UNKNOWN_LOGIN', createdAt: { gte: since } },
+          orderBy: { id: 'desc' },
+          take: 500,
+          select: { createdAt: true, loginInput: true, ip: true },
+        })
       : [],
-    db.auditEvent.findFirst({ where: { tiersId, type: 'tiers.email_changed' }, orderBy: { id: 'desc' }, select: { createdAt: true, details: true } }),
+    db.auditEvent.findFirst({
+      where: { tiersId, type: 'tiers.email_changed' },
+      orderBy: { id: 'desc' },
+      select: { createdAt: true, details: true },
+    }),
   ]);
 
   const typos = account ? await attributableTypos(account.login, unknownAttempts) : [];
   const recentAttempts: AttemptView[] = [
     ...attempts.map((a) => ({ at: a.createdAt, typed: a.loginInput, outcome: a.outcome, ip: a.ip })),
     ...typos.map((a) => ({ at: a.createdAt, typed: a.loginInput, outcome: 'POSSIBLE_TYPO' as const, ip: a.ip })),
-  ].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, 20);
+  ]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, 20);
 
   const verdict = decide({ now, email: tiers.email, account, lastMail, attempts: recentAttempts });
   return {
@@ -87,9 +117,14 @@ async function attributableTypos<T extends { loginInput: string }>(login: string
   const result: T[] = [];
   for (const attempt of candidates) {
     const typed = attempt.loginInput;
-    const neighbours = await db.extranetAccount.findMany({ where: { login: { startsWith: typed.replace(/\s+/g, '').slice(0, 3) } }, select: { login: true }, take: 200 });
+    const neighbours = await db.extranetAccount.findMany({
+      where: { login: { startsWith: typed.replace(/\s+/g, '').slice(0, 3) } },
+      select: { login: true },
+      take: 200,
+    });
     const mine = typoDistance(typed, login);
-    if (neighbours.every((other) => other.login === login || typoDistance(typed, other.login) > mine)) result.push(attempt);
+    if (neighbours.every((other) => other.login === login || typoDistance(typed, other.login) > mine))
+      result.push(attempt);
   }
   return result;
 }
@@ -113,28 +148,100 @@ type DecideInput = {
 
 /** The most likely cause, in the order a support agent would check it. */
 export function decide({ now, email, account, lastMail, attempts }: DecideInput): Verdict {
-  if (!account) return { cause: "La personne n'est pas inscrite à l'extranet.", fix: 'Inscrivez-la puis générez ses identifiants.', action: 'ENROLL' };
-  if (account.status === 'UNENROLLED') return { cause: 'Le compte est désinscrit : ses anciens identifiants ne fonctionnent plus.', fix: 'Inscrivez la personne puis générez de nouveaux identifiants.', action: 'ENROLL' };
+  if (!account)
+    return {
+      cause: "La personne n'est pas inscrite à l'extranet.",
+      fix: 'Inscrivez-la puis générez ses identifiants.',
+      action: 'ENROLL',
+    };
+  if (account.status === 'UNENROLLED')
+    return {
+      cause: 'Le compte est désinscrit : ses anciens identifiants ne fonctionnent plus.',
+      fix: 'Inscrivez la personne puis générez de nouveaux identifiants.',
+      action: 'ENROLL',
+    };
   if (account.lockedUntil && account.lockedUntil > now) {
-    return { cause: `Le compte est verrouillé temporairement jusqu'au ${when(account.lockedUntil)} après ${account.failedLoginCount} essais infructueux.`, fix: 'Déverrouillez-le si la personne est bien à l’origine des essais, puis aidez-la à saisir son mot de passe (ou générez de nouveaux identifiants).', action: 'UNLOCK' };
+    return {
+      cause: `Le compte est verrouillé temporairement jusqu'au ${when(account.lockedUntil)} après ${account.failedLoginCount} essais infructueux.`,
+      fix: 'Déverrouillez-le si la personne est bien à l’origine des essais, puis aidez-la à saisir son mot de passe (ou générez de nouveaux identifiants).',
+      action: 'UNLOCK',
+    };
   }
-  if (!email) return { cause: "La personne n'a pas d'adresse e-mail : aucun identifiant ne peut lui être envoyé.", fix: 'Ajoutez une adresse e-mail à sa fiche, puis générez ses identifiants.', action: 'ADD_EMAIL' };
-  if (!account.credentialsGeneratedAt) return { cause: "Aucun identifiant n'a encore été généré pour ce compte.", fix: "Générez le mail d'identifiants (enveloppe bleue) puis envoyez-le.", action: 'GENERATE' };
-  if (lastMail?.status === 'PENDING_REVIEW') return { cause: "Le mail d'identifiants attend votre vérification dans le centre d'envoi : il n'est pas parti.", fix: "Vérifiez-le avec la loupe puis envoyez-le.", action: 'REVIEW_MAIL' };
-  if (lastMail?.status === 'FAILED') return { cause: `Le mail d'identifiants n'a pas pu être envoyé${lastMail.lastError ? ` (${lastMail.lastError})` : ''}.`, fix: "Vérifiez l'adresse e-mail puis renvoyez le mail.", action: 'RETRY_MAIL' };
-  if (lastMail && (lastMail.status === 'CANCELLED' || lastMail.status === 'REPLACED')) return { cause: "Le dernier mail d'identifiants a été annulé : la personne n'a pas reçu d'identifiants valables.", fix: 'Générez de nouveaux identifiants.', action: 'GENERATE' };
+  if (!email)
+    return {
+      cause: "La personne n'a pas d'adresse e-mail : aucun identifiant ne peut lui être envoyé.",
+      fix: 'Ajoutez une adresse e-mail à sa fiche, puis générez ses identifiants.',
+      action: 'ADD_EMAIL',
+    };
+  if (!account.credentialsGeneratedAt)
+    return {
+      cause: "Aucun identifiant n'a encore été généré pour ce compte.",
+      fix: "Générez le mail d'identifiants (enveloppe bleue) puis envoyez-le.",
+      action: 'GENERATE',
+    };
+  if (lastMail?.status === 'PENDING_REVIEW')
+    return {
+      cause: "Le mail d'identifiants attend votre vérification dans le centre d'envoi : il n'est pas parti.",
+      fix: 'Vérifiez-le avec la loupe puis envoyez-le.',
+      action: 'REVIEW_MAIL',
+    };
+  if (lastMail?.status === 'FAILED')
+    return {
+      cause: `Le mail d'identifiants n'a pas pu être envoyé${lastMail.lastError ? ` (${lastMail.lastError})` : ''}.`,
+      fix: "Vérifiez l'adresse e-mail puis renvoyez le mail.",
+      action: 'RETRY_MAIL',
+    };
+  if (lastMail && (lastMail.status === 'CANCELLED' || lastMail.status === 'REPLACED'))
+    return {
+      cause: "Le dernier mail d'identifiants a été annulé : la personne n'a pas reçu d'identifiants valables.",
+      fix: 'Générez de nouveaux identifiants.',
+      action: 'GENERATE',
+    };
   const expired = account.password?.isTemporary && account.password.expiresAt && account.password.expiresAt < now;
-  if (expired) return { cause: `Le mot de passe provisoire a expiré le ${when(account.password!.expiresAt!)}.`, fix: 'Générez de nouveaux identifiants.', action: 'GENERATE' };
+  if (expired)
+    return {
+      cause: `Le mot de passe provisoire a expiré le ${when(account.password!.expiresAt!)}.`,
+      fix: 'Générez de nouveaux identifiants.',
+      action: 'GENERATE',
+    };
   if (!account.password && account.verifications.length && account.verifications.every((v) => v.expiresAt < now)) {
-    return { cause: `Le lien d'activation a expiré le ${when(account.verifications[0].expiresAt)} sans avoir servi.`, fix: 'Générez de nouveaux identifiants.', action: 'GENERATE' };
+    return {
+      cause: `Le lien d'activation a expiré le ${when(account.verifications[0].expiresAt)} sans avoir servi.`,
+      fix: 'Générez de nouveaux identifiants.',
+      action: 'GENERATE',
+    };
   }
   const lastSuccess = attempts.find((a) => a.outcome === 'SUCCESS')?.at ?? account.lastLoginAt ?? new Date(0);
   const failuresSince = attempts.filter((a) => a.at > lastSuccess);
   const typo = failuresSince.find((a) => a.outcome === 'POSSIBLE_TYPO');
-  if (typo) return { cause: `La personne semble se tromper d'identifiant : « ${typo.typed} » a été saisi le ${when(typo.at)}, son identifiant est « ${account.login} ».`, fix: "Rappelez-lui son identifiant exact (sans espace ; majuscules indifférentes).", action: 'NONE' };
+  if (typo)
+    return {
+      cause: `La personne semble se tromper d'identifiant : « ${typo.typed} » a été saisi le ${when(typo.at)}, son identifiant est « ${account.login} ».`,
+      fix: 'Rappelez-lui son identifiant exact (sans espace ; majuscules indifférentes).',
+      action: 'NONE',
+    };
   const wrong = failuresSince.filter((a) => a.outcome === 'WRONG_PASSWORD');
-  if (wrong.length) return { cause: `Mot de passe erroné ${wrong.length} fois depuis le ${when(wrong[wrong.length - 1].at)} : probablement oublié, ou mal saisi (majuscules, chiffres, caractères spéciaux).`, fix: 'Proposez « Mot de passe oublié ? » sur la page de connexion, ou générez de nouveaux identifiants.', action: 'GENERATE' };
-  if (!account.lastLoginAt && lastMail?.status === 'SENT') return { cause: `Identifiants envoyés le ${when(lastMail.sentAt ?? lastMail.createdAt)} mais jamais utilisés.`, fix: "Vérifiez avec la personne que le mail est arrivé (courrier indésirable), sinon renvoyez de nouveaux identifiants.", action: 'GENERATE' };
-  if (account.lastLoginAt) return { cause: `Aucun problème détecté : dernière connexion réussie le ${when(account.lastLoginAt)}.`, fix: "Si la personne n'y arrive pas, vérifiez le navigateur ou l'appareil utilisé.", action: 'NONE' };
-  return { cause: "Les identifiants sont en cours d'envoi.", fix: "Attendez l'envoi du mail puis vérifiez qu'il est arrivé.", action: 'NONE' };
+  if (wrong.length)
+    return {
+      cause: `Mot de passe erroné ${wrong.length} fois depuis le ${when(wrong[wrong.length - 1].at)} : probablement oublié, ou mal saisi (majuscules, chiffres, caractères spéciaux).`,
+      fix: 'Proposez « Mot de passe oublié ? » sur la page de connexion, ou générez de nouveaux identifiants.',
+      action: 'GENERATE',
+    };
+  if (!account.lastLoginAt && lastMail?.status === 'SENT')
+    return {
+      cause: `Identifiants envoyés le ${when(lastMail.sentAt ?? lastMail.createdAt)} mais jamais utilisés.`,
+      fix: 'Vérifiez avec la personne que le mail est arrivé (courrier indésirable), sinon renvoyez de nouveaux identifiants.',
+      action: 'GENERATE',
+    };
+  if (account.lastLoginAt)
+    return {
+      cause: `Aucun problème détecté : dernière connexion réussie le ${when(account.lastLoginAt)}.`,
+      fix: "Si la personne n'y arrive pas, vérifiez le navigateur ou l'appareil utilisé.",
+      action: 'NONE',
+    };
+  return {
+    cause: "Les identifiants sont en cours d'envoi.",
+    fix: "Attendez l'envoi du mail puis vérifiez qu'il est arrivé.",
+    action: 'NONE',
+  };
 }

@@ -11,12 +11,21 @@ export const unlockAccount = defineStaffAction({
   input: z.object({ tiersId: z.string().min(1) }),
   async run({ input, audit }) {
     await db.$transaction(async (tx) => {
-      const account = await tx.extranetAccount.findUnique({ where: { tiersId: input.tiersId }, select: { id: true, login: true, lockedUntil: true } });
+      const account = await tx.extranetAccount.findUnique({
+        where: { tiersId: input.tiersId },
+        select: { id: true, login: true, lockedUntil: true },
+      });
       if (!account) throw new NotFoundError('account');
-      if (!account.lockedUntil || account.lockedUntil <= new Date()) throw new UserError("Ce compte n'est pas verrouillé : rien à déverrouiller.");
+      if (!account.lockedUntil || account.lockedUntil <= new Date())
+        throw new UserError("Ce compte n'est pas verrouillé : rien à déverrouiller.");
       await tx.extranetAccount.update({ where: { id: account.id }, data: { lockedUntil: null, failedLoginCount: 0 } });
       await tx.throttleBucket.deleteMany({ where: { key: `login:${account.login}` } });
-      await recordEvent(tx, audit, { type: 'access.unlocked', tiersId: input.tiersId, targetType: 'account', targetId: account.id });
+      await recordEvent(tx, audit, {
+        type: 'access.unlocked',
+        tiersId: input.tiersId,
+        targetType: 'account',
+        targetId: account.id,
+      });
     });
     return { message: 'Compte déverrouillé : la personne peut se reconnecter.' };
   },

@@ -11,7 +11,14 @@ export const DOCUMENT_CATEGORY_LABELS: Record<DocumentCategory, string> = {
 
 /** What a document list shows (never the storage key). */
 export const documentListSelect = {
-  id: true, title: true, category: true, fileName: true, mimeType: true, sizeBytes: true, visibleOnExtranet: true, createdAt: true,
+  id: true,
+  title: true,
+  category: true,
+  fileName: true,
+  mimeType: true,
+  sizeBytes: true,
+  visibleOnExtranet: true,
+  createdAt: true,
 } as const;
 
 export function formatSize(bytes: number): string {

@@ -31,7 +31,10 @@ export async function documentResponse(document: StoredDocument): Promise<Respon
 
 /** Staff may download any document; an unknown id is "not found". */
 export async function staffDocumentResponse(id: string): Promise<Response> {
-  const document = await db.document.findUnique({ where: { id }, select: { fileName: true, mimeType: true, sizeBytes: true, storageKey: true } });
+  const document = await db.document.findUnique({
+    where: { id },
+    select: { fileName: true, mimeType: true, sizeBytes: true, storageKey: true },
+  });
   if (!document) throw new NotFoundError('document');
   return documentResponse(document);
 }

@@ -10,7 +10,19 @@ import { targetTiers } from './upload-document';
 const ZDocument = z.object({ id: z.string().min(1).max(64) });
 const ZVisibility = ZDocument.extend({ visible: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
-const documentFields = { id: true, title: true, fileName: true, category: true, sha256: true, sizeBytes: true, storageKey: true, visibleOnExtranet: true, tiersId: true, propertyId: true, leaseId: true } as const;
+const documentFields = {
+  id: true,
+  title: true,
+  fileName: true,
+  category: true,
+  sha256: true,
+  sizeBytes: true,
+  storageKey: true,
+  visibleOnExtranet: true,
+  tiersId: true,
+  propertyId: true,
+  leaseId: true,
+} as const;
 
 async function findDocument(tx: Tx, id: string) {
   const document = await tx.document.findUnique({ where: { id }, select: documentFields });
@@ -32,7 +44,9 @@ export const setDocumentVisibilityAction = defineStaffAction({
   async run({ input, audit }) {
     return db.$transaction(async (tx) => {
       const document = await findDocument(tx, input.id);
-      const said = input.visible ? `« ${document.title} » est visible sur l'extranet.` : `« ${document.title} » n'est plus visible sur l'extranet.`;
+      const said = input.visible
+        ? `« ${document.title} » est visible sur l'extranet.`
+        : `« ${document.title} » n'est plus visible sur l'extranet.`;
       if (document.visibleOnExtranet === input.visible) return { message: said };
       await tx.document.update({ where: { id: document.id }, data: { visibleOnExtranet: input.visible } });
       await recordEvent(tx, audit, {
@@ -64,13 +78,24 @@ export const deleteDocumentAction = defineStaffAction({
         tiersId: found.tiersId,
         targetType: 'document',
         targetId: found.id,
-        details: { title: found.title, fileName: found.fileName, category: found.category, sha256: found.sha256, sizeBytes: found.sizeBytes },
+        details: {
+          title: found.title,
+          fileName: found.fileName,
+          category: found.category,
+          sha256: found.sha256,
+          sizeBytes: found.sizeBytes,
+        },
       });
       return found;
     });
     await getDocumentStorage()
       .remove(document.storageKey)
-      .catch((error: unknown) => console.warn(`[document ${document.id}] deleted, but its file could not be removed:`, (error as Error)?.message ?? error));
+      .catch((error: unknown) =>
+        console.warn(
+          `[document ${document.id}] deleted, but its file could not be removed:`,
+          (error as Error)?.message ?? error,
+        ),
+      );
     return { message: `Le document « ${document.title} » est supprimé.` };
   },
 });

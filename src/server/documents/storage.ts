@@ -19,7 +19,11 @@ export class LocalDiskStorage implements DocumentStorage {
   constructor(private readonly root: string) {}
 
   async put(bytes: Uint8Array, fileName: string): Promise<string> {
-    const ext = path.extname(fileName).toLowerCase().replace(/[^.a-z0-9]/g, '').slice(0, 8);
+    const ext = path
+      .extname(fileName)
+      .toLowerCase()
+      .replace(/[^.a-z0-9]/g, '')
+      .slice(0, 8);
     const id = randomUUID();
     const key = `${id.slice(0, 2)}/${id}${ext}`;
     await mkdir(path.join(this.root, id.slice(0, 2)), { recursive: true });

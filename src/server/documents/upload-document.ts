@@ -10,7 +10,10 @@ import { DOCUMENT_CATEGORY_LABELS } from './document-labels';
 import { checkDocumentFile } from './file-type';
 import { getDocumentStorage } from './storage';
 
-const CATEGORIES = Object.keys(DOCUMENT_CATEGORY_LABELS) as [keyof typeof DOCUMENT_CATEGORY_LABELS, ...(keyof typeof DOCUMENT_CATEGORY_LABELS)[]];
+const CATEGORIES = Object.keys(DOCUMENT_CATEGORY_LABELS) as [
+  keyof typeof DOCUMENT_CATEGORY_LABELS,
+  ...(keyof typeof DOCUMENT_CATEGORY_LABELS)[],
+];
 
 export const ZUploadDocument = z.object({
   targetType: z.enum(['tiers', 'property', 'lease']),
@@ -31,7 +34,8 @@ export const uploadDocumentAction = defineStaffAction({
   async run({ input, actor, audit }) {
     const { file, targetType, targetId } = input;
     // An empty file field still sends a nameless, empty File.
-    if (!file.name && file.size === 0) throw new UserError('Choisissez un fichier à envoyer (PDF, PNG ou JPEG, 10 Mo au maximum).');
+    if (!file.name && file.size === 0)
+      throw new UserError('Choisissez un fichier à envoyer (PDF, PNG ou JPEG, 10 Mo au maximum).');
     const fileName = file.name.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200);
     const bytes = new Uint8Array(await file.arrayBuffer());
     const checked = checkDocumentFile(fileName, bytes);
@@ -53,7 +57,11 @@ export const uploadDocumentAction = defineStaffAction({
             storageKey,
             visibleOnExtranet: input.visibleOnExtranet,
             uploadedById: actor.id,
-            ...(targetType === 'tiers' ? { tiersId: targetId } : targetType === 'property' ? { propertyId: targetId } : { leaseId: targetId }),
+            ...(targetType === 'tiers'
+              ? { tiersId: targetId }
+              : targetType === 'property'
+                ? { propertyId: targetId }
+                : { leaseId: targetId }),
           },
           select: { id: true, title: true },
         });
@@ -62,7 +70,13 @@ export const uploadDocumentAction = defineStaffAction({
           tiersId,
           targetType: 'document',
           targetId: document.id,
-          details: { fileName, category: input.category, attachedTo: targetType, attachedId: targetId, visibleOnExtranet: input.visibleOnExtranet },
+          details: {
+            fileName,
+            category: input.category,
+            attachedTo: targetType,
+            attachedId: targetId,
+            visibleOnExtranet: input.visibleOnExtranet,
+          },
         });
         return { message: `Le document « ${document.title} » est enregistré.`, data: { id: document.id } };
       });
@@ -84,7 +98,10 @@ export async function targetTiers(tx: Tx, type: 'tiers' | 'property' | 'lease', 
     if (!property) throw new NotFoundError('property');
     return property.ownerId;
   }
-  const lease = await tx.lease.findUnique({ where: { id }, select: { tenants: { where: { isPrimary: true }, select: { tiersId: true }, take: 1 } } });
+  const lease = await tx.lease.findUnique({
+    where: { id },
+    select: { tenants: { where: { isPrimary: true }, select: { tiersId: true }, take: 1 } },
+  });
   if (!lease) throw new NotFoundError('lease');
   return lease.tenants[0]?.tiersId ?? null;
 }

@@ -24,7 +24,8 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
   const login = normalizeLogin(request.login).slice(0, 200);
   const now = new Date();
   const seen = { loginInput: login, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null };
-  const attempt = (outcome: LoginOutcome, accountId: string | null) => db.loginAttempt.create({ data: { ...seen, outcome, accountId } });
+  const attempt = (outcome: LoginOutcome, accountId: string | null) =>
+    db.loginAttempt.create({ data: { ...seen, outcome, accountId } });
 
   const { account, byIp, byLogin } = await reserveLogin(login, request.ip);
   if (!byIp.allowed) {
@@ -36,23 +37,42 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
     return { ok: false, outcome: 'LOCKED', error: tryAgainAt(byLogin.lockedUntil, now) };
   }
 
-  const { valid, needsRehash } = await verifyPassword(account?.status === 'ENROLLED' ? account.hash : null, request.password);
+  const { valid, needsRehash } = await verifyPassword(
+    account?.status === 'ENROLLED' ? account.hash : null,
+    request.password,
+  );
   const failure = (outcome: LoginOutcome, error = LOGIN_FAILED) => ({ ok: false as const, outcome, error });
 
   if (!account || account.status !== 'ENROLLED' || !valid) {
-    const outcome: LoginOutcome = !account ? 'UNKNOWN_LOGIN' : account.status !== 'ENROLLED' ? 'UNENROLLED' : 'WRONG_PASSWORD';
+    const outcome: LoginOutcome = !account
+      ? 'UNKNOWN_LOGIN'
+      : account.status !== 'ENROLLED'
+        ? 'UNENROLLED'
+        : 'WRONG_PASSWORD';
     const lockStarted = account && byLogin.lockedUntil;
     if (lockStarted) {
       // The journal records each temporary lock (a growing delay, then the long lock) when it starts.
       await db.$transaction(async (tx) => {
         await tx.loginAttempt.create({ data: { ...seen, outcome, accountId: account.id } });
-        await recordEvent(tx, { type: 'SYSTEM' }, { type: 'access.locked', tiersId: account.tiersId, targetType: 'ExtranetAccount', targetId: account.id, details: { until: lockStarted.toISOString(), failures: byLogin.failures, ip: request.ip } });
+        await recordEvent(
+          tx,
+          { type: 'SYSTEM' },
+          {
+            type: 'access.locked',
+            tiersId: account.tiersId,
+            targetType: 'ExtranetAccount',
+            targetId: account.id,
+            details: { until: lockStarted.toISOString(), failures: byLogin.failures, ip: request.ip },
+          },
+        );
       });
     } else {
       await attempt(outcome, account?.id ?? null);
     }
     // The failure that started a delay or the lock says so at once; the others keep the plain message.
-    return byLogin.lockedUntil ? failure(outcome, `${LOGIN_FAILED} ${tryAgainAt(byLogin.lockedUntil, now)}`) : failure(outcome);
+    return byLogin.lockedUntil
+      ? failure(outcome, `${LOGIN_FAILED} ${tryAgainAt(byLogin.lockedUntil, now)}`)
+      : failure(outcome);
   }
 
   // Only someone who knows the password learns that it has expired: telling them whom to call is the point.
@@ -64,9 +84,19 @@ export async function authenticateExtranet(request: LoginRequest): Promise<Login
     });
     return failure('TEMPORARY_PASSWORD_EXPIRED', TEMPORARY_PASSWORD_EXPIRED);
   }
-  if (needsRehash) await db.extranetPassword.update({ where: { accountId: account.id }, data: { hash: await hashPassword(request.password) } });
+  if (needsRehash)
+    await db.extranetPassword.update({
+      where: { accountId: account.id },
+      data: { hash: await hashPassword(request.password) },
+    });
   const sessionId = await openSession(account, seen, needsRehash);
-  return { ok: true, accountId: account.id, credentialVersion: account.credentialVersion, sessionId, mustChangePassword: account.mustChangePassword };
+  return {
+    ok: true,
+    accountId: account.id,
+    credentialVersion: account.credentialVersion,
+    sessionId,
+    mustChangePassword: account.mustChangePassword,
+  };
 }
 
 // $1 session id, $2 account, $3 tiers, $4 address bucket key, $5 ip, $6 user agent, $7 what was typed, $8 details.
@@ -91,9 +121,22 @@ const OPEN_SESSION_SQL = `
  * session and records the attempt and the journal event, in one statement, so that the sign-in is all or nothing
  * and costs one round trip to the database (docs/benchmarks-extranet.md).
  */
-async function openSession(account: LoginAccount, seen: { loginInput: string; ip: string | null; userAgent: string | null }, rehashed: boolean): Promise<string> {
+async function openSession(
+  account: LoginAccount,
+  seen: { loginInput: string; ip: string | null; userAgent: string | null },
+  rehashed: boolean,
+): Promise<string> {
   const sessionId = randomUUID();
   const details = JSON.stringify({ rehashed });
-  await query(OPEN_SESSION_SQL, [sessionId, account.id, account.tiersId, seen.ip ? ipKey(seen.ip) : null, seen.ip, seen.userAgent, seen.loginInput, details]);
+  await query(OPEN_SESSION_SQL, [
+    sessionId,
+    account.id,
+    account.tiersId,
+    seen.ip ? ipKey(seen.ip) : null,
+    seen.ip,
+    seen.userAgent,
+    seen.loginInput,
+    details,
+  ]);
   return sessionId;
 }

@@ -18,9 +18,15 @@ export function assertAcceptablePassword(input: z.output<typeof ZNewPassword>, c
   const verdict = checkPassword(input.password, context);
   const fieldErrors: Record<string, string[]> = {};
   if (!verdict.ok) fieldErrors.password = verdict.problems;
-  if (input.password !== input.confirm) fieldErrors.confirm = ['Les deux mots de passe ne sont pas identiques : saisissez-les à nouveau.'];
+  if (input.password !== input.confirm)
+    fieldErrors.confirm = ['Les deux mots de passe ne sont pas identiques : saisissez-les à nouveau.'];
   if (Object.keys(fieldErrors).length) {
-    throw new FieldsError(fieldErrors.password ? 'Ce mot de passe ne convient pas : choisissez-en un autre (voir les conseils sous le champ).' : fieldErrors.confirm[0], fieldErrors);
+    throw new FieldsError(
+      fieldErrors.password
+        ? 'Ce mot de passe ne convient pas : choisissez-en un autre (voir les conseils sous le champ).'
+        : fieldErrors.confirm[0],
+      fieldErrors,
+    );
   }
 }
 
@@ -28,16 +34,30 @@ export function assertAcceptablePassword(input: z.output<typeof ZNewPassword>, c
  * The signed-in person changes their password: after a login with a temporary password (no current password asked:
  * they have just typed it) or from "Sécurité" (current password asked). Other sessions end; this one is kept.
  */
-export async function changeOwnPassword(actor: ExtranetActor, input: z.output<typeof ZChangePassword>, ip: string | null): Promise<void> {
+export async function changeOwnPassword(
+  actor: ExtranetActor,
+  input: z.output<typeof ZChangePassword>,
+  ip: string | null,
+): Promise<void> {
   const account = await db.extranetAccount.findUniqueOrThrow({
     where: { id: actor.accountId },
-    select: { login: true, password: { select: { hash: true } }, tiers: { select: { firstName: true, lastName: true, companyName: true } } },
+    select: {
+      login: true,
+      password: { select: { hash: true } },
+      tiers: { select: { firstName: true, lastName: true, companyName: true } },
+    },
   });
   if (!actor.mustChangePassword) {
     const { valid } = await verifyPassword(account.password?.hash, input.current ?? '');
-    if (!valid) throw new FieldsError('Le mot de passe actuel est incorrect.', { current: ['Le mot de passe actuel est incorrect : vérifiez la saisie.'] });
+    if (!valid)
+      throw new FieldsError('Le mot de passe actuel est incorrect.', {
+        current: ['Le mot de passe actuel est incorrect : vérifiez la saisie.'],
+      });
   }
-  assertAcceptablePassword(input, { login: account.login, names: [account.tiers.firstName, account.tiers.lastName, account.tiers.companyName] });
+  assertAcceptablePassword(input, {
+    login: account.login,
+    names: [account.tiers.firstName, account.tiers.lastName, account.tiers.companyName],
+  });
   const hash = await hashPassword(input.password);
   await db.$transaction((tx) =>
     setPassword(tx, {

@@ -5,14 +5,33 @@ import type { ExtranetActor } from './session-validity';
 
 /** "Se déconnecter" ends this session's row too, so a copied cookie stops working as well. */
 export async function endCurrentSession(actor: Pick<ExtranetActor, 'accountId' | 'sessionId'>): Promise<void> {
-  await db.extranetSession.updateMany({ where: { id: actor.sessionId, accountId: actor.accountId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await db.extranetSession.updateMany({
+    where: { id: actor.sessionId, accountId: actor.accountId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
 }
 
 /** "Se déconnecter partout": every session of the account ends, on every device, at the next request. */
-export async function endAllSessions(actor: Pick<ExtranetActor, 'accountId' | 'tiersId'>, ip: string | null): Promise<number> {
+export async function endAllSessions(
+  actor: Pick<ExtranetActor, 'accountId' | 'tiersId'>,
+  ip: string | null,
+): Promise<number> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.extranetSession.updateMany({ where: { accountId: actor.accountId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordEvent(tx, { type: 'EXTRANET', accountId: actor.accountId, ip }, { type: 'extranet.signed_out_everywhere', tiersId: actor.tiersId, targetType: 'ExtranetAccount', targetId: actor.accountId, details: { sessions: count } });
+    const { count } = await tx.extranetSession.updateMany({
+      where: { accountId: actor.accountId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    await recordEvent(
+      tx,
+      { type: 'EXTRANET', accountId: actor.accountId, ip },
+      {
+        type: 'extranet.signed_out_everywhere',
+        tiersId: actor.tiersId,
+        targetType: 'ExtranetAccount',
+        targetId: actor.accountId,
+        details: { sessions: count },
+      },
+    );
     return count;
   });
 }

@@ -1,7 +1,8 @@
 // Every sentence an extranet visitor may read after a failure. One place, so a test can assert them and no
 // message ever says more than it should (whether an identifiant exists, for instance).
 
-export const LOGIN_FAILED = 'Identifiant ou mot de passe incorrect. Vérifiez la saisie (majuscules, chiffres) et réessayez.';
+export const LOGIN_FAILED =
+  'Identifiant ou mot de passe incorrect. Vérifiez la saisie (majuscules, chiffres) et réessayez.';
 export const TEMPORARY_PASSWORD_EXPIRED =
   "Votre mot de passe provisoire a expiré. Contactez l'agence pour recevoir de nouveaux identifiants.";
 export const RESET_REQUESTED =

@@ -23,23 +23,46 @@ export function documentScope(who: Who, now = new Date()): Prisma.DocumentWhereI
             leaseId: null,
             tiersId: null,
             category: { not: 'COMPTE_RENDU_GERANCE' },
-            property: { leases: { some: { tenants: { some: { tiersId: who.tiersId } }, OR: [{ endDate: null }, { endDate: { gte: today } }] } } },
+            property: {
+              leases: {
+                some: {
+                  tenants: { some: { tiersId: who.tiersId } },
+                  OR: [{ endDate: null }, { endDate: { gte: today } }],
+                },
+              },
+            },
           },
         ]
       : [{ tiersId: who.tiersId }, { leaseId: null, tiersId: null, property: { ownerId: who.tiersId } }];
   return { visibleOnExtranet: true, OR: mine };
 }
 
-const documentSelect = { id: true, title: true, category: true, fileName: true, mimeType: true, sizeBytes: true, createdAt: true } as const;
+const documentSelect = {
+  id: true,
+  title: true,
+  category: true,
+  fileName: true,
+  mimeType: true,
+  sizeBytes: true,
+  createdAt: true,
+} as const;
 
 export async function listMyDocuments(who: Who) {
-  return db.document.findMany({ where: documentScope(who), select: documentSelect, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: 200 });
+  return db.document.findMany({
+    where: documentScope(who),
+    select: documentSelect,
+    orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+    take: 200,
+  });
 }
 export type MyDocument = Awaited<ReturnType<typeof listMyDocuments>>[number];
 
 /** A document the person may download, with its storage key; anyone else's answers not found. */
 export async function getMyDocument(who: Who, documentId: string) {
-  const document = await db.document.findFirst({ where: { AND: [{ id: documentId }, documentScope(who)] }, select: { ...documentSelect, storageKey: true } });
+  const document = await db.document.findFirst({
+    where: { AND: [{ id: documentId }, documentScope(who)] },
+    select: { ...documentSelect, storageKey: true },
+  });
   if (!document) throw new NotFoundError('document');
   return document;
 }

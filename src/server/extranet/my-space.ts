@@ -9,7 +9,15 @@ import type { ExtranetActor } from './session-validity';
 
 type Who = Pick<ExtranetActor, 'tiersId' | 'kind'>;
 
-const propertySelect = { id: true, kind: true, addressLine: true, postalCode: true, city: true, unitLabel: true, surfaceM2: true } as const;
+const propertySelect = {
+  id: true,
+  kind: true,
+  addressLine: true,
+  postalCode: true,
+  city: true,
+  unitLabel: true,
+  surfaceM2: true,
+} as const;
 const leaseSelect = {
   id: true,
   startDate: true,
@@ -18,7 +26,13 @@ const leaseSelect = {
   chargesCents: true,
   depositCents: true,
   property: { select: propertySelect },
-  tenants: { select: { tiersId: true, isPrimary: true, tiers: { select: { civility: true, firstName: true, lastName: true, companyName: true } } } },
+  tenants: {
+    select: {
+      tiersId: true,
+      isPrimary: true,
+      tiers: { select: { civility: true, firstName: true, lastName: true, companyName: true } },
+    },
+  },
 } as const;
 
 /** A lease ends on its end date; it is shown as ended from the next day (Europe/Paris calendar, stored as a date). */
@@ -72,7 +86,19 @@ export async function listMyProperties(who: Who, propertyId?: string) {
     select: {
       ...propertySelect,
       leases: {
-        select: { id: true, startDate: true, endDate: true, rentCents: true, chargesCents: true, tenants: { select: { isPrimary: true, tiers: { select: { civility: true, firstName: true, lastName: true, companyName: true } } } } },
+        select: {
+          id: true,
+          startDate: true,
+          endDate: true,
+          rentCents: true,
+          chargesCents: true,
+          tenants: {
+            select: {
+              isPrimary: true,
+              tiers: { select: { civility: true, firstName: true, lastName: true, companyName: true } },
+            },
+          },
+        },
         orderBy: { startDate: 'desc' },
       },
     },
@@ -89,7 +115,9 @@ export async function listMyProperties(who: Who, propertyId?: string) {
         endDate: current.endDate,
         rentCents: current.rentCents,
         chargesCents: current.chargesCents,
-        tenants: [...current.tenants].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary)).map((t) => displayName(t.tiers)),
+        tenants: [...current.tenants]
+          .sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary))
+          .map((t) => displayName(t.tiers)),
       },
     };
   });
@@ -114,13 +142,24 @@ export async function getMyProperty(who: Who, propertyId: string) {
 /** The person's own contact details and the agency's, for "Mes coordonnées" and "Mon logement". */
 export async function getMyProfile(who: Who) {
   const [tiers, agency] = await Promise.all([
-    db.tiers.findUniqueOrThrow({ where: { id: who.tiersId }, select: { civility: true, firstName: true, lastName: true, companyName: true, email: true, phone: true } }),
-    db.agencySettings.findUnique({ where: { id: 1 }, select: { agencyName: true, agencyEmail: true, agencyPhone: true, agencyAddress: true } }),
+    db.tiers.findUniqueOrThrow({
+      where: { id: who.tiersId },
+      select: { civility: true, firstName: true, lastName: true, companyName: true, email: true, phone: true },
+    }),
+    db.agencySettings.findUnique({
+      where: { id: 1 },
+      select: { agencyName: true, agencyEmail: true, agencyPhone: true, agencyAddress: true },
+    }),
   ]);
   return {
     name: displayName(tiers),
     email: tiers.email,
     phone: tiers.phone,
-    agency: { name: agency?.agencyName ?? 'Agence Trousseau', email: agency?.agencyEmail ?? null, phone: agency?.agencyPhone ?? null, address: agency?.agencyAddress ?? null },
+    agency: {
+      name: agency?.agencyName ?? 'Agence Trousseau',
+      email: agency?.agencyEmail ?? null,
+      phone: agency?.agencyPhone ?? null,
+      address: agency?.agencyAddress ?? null,
+    },
   };
 }

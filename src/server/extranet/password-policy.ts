@@ -23,7 +23,11 @@ function estimator(): ZxcvbnFactory {
 export type PasswordContext = { login: string; names: (string | null | undefined)[] };
 export type PasswordVerdict = { ok: boolean; problems: string[]; suggestions: string[]; score: number };
 
-const fold = (value: string) => value.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+const fold = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 
 /** Everything that must not appear in the password: the identifiant, its name part, the name words. */
 function personalWords(context: PasswordContext): string[] {
@@ -43,12 +47,20 @@ export function checkPassword(password: string, context: PasswordContext): Passw
   const login = fold(context.login.trim());
   const words = personalWords(context);
   if (login && folded.includes(login)) problems.push('Il ne doit pas contenir votre identifiant.');
-  else if (words.some((w) => folded.includes(w))) problems.push('Il ne doit pas contenir votre nom, votre prénom ni votre identifiant.');
+  else if (words.some((w) => folded.includes(w)))
+    problems.push('Il ne doit pas contenir votre nom, votre prénom ni votre identifiant.');
   const result = estimator().check(password.slice(0, PASSWORD_MAX_LENGTH), words);
   if (result.score < MIN_SCORE) {
-    problems.push(`Il est trop facile à deviner${result.feedback.warning ? ` : ${lowerFirst(result.feedback.warning)}` : '.'}`);
+    problems.push(
+      `Il est trop facile à deviner${result.feedback.warning ? ` : ${lowerFirst(result.feedback.warning)}` : '.'}`,
+    );
   }
-  return { ok: problems.length === 0, problems, suggestions: result.score < MIN_SCORE ? result.feedback.suggestions : [], score: result.score };
+  return {
+    ok: problems.length === 0,
+    problems,
+    suggestions: result.score < MIN_SCORE ? result.feedback.suggestions : [],
+    score: result.score,
+  };
 }
 
 function lowerFirst(sentence: string): string {

@@ -41,7 +41,14 @@ export async function sendResetMails(typed: string, ip: string | null): Promise<
       tiers: { email: { not: null } },
       OR: [{ login: typed }, { tiers: { email: { equals: typed, mode: 'insensitive' } } }],
     },
-    select: { id: true, login: true, tiersId: true, tiers: { select: { kind: true, civility: true, firstName: true, lastName: true, companyName: true, email: true } } },
+    select: {
+      id: true,
+      login: true,
+      tiersId: true,
+      tiers: {
+        select: { kind: true, civility: true, firstName: true, lastName: true, companyName: true, email: true },
+      },
+    },
     take: 5,
   });
   for (const account of accounts) {
@@ -54,7 +61,12 @@ export async function sendResetMails(typed: string, ip: string | null): Promise<
         create: { type: 'PASSWORD_RESET', accountId: account.id, tokenHash: hashToken(token), expiresAt },
         update: { tokenHash: hashToken(token), expiresAt, usedAt: null, createdAt: now },
       });
-      const content = await renderMail(tx, { type: 'PASSWORD_RESET', tiers: account.tiers, identifiant: account.login, expiresAt });
+      const content = await renderMail(tx, {
+        type: 'PASSWORD_RESET',
+        tiers: account.tiers,
+        identifiant: account.login,
+        expiresAt,
+      });
       await enqueueMail(tx, {
         type: 'PASSWORD_RESET',
         review: false,
@@ -65,7 +77,16 @@ export async function sendResetMails(typed: string, ip: string | null): Promise<
         content,
         secret: { plain: passwordLink(token), createdAt: now, expiresAt },
       });
-      await recordEvent(tx, { type: 'EXTRANET', accountId: account.id, ip }, { type: 'extranet.reset_requested', tiersId: account.tiersId, targetType: 'ExtranetAccount', targetId: account.id });
+      await recordEvent(
+        tx,
+        { type: 'EXTRANET', accountId: account.id, ip },
+        {
+          type: 'extranet.reset_requested',
+          tiersId: account.tiersId,
+          targetType: 'ExtranetAccount',
+          targetId: account.id,
+        },
+      );
     });
   }
   return accounts.length;

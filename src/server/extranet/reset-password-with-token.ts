@@ -31,13 +31,29 @@ export async function resetPasswordWithToken(
       data: { usedAt: new Date() },
     });
     if (spent.count !== 1) throw new UserError(LINK_INVALID);
-    await setPassword(tx, { accountId: verification.accountId, hash, keepSessionId: null, actor, via: verification.type === 'ACTIVATION' ? 'activation' : 'reset' });
-    const account = await tx.extranetAccount.update({ where: { id: verification.accountId }, data: { lastLoginAt: new Date() }, select: { tiersId: true } });
+    await setPassword(tx, {
+      accountId: verification.accountId,
+      hash,
+      keepSessionId: null,
+      actor,
+      via: verification.type === 'ACTIVATION' ? 'activation' : 'reset',
+    });
+    const account = await tx.extranetAccount.update({
+      where: { id: verification.accountId },
+      data: { lastLoginAt: new Date() },
+      select: { tiersId: true },
+    });
     const session = await tx.extranetSession.create({
       data: { accountId: verification.accountId, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null },
       select: { id: true },
     });
-    await recordEvent(tx, actor, { type: 'extranet.login', tiersId: account.tiersId, targetType: 'ExtranetSession', targetId: session.id, details: { via: verification.type === 'ACTIVATION' ? 'activation' : 'reset' } });
+    await recordEvent(tx, actor, {
+      type: 'extranet.login',
+      tiersId: account.tiersId,
+      targetType: 'ExtranetSession',
+      targetId: session.id,
+      details: { via: verification.type === 'ACTIVATION' ? 'activation' : 'reset' },
+    });
     return { sessionId: session.id };
   });
 }

@@ -20,9 +20,18 @@ const LAST_SEEN_EVERY_MS = 5 * 60_000;
  * credential version equals the account's, and its ExtranetSession row is not revoked: Désinscrire, new credentials,
  * a password change and "Se déconnecter partout" therefore end it on the next request.
  */
-export async function findValidExtranetSession(token: { accountId: string; cv: number; sessionId: string }): Promise<ExtranetActor | null> {
+export async function findValidExtranetSession(token: {
+  accountId: string;
+  cv: number;
+  sessionId: string;
+}): Promise<ExtranetActor | null> {
   const session = await db.extranetSession.findFirst({
-    where: { id: token.sessionId, accountId: token.accountId, revokedAt: null, account: { status: 'ENROLLED', credentialVersion: token.cv } },
+    where: {
+      id: token.sessionId,
+      accountId: token.accountId,
+      revokedAt: null,
+      account: { status: 'ENROLLED', credentialVersion: token.cv },
+    },
     select: {
       lastSeenAt: true,
       account: {
@@ -38,7 +47,10 @@ export async function findValidExtranetSession(token: { accountId: string; cv: n
   if (!session) return null;
   // A coarse "last seen" for the diagnostic, without a write on every request.
   if (Date.now() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
-    await db.extranetSession.updateMany({ where: { id: token.sessionId, revokedAt: null }, data: { lastSeenAt: new Date() } });
+    await db.extranetSession.updateMany({
+      where: { id: token.sessionId, revokedAt: null },
+      data: { lastSeenAt: new Date() },
+    });
   }
   const { account } = session;
   return {

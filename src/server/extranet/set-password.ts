@@ -20,7 +20,14 @@ export async function setPassword(
   const account = await tx.extranetAccount.update({
     where: { id: input.accountId, status: 'ENROLLED' },
     data: { credentialVersion: { increment: 1 }, mustChangePassword: false, failedLoginCount: 0, lockedUntil: null },
-    select: { id: true, login: true, tiersId: true, tiers: { select: { kind: true, civility: true, firstName: true, lastName: true, companyName: true, email: true } } },
+    select: {
+      id: true,
+      login: true,
+      tiersId: true,
+      tiers: {
+        select: { kind: true, civility: true, firstName: true, lastName: true, companyName: true, email: true },
+      },
+    },
   });
   await tx.extranetPassword.upsert({
     where: { accountId: account.id },
@@ -28,14 +35,37 @@ export async function setPassword(
     update: { hash: input.hash, isTemporary: false, expiresAt: null },
   });
   await tx.extranetSession.updateMany({
-    where: { accountId: account.id, revokedAt: null, ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}) },
+    where: {
+      accountId: account.id,
+      revokedAt: null,
+      ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}),
+    },
     data: { revokedAt: now },
   });
   await tx.verification.deleteMany({ where: { accountId: account.id } });
   const { tiers } = account;
   if (tiers.email) {
-    const content = await renderMail(tx, { type: 'PASSWORD_CHANGED', tiers, identifiant: account.login, expiresAt: null });
-    await enqueueMail(tx, { type: 'PASSWORD_CHANGED', review: false, accountId: account.id, tiersId: account.tiersId, to: tiers.email, toName: displayName(tiers), content });
+    const content = await renderMail(tx, {
+      type: 'PASSWORD_CHANGED',
+      tiers,
+      identifiant: account.login,
+      expiresAt: null,
+    });
+    await enqueueMail(tx, {
+      type: 'PASSWORD_CHANGED',
+      review: false,
+      accountId: account.id,
+      tiersId: account.tiersId,
+      to: tiers.email,
+      toName: displayName(tiers),
+      content,
+    });
   }
-  await recordEvent(tx, input.actor, { type: 'extranet.password_changed', tiersId: account.tiersId, targetType: 'ExtranetAccount', targetId: account.id, details: { via: input.via } });
+  await recordEvent(tx, input.actor, {
+    type: 'extranet.password_changed',
+    tiersId: account.tiersId,
+    targetType: 'ExtranetAccount',
+    targetId: account.id,
+    details: { via: input.via },
+  });
 }

@@ -5,13 +5,17 @@ import { sessionIdentity, type SessionIdentity } from './session-validity';
 
 export const CREDENTIALS_MISSING = 'Saisissez votre identifiant et votre mot de passe.';
 
-export type SignInOutcome = { ok: true; cookie: SessionCookie; redirectTo: string } | { ok: false; error: string; missing?: true };
+export type SignInOutcome =
+  { ok: true; cookie: SessionCookie; redirectTo: string } | { ok: false; error: string; missing?: true };
 
 /**
  * The sign-in of the extranet form and of `POST /api/extranet/connexion`: checks the identifiant and password
  * (authenticateExtranet) and, when they are right, gives the session cookie and the page to go to.
  */
-export async function signInExtranet(input: { login: unknown; password: unknown }, client: { ip: string | null; userAgent: string | null }): Promise<SignInOutcome> {
+export async function signInExtranet(
+  input: { login: unknown; password: unknown },
+  client: { ip: string | null; userAgent: string | null },
+): Promise<SignInOutcome> {
   const login = typeof input.login === 'string' ? input.login.slice(0, 200) : '';
   const password = typeof input.password === 'string' ? input.password.slice(0, 1024) : '';
   if (!login.trim() || !password) return { ok: false, error: CREDENTIALS_MISSING, missing: true };
@@ -26,7 +30,12 @@ export async function signInExtranet(input: { login: unknown; password: unknown 
 
 /** The Auth.js session cookie of an extranet session: the account, its credential version and the session row. */
 export function extranetSessionCookie(session: SessionIdentity): SessionCookie {
-  return sessionCookie({ sub: session.accountId, kind: 'extranet', cv: session.credentialVersion, sid: session.sessionId });
+  return sessionCookie({
+    sub: session.accountId,
+    kind: 'extranet',
+    cv: session.credentialVersion,
+    sid: session.sessionId,
+  });
 }
 
 /** In a server action: signs the browser in on an open session (just opened by a link, or after a password change). */

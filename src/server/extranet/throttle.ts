@@ -17,13 +17,19 @@ export type ThrottlePolicy = {
 };
 
 /** Per identifiant (an existing account's row, or a bucket for an unknown one: the same rules for both). */
-export const LOGIN_POLICY: ThrottlePolicy = { lockAt: 5, lockMs: 15 * 60_000, delays: { 3: 30_000, 4: 60_000 }, windowMs: null };
+export const LOGIN_POLICY: ThrottlePolicy = {
+  lockAt: 5,
+  lockMs: 15 * 60_000,
+  delays: { 3: 30_000, 4: 60_000 },
+  windowMs: null,
+};
 /** Per client address: wide enough for a shared office or a phone carrier, narrow enough to stop a spray. */
 export const IP_POLICY: ThrottlePolicy = { lockAt: 30, lockMs: 15 * 60_000, delays: {}, windowMs: 15 * 60_000 };
 /** "Mot de passe oublié" requests, per address and per what was typed. */
 export const RESET_POLICY: ThrottlePolicy = { lockAt: 5, lockMs: 15 * 60_000, delays: {}, windowMs: 15 * 60_000 };
 
-export type Reservation = { allowed: true; failures: number; lockedUntil: Date | null } | { allowed: false; lockedUntil: Date };
+export type Reservation =
+  { allowed: true; failures: number; lockedUntil: Date | null } | { allowed: false; lockedUntil: Date };
 
 /** The database clock, as Prisma stores DateTime (UTC, without time zone): one clock for every instance. */
 export const DB_NOW = `(now() AT TIME ZONE 'UTC')`;
@@ -31,7 +37,9 @@ const interval = (ms: number) => `interval '${Math.round(ms)} milliseconds'`;
 
 /** The lock time for a given failure count expression. */
 function lockExpression(count: string, policy: ThrottlePolicy): string {
-  const delays = Object.entries(policy.delays).map(([n, ms]) => `WHEN ${count} = ${Number(n)} THEN ${DB_NOW} + ${interval(ms)}`);
+  const delays = Object.entries(policy.delays).map(
+    ([n, ms]) => `WHEN ${count} = ${Number(n)} THEN ${DB_NOW} + ${interval(ms)}`,
+  );
   return `CASE WHEN ${count} >= ${policy.lockAt} THEN ${DB_NOW} + ${interval(policy.lockMs)} ${delays.join(' ')} ELSE NULL END`;
 }
 
@@ -66,17 +74,23 @@ function reservation(failures: number | null, lockedUntil: Date | null): Reserva
   if (failures !== null) return { allowed: true, failures, lockedUntil };
   // The lock is read from the statement's snapshot: when a parallel attempt has just set it, the snapshot does not
   // show it yet, and this attempt is refused for a second.
-  return { allowed: false, lockedUntil: lockedUntil && lockedUntil > new Date() ? lockedUntil : new Date(Date.now() + 1000) };
+  return {
+    allowed: false,
+    lockedUntil: lockedUntil && lockedUntil > new Date() ? lockedUntil : new Date(Date.now() + 1000),
+  };
 }
 
 // The statements are written once per policy; each call only binds its values.
 const BUCKET_SQL = new Map<ThrottlePolicy, string>();
 const bucketSql = (policy: ThrottlePolicy) =>
   BUCKET_SQL.get(policy) ??
-  BUCKET_SQL.set(policy, `
+  BUCKET_SQL.set(
+    policy,
+    `
     WITH counted AS (${countInBucket('$1::text', policy)})
     SELECT c."failures", COALESCE(c."lockedUntil", (SELECT "lockedUntil" FROM "ThrottleBucket" WHERE "key" = $1)) AS "lockedUntil"
-    FROM (SELECT 1) AS one LEFT JOIN counted c ON TRUE`).get(policy)!;
+    FROM (SELECT 1) AS one LEFT JOIN counted c ON TRUE`,
+  ).get(policy)!;
 
 /** Counts one attempt against a bucket key ("Mot de passe oublié" requests), unless it is locked. */
 export async function reserveBucket(key: string, policy: ThrottlePolicy): Promise<Reservation> {
@@ -146,7 +160,10 @@ const RESERVE_LOGIN_SQL = `
  * an identifiant that names no account is counted in a bucket under the same rules, at the same cost, so that
  * neither the answer nor its timing tells whether the identifiant exists.
  */
-export async function reserveLogin(login: string, ip: string | null): Promise<{ account: LoginAccount | null; byIp: Reservation; byLogin: Reservation }> {
+export async function reserveLogin(
+  login: string,
+  ip: string | null,
+): Promise<{ account: LoginAccount | null; byIp: Reservation; byLogin: Reservation }> {
   const [row] = await query<LoginRow>(RESERVE_LOGIN_SQL, [login, loginKey(login), ip ? ipKey(ip) : null]);
   const { id, addressFailures, addressLockedUntil, loginFailures, loginLockedUntil, ...account } = row;
   return {

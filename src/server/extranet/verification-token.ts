@@ -29,7 +29,12 @@ export type UsableVerification = {
 export async function findUsableVerification(token: string): Promise<UsableVerification | null> {
   if (!token || token.length > 200) return null;
   const row = await db.verification.findFirst({
-    where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() }, account: { status: 'ENROLLED' } },
+    where: {
+      tokenHash: hashToken(token),
+      usedAt: null,
+      expiresAt: { gt: new Date() },
+      account: { status: 'ENROLLED' },
+    },
     select: {
       id: true,
       type: true,
@@ -39,5 +44,11 @@ export async function findUsableVerification(token: string): Promise<UsableVerif
   });
   if (!row) return null;
   const { tiers } = row.account;
-  return { id: row.id, type: row.type, accountId: row.accountId, login: row.account.login, names: [tiers.firstName, tiers.lastName, tiers.companyName] };
+  return {
+    id: row.id,
+    type: row.type,
+    accountId: row.accountId,
+    login: row.account.login,
+    names: [tiers.firstName, tiers.lastName, tiers.companyName],
+  };
 }

@@ -8,11 +8,18 @@ export type BulkColumn = { name: string; type: string };
  * per row, which is what makes a 10,000-line re-import fit in seconds. Table and column names come from code,
  * never from the file; values travel as one JSON parameter.
  */
-export async function bulkUpdate(tx: Tx, table: string, columns: BulkColumn[], rows: Record<string, unknown>[]): Promise<void> {
+export async function bulkUpdate(
+  tx: Tx,
+  table: string,
+  columns: BulkColumn[],
+  rows: Record<string, unknown>[],
+): Promise<void> {
   if (!rows.length) return;
   const q = (name: string) => `"${name.replace(/"/g, '')}"`;
   const sets = columns.map((c) => `${q(c.name)} = v.${q(c.name)}::${c.type}`).join(', ');
-  const record = ['id text', ...columns.map((c) => `${q(c.name)} ${c.type.startsWith('"') ? 'text' : c.type}`)].join(', ');
+  const record = ['id text', ...columns.map((c) => `${q(c.name)} ${c.type.startsWith('"') ? 'text' : c.type}`)].join(
+    ', ',
+  );
   await tx.$executeRawUnsafe(
     `UPDATE ${q(table)} AS t SET ${sets}, "updatedAt" = now() FROM jsonb_to_recordset($1::jsonb) AS v(${record}) WHERE t."id" = v."id"`,
     JSON.stringify(rows),

@@ -3,7 +3,11 @@ import { csvCell } from './csv';
 
 export type ImportKind = 'tiers' | 'biens' | 'baux';
 
-export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { tiers: 'Tiers (locataires et propriétaires)', biens: 'Biens', baux: 'Baux' };
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
+  tiers: 'Tiers (locataires et propriétaires)',
+  biens: 'Biens',
+  baux: 'Baux',
+};
 
 /** The columns of each file, in the template's order: header (as agency software names it) → field. */
 export const IMPORT_COLUMNS = {
@@ -46,7 +50,10 @@ export function columnHeader(kind: ImportKind, field: string): string | null {
   return IMPORT_COLUMNS[kind].find(([, f]) => f === field)?.[0] ?? null;
 }
 
-const key = (header: string) => normalizeName(header).replace(/[^a-z0-9]+/g, ' ').trim();
+const key = (header: string) =>
+  normalizeName(header)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 /** The kind of file a header row belongs to: the one whose columns are all there, the most specific first. */
 export function detectKind(header: string[]): ImportKind | null {
@@ -56,7 +63,10 @@ export function detectKind(header: string[]): ImportKind | null {
 }
 
 /** Column index of each field, or the list of missing headers. */
-export function mapHeader(kind: ImportKind, header: string[]): { index: Record<string, number> } | { missing: string[] } {
+export function mapHeader(
+  kind: ImportKind,
+  header: string[],
+): { index: Record<string, number> } | { missing: string[] } {
   const positions = new Map(header.map((h, i) => [key(h), i] as const));
   const index: Record<string, number> = {};
   const missing: string[] = [];

@@ -13,16 +13,21 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncod
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'UTF-8' };
   } catch {
     const latin = new TextDecoder('windows-1252').decode(bytes);
-    return { text: latin.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]), encoding: 'Windows-1252' };
+    return {
+      text: latin.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]),
+      encoding: 'Windows-1252',
+    };
   }
 }
 
 /** The reverse, for tests and templates: text → Windows-1252 bytes (characters outside the code page become "?"). */
 export function encodeWindows1252(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((c) => {
-    const code = c.charCodeAt(0);
-    const high = CP1252_HIGH.indexOf(c);
-    if (high >= 0 && !(code >= 0x80 && code <= 0x9f)) return 0x80 + high;
-    return code < 0x100 && !(code >= 0x80 && code <= 0x9f) ? code : 0x3f;
-  }));
+  return Uint8Array.from(
+    [...text].map((c) => {
+      const code = c.charCodeAt(0);
+      const high = CP1252_HIGH.indexOf(c);
+      if (high >= 0 && !(code >= 0x80 && code <= 0x9f)) return 0x80 + high;
+      return code < 0x100 && !(code >= 0x80 && code <= 0x9f) ? code : 0x3f;
+    }),
+  );
 }

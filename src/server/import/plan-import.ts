@@ -5,12 +5,33 @@ import { columnHeader, type ImportKind } from './columns';
 import type { CsvEncoding } from './decode';
 import type { LineError, ParsedFile, RowValues } from './validate-rows';
 
-export type ImportLine = { line: number; action: 'create' | 'update' | 'refuse'; reference: string | null; label: string; errors: LineError[] };
+export type ImportLine = {
+  line: number;
+  action: 'create' | 'update' | 'refuse';
+  reference: string | null;
+  label: string;
+  errors: LineError[];
+};
 
-export type ImportReport = { kind: ImportKind; encoding: CsvEncoding; total: number; created: number; updated: number; refused: number; lines: ImportLine[] };
+export type ImportReport = {
+  kind: ImportKind;
+  encoding: CsvEncoding;
+  total: number;
+  created: number;
+  updated: number;
+  refused: number;
+  lines: ImportLine[];
+};
 
 /** A line ready to write: its values, the id it updates (if any), and the ids its references point to. */
-export type PlannedRow<K extends ImportKind> = { line: number; existing: { id: string; email?: string | null } | null; values: RowValues[K]; ownerId?: string; propertyId?: string; tenantIds?: string[] };
+export type PlannedRow<K extends ImportKind> = {
+  line: number;
+  existing: { id: string; email?: string | null } | null;
+  values: RowValues[K];
+  ownerId?: string;
+  propertyId?: string;
+  tenantIds?: string[];
+};
 
 export type ImportPlan<K extends ImportKind = ImportKind> = { report: ImportReport; rows: PlannedRow<K>[] };
 
@@ -35,55 +56,106 @@ export async function planImport(tx: Tx, file: ParsedFile): Promise<ImportPlan> 
 
   for (const row of file.rows) {
     const reference = row.values?.externalRef ?? (row.raw.externalRef || null);
-    const entry: ImportLine = { line: row.line, action: 'refuse', reference, label: labelOf(kind, row.raw), errors: row.errors ? [...row.errors] : [] };
+    const entry: ImportLine = {
+      line: row.line,
+      action: 'refuse',
+      reference,
+      label: labelOf(kind, row.raw),
+      errors: row.errors ? [...row.errors] : [],
+    };
     if (reference) {
       const first = firstLineOfRef.get(reference);
-      if (first !== undefined) entry.errors.push({ column: refColumn, message: `Référence « ${reference} » déjà présente ligne ${first} du fichier : gardez une seule ligne par référence.` });
+      if (first !== undefined)
+        entry.errors.push({
+          column: refColumn,
+          message: `Référence « ${reference} » déjà présente ligne ${first} du fichier : gardez une seule ligne par référence.`,
+        });
       else firstLineOfRef.set(reference, row.line);
     }
     lines.push(entry);
-    if (row.values && !entry.errors.length) candidates.push({ index: lines.length - 1, values: row.values, line: row.line });
+    if (row.values && !entry.errors.length)
+      candidates.push({ index: lines.length - 1, values: row.values, line: row.line });
   }
 
   const refs = candidates.map((c) => c.values.externalRef!);
   const existing = new Map<string, { id: string; email?: string | null }>();
   if (kind === 'tiers') {
-    for (const t of await inChunks(refs, (chunk) => tx.tiers.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, externalRef: true, email: true } }))) existing.set(t.externalRef!, t);
+    for (const t of await inChunks(refs, (chunk) =>
+      tx.tiers.findMany({
+        where: { externalRef: { in: chunk } },
+        select: { id: true, externalRef: true, email: true },
+      }),
+    ))
+      existing.set(t.externalRef!, t);
   } else if (kind === 'biens') {
-    for (const p of await inChunks(refs, (chunk) => tx.property.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, externalRef: true } }))) existing.set(p.externalRef!, p);
+    for (const p of await inChunks(refs, (chunk) =>
+      tx.property.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, externalRef: true } }),
+    ))
+      existing.set(p.externalRef!, p);
   } else {
-    for (const l of await inChunks(refs, (chunk) => tx.lease.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, externalRef: true } }))) existing.set(l.externalRef!, l);
+    for (const l of await inChunks(refs, (chunk) =>
+      tx.lease.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, externalRef: true } }),
+    ))
+      existing.set(l.externalRef!, l);
   }
 
   // References to other records (owner, bien, tenants) must already exist, with the right kind.
   const tiersByRef = new Map<string, { id: string; kind: string }>();
   const propertyByRef = new Map<string, string>();
   if (kind === 'biens' || kind === 'baux') {
-    const tiersRefs = [...new Set(candidates.flatMap((c) => ('ownerRef' in c.values ? [c.values.ownerRef] : 'tenantRefs' in c.values ? c.values.tenantRefs : [])))];
-    for (const t of await inChunks(tiersRefs, (chunk) => tx.tiers.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, kind: true, externalRef: true } }))) tiersByRef.set(t.externalRef!, t);
+    const tiersRefs = [
+      ...new Set(
+        candidates.flatMap((c) =>
+          'ownerRef' in c.values ? [c.values.ownerRef] : 'tenantRefs' in c.values ? c.values.tenantRefs : [],
+        ),
+      ),
+    ];
+    for (const t of await inChunks(tiersRefs, (chunk) =>
+      tx.tiers.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, kind: true, externalRef: true } }),
+    ))
+      tiersByRef.set(t.externalRef!, t);
   }
   if (kind === 'baux') {
     const propertyRefs = [...new Set(candidates.map((c) => (c.values as RowValues['baux']).propertyRef))];
-    for (const p of await inChunks(propertyRefs, (chunk) => tx.property.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, externalRef: true } }))) propertyByRef.set(p.externalRef!, p.id);
+    for (const p of await inChunks(propertyRefs, (chunk) =>
+      tx.property.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, externalRef: true } }),
+    ))
+      propertyByRef.set(p.externalRef!, p.id);
   }
 
   const rows: PlannedRow<ImportKind>[] = [];
   for (const c of candidates) {
     const entry = lines[c.index];
-    const planned: PlannedRow<ImportKind> = { line: c.line, existing: existing.get(c.values.externalRef!) ?? null, values: c.values };
+    const planned: PlannedRow<ImportKind> = {
+      line: c.line,
+      existing: existing.get(c.values.externalRef!) ?? null,
+      values: c.values,
+    };
     if ('ownerRef' in c.values) {
       const owner = tiersByRef.get(c.values.ownerRef);
       if (owner?.kind === 'PROPRIETAIRE') planned.ownerId = owner.id;
-      else entry.errors.push({ column: columnHeader(kind, 'ownerRef'), message: missingTiers(c.values.ownerRef, owner, 'propriétaire') });
+      else
+        entry.errors.push({
+          column: columnHeader(kind, 'ownerRef'),
+          message: missingTiers(c.values.ownerRef, owner, 'propriétaire'),
+        });
     }
     if ('propertyRef' in c.values) {
       planned.propertyId = propertyByRef.get(c.values.propertyRef);
-      if (!planned.propertyId) entry.errors.push({ column: columnHeader(kind, 'propertyRef'), message: `Aucun bien de référence « ${c.values.propertyRef} » : importez d'abord le fichier des biens, ou corrigez la référence.` });
+      if (!planned.propertyId)
+        entry.errors.push({
+          column: columnHeader(kind, 'propertyRef'),
+          message: `Aucun bien de référence « ${c.values.propertyRef} » : importez d'abord le fichier des biens, ou corrigez la référence.`,
+        });
       planned.tenantIds = [];
       for (const ref of c.values.tenantRefs) {
         const tenant = tiersByRef.get(ref);
         if (tenant?.kind === 'LOCATAIRE') planned.tenantIds.push(tenant.id);
-        else entry.errors.push({ column: columnHeader(kind, 'tenantRefs'), message: missingTiers(ref, tenant, 'locataire') });
+        else
+          entry.errors.push({
+            column: columnHeader(kind, 'tenantRefs'),
+            message: missingTiers(ref, tenant, 'locataire'),
+          });
       }
     }
     if (entry.errors.length) continue;
@@ -93,19 +165,44 @@ export async function planImport(tx: Tx, file: ParsedFile): Promise<ImportPlan> 
 
   const count = (a: ImportLine['action']) => lines.filter((l) => l.action === a).length;
   return {
-    report: { kind, encoding: file.encoding, total: lines.length, created: count('create'), updated: count('update'), refused: count('refuse'), lines },
+    report: {
+      kind,
+      encoding: file.encoding,
+      total: lines.length,
+      created: count('create'),
+      updated: count('update'),
+      refused: count('refuse'),
+      lines,
+    },
     rows,
   };
 }
 
-function missingTiers(ref: string, found: { kind: string } | undefined, expected: 'propriétaire' | 'locataire'): string {
-  if (!found) return `Aucun ${expected} de référence « ${ref} » : importez d'abord le fichier des tiers, ou corrigez la référence.`;
+function missingTiers(
+  ref: string,
+  found: { kind: string } | undefined,
+  expected: 'propriétaire' | 'locataire',
+): string {
+  if (!found)
+    return `Aucun ${expected} de référence « ${ref} » : importez d'abord le fichier des tiers, ou corrigez la référence.`;
   return `La référence « ${ref} » est celle d'un ${expected === 'locataire' ? 'propriétaire' : 'locataire'}, pas d'un ${expected} : corrigez la référence.`;
 }
 
 /** How the report names a line, from what the file says (even when the line is refused). */
 function labelOf(kind: ImportKind, raw: Record<string, string>): string {
-  if (kind === 'tiers') return displayName({ civility: raw.civility, firstName: raw.firstName, lastName: raw.lastName, companyName: raw.companyName }) || '(sans nom)';
-  if (kind === 'biens') return [raw.addressLine, raw.postalCode, raw.city].filter(Boolean).join(' ') + (raw.unitLabel ? ` – ${raw.unitLabel}` : '');
+  if (kind === 'tiers')
+    return (
+      displayName({
+        civility: raw.civility,
+        firstName: raw.firstName,
+        lastName: raw.lastName,
+        companyName: raw.companyName,
+      }) || '(sans nom)'
+    );
+  if (kind === 'biens')
+    return (
+      [raw.addressLine, raw.postalCode, raw.city].filter(Boolean).join(' ') +
+      (raw.unitLabel ? ` – ${raw.unitLabel}` : '')
+    );
   return `Bien ${raw.propertyRef || '?'} – ${raw.tenantRefs || '?'}${raw.startDate ? ` depuis le ${raw.startDate}` : ''}`;
 }

@@ -21,12 +21,18 @@ export function startProgress(id: string, createdById: string, type: string, tot
     },
     async finish(status: 'DONE' | 'FAILED', result: Prisma.InputJsonValue, done?: number) {
       await Promise.all(pending);
-      await db.bulkJob.update({ where: { id }, data: { status, result, finishedAt: new Date(), ...(done === undefined ? {} : { done }) } });
+      await db.bulkJob.update({
+        where: { id },
+        data: { status, result, finishedAt: new Date(), ...(done === undefined ? {} : { done }) },
+      });
     },
   };
 }
 
 /** The caller's own import job, or null (not created yet, or someone else's). */
 export async function getImportProgress(id: string, staffId: string) {
-  return db.bulkJob.findFirst({ where: { id, createdById: staffId, type: { startsWith: 'import.' } }, select: { status: true, total: true, done: true, result: true } });
+  return db.bulkJob.findFirst({
+    where: { id, createdById: staffId, type: { startsWith: 'import.' } },
+    select: { status: true, total: true, done: true, result: true },
+  });
 }

@@ -18,7 +18,10 @@ export type ImportInput = { kind: 'auto' | ImportKind; file: File };
 async function readFile(input: ImportInput) {
   const { file } = input;
   if (!file.name && file.size === 0) throw new UserError('Choisissez le fichier CSV à importer.');
-  if (file.size > MAX_IMPORT_BYTES) throw new UserError('Le fichier dépasse 10 Mo : découpez-le en plusieurs fichiers puis importez-les l’un après l’autre.');
+  if (file.size > MAX_IMPORT_BYTES)
+    throw new UserError(
+      'Le fichier dépasse 10 Mo : découpez-le en plusieurs fichiers puis importez-les l’un après l’autre.',
+    );
   try {
     return readImportFile(new Uint8Array(await file.arrayBuffer()), input.kind === 'auto' ? null : input.kind);
   } catch (error) {
@@ -27,7 +30,11 @@ async function readFile(input: ImportInput) {
   }
 }
 
-const NOUNS: Record<ImportKind, [string, string]> = { tiers: ['tiers', 'tiers'], biens: ['bien', 'biens'], baux: ['bail', 'baux'] };
+const NOUNS: Record<ImportKind, [string, string]> = {
+  tiers: ['tiers', 'tiers'],
+  biens: ['bien', 'biens'],
+  baux: ['bail', 'baux'],
+};
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
@@ -59,7 +66,9 @@ export async function runImport(input: ImportInput & { jobId?: string }, staffId
       async (tx) => {
         const plan = await planImport(tx, parsed);
         if (plan.report.refused) {
-          throw new ImportRefusedError(`${plural(plan.report.refused, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`);
+          throw new ImportRefusedError(
+            `${plural(plan.report.refused, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`,
+          );
         }
         await writeImport(tx, plan, audit, progress.report);
         return plan.report;

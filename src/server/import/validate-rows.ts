@@ -13,20 +13,36 @@ export class ImportFileError extends Error {}
 
 const REF_REQUIRED = 'Saisissez la référence : elle permet de retrouver la ligne lors du prochain import.';
 const requireRef = (v: { externalRef?: unknown }, ctx: z.RefinementCtx) => {
-  if (v.externalRef === null || v.externalRef === undefined) ctx.addIssue({ code: 'custom', path: ['externalRef'], message: REF_REQUIRED });
+  if (v.externalRef === null || v.externalRef === undefined)
+    ctx.addIssue({ code: 'custom', path: ['externalRef'], message: REF_REQUIRED });
 };
 
 const ZTiersRow = ZTiersFields.superRefine(requireRef, ALWAYS);
 const ZPropertyRow = z
-  .object({ ...propertyFields, ownerRef: requiredText('Référence propriétaire', 50, 'Saisissez la référence du propriétaire du bien.') })
+  .object({
+    ...propertyFields,
+    ownerRef: requiredText('Référence propriétaire', 50, 'Saisissez la référence du propriétaire du bien.'),
+  })
   .superRefine(requireRef, ALWAYS);
 const ZLeaseRow = z
   .object({
     ...leaseFields,
     propertyRef: requiredText('Référence bien', 50, 'Saisissez la référence du bien loué.'),
     tenantRefs: z.preprocess(
-      (v) => (typeof v === 'string' ? [...new Set(v.split(/[,|]/).map((s) => s.trim()).filter(Boolean))] : []),
-      z.array(z.string().max(50)).min(1, 'Saisissez au moins une référence de locataire (plusieurs : séparées par des virgules).'),
+      (v) =>
+        typeof v === 'string'
+          ? [
+              ...new Set(
+                v
+                  .split(/[,|]/)
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              ),
+            ]
+          : [],
+      z
+        .array(z.string().max(50))
+        .min(1, 'Saisissez au moins une référence de locataire (plusieurs : séparées par des virgules).'),
     ),
   })
   .superRefine(requireRef, ALWAYS)
@@ -40,7 +56,9 @@ export type RowValues = {
   baux: z.output<typeof ZLeaseRow>;
 };
 
-export type ValidatedRow<K extends ImportKind> = { line: number; raw: Record<string, string> } & ({ values: RowValues[K]; errors?: undefined } | { values?: undefined; errors: LineError[] });
+export type ValidatedRow<K extends ImportKind> = { line: number; raw: Record<string, string> } & (
+  { values: RowValues[K]; errors?: undefined } | { values?: undefined; errors: LineError[] }
+);
 
 export type ParsedFile<K extends ImportKind = ImportKind> = { kind: K; encoding: CsvEncoding; rows: ValidatedRow<K>[] };
 
@@ -48,22 +66,38 @@ export type ParsedFile<K extends ImportKind = ImportKind> = { kind: K; encoding:
 export function readImportFile(bytes: Uint8Array, requested: ImportKind | null): ParsedFile {
   const { text, encoding } = decodeCsv(bytes);
   const [header, ...records] = parseCsv(text);
-  if (!header) throw new ImportFileError('Le fichier est vide : exportez vos données avec une ligne d’en-tête, ou partez du modèle à télécharger.');
+  if (!header)
+    throw new ImportFileError(
+      'Le fichier est vide : exportez vos données avec une ligne d’en-tête, ou partez du modèle à télécharger.',
+    );
   const detected = detectKind(header.cells);
   const kind = requested ?? detected;
-  if (!kind) throw new ImportFileError('Type de fichier non reconnu : choisissez le type (tiers, biens ou baux) ou vérifiez les noms des colonnes de la première ligne (voir le modèle).');
+  if (!kind)
+    throw new ImportFileError(
+      'Type de fichier non reconnu : choisissez le type (tiers, biens ou baux) ou vérifiez les noms des colonnes de la première ligne (voir le modèle).',
+    );
   const mapped = mapHeader(kind, header.cells);
   if ('missing' in mapped) {
-    throw new ImportFileError(`Colonne${mapped.missing.length > 1 ? 's' : ''} manquante${mapped.missing.length > 1 ? 's' : ''} dans la première ligne : ${mapped.missing.map((m) => `« ${m} »`).join(', ')}. Partez du modèle à télécharger.`);
+    throw new ImportFileError(
+      `Colonne${mapped.missing.length > 1 ? 's' : ''} manquante${mapped.missing.length > 1 ? 's' : ''} dans la première ligne : ${mapped.missing.map((m) => `« ${m} »`).join(', ')}. Partez du modèle à télécharger.`,
+    );
   }
-  if (!records.length) throw new ImportFileError('Le fichier ne contient aucune ligne après l’en-tête : ajoutez au moins une ligne.');
+  if (!records.length)
+    throw new ImportFileError('Le fichier ne contient aucune ligne après l’en-tête : ajoutez au moins une ligne.');
   const schema = ROW_SCHEMAS[kind];
   const rows = records.map(({ line, cells }) => {
     const raw: Record<string, string> = {};
     for (const [, field] of IMPORT_COLUMNS[kind]) raw[field] = (cells[mapped.index[field]] ?? '').trim();
     const parsed = schema.safeParse(raw);
     if (parsed.success) return { line, raw, values: parsed.data };
-    return { line, raw, errors: parsed.error.issues.map((i) => ({ column: columnHeader(kind, String(i.path[0] ?? '')), message: i.message })) };
+    return {
+      line,
+      raw,
+      errors: parsed.error.issues.map((i) => ({
+        column: columnHeader(kind, String(i.path[0] ?? '')),
+        message: i.message,
+      })),
+    };
   });
   return { kind, encoding, rows } as ParsedFile;
 }

@@ -12,7 +12,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'access.locked': 'Verrouillage temporaire',
   'mail.previewed': 'Mail consulté (aperçu)',
   'mail.sent': 'Mail envoyé',
-  'mail.send_requested': "Mail mis en envoi",
+  'mail.send_requested': 'Mail mis en envoi',
   'mail.failed': "Échec d'envoi",
   'mail.cancelled': 'Mail annulé',
   'mail.retried': 'Nouvel essai d’envoi',

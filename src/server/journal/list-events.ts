@@ -13,9 +13,21 @@ const ZDate = z
 export const ZJournalFilter = z.object({
   du: ZDate,
   au: ZDate,
-  type: z.string().max(60).optional().or(z.literal('').transform(() => undefined)),
-  acteur: z.string().max(60).optional().or(z.literal('').transform(() => undefined)),
-  personne: z.string().max(60).optional().or(z.literal('').transform(() => undefined)),
+  type: z
+    .string()
+    .max(60)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  acteur: z
+    .string()
+    .max(60)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  personne: z
+    .string()
+    .max(60)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Keyset: show events older than this id. */
   avant: z.string().regex(/^\d+$/).optional(),
 });
@@ -24,7 +36,9 @@ export type TJournalFilter = z.output<typeof ZJournalFilter>;
 /** Paris midnight of a YYYY-MM-DD day, as an instant (the journal filters by the agency's days). */
 function parisDayStart(day: string): Date {
   const guess = new Date(`${day}T00:00:00Z`);
-  const offset = new Date(guess.toLocaleString('en-US', { timeZone: 'Europe/Paris' })).getTime() - new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
+  const offset =
+    new Date(guess.toLocaleString('en-US', { timeZone: 'Europe/Paris' })).getTime() -
+    new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' })).getTime();
   return new Date(guess.getTime() - offset);
 }
 
@@ -66,7 +80,12 @@ export type JournalRow = {
 };
 
 function toRow(e: Prisma.AuditEventGetPayload<{ select: typeof select }>): JournalRow {
-  const actor = e.actorType === 'STAFF' ? (e.actorStaff?.name ?? 'Agent supprimé') : e.actorType === 'EXTRANET' ? `Extranet (${e.actorAccount?.login ?? '?'})` : 'Système';
+  const actor =
+    e.actorType === 'STAFF'
+      ? (e.actorStaff?.name ?? 'Agent supprimé')
+      : e.actorType === 'EXTRANET'
+        ? `Extranet (${e.actorAccount?.login ?? '?'})`
+        : 'Système';
   return {
     id: e.id.toString(),
     type: e.type,
@@ -79,7 +98,10 @@ function toRow(e: Prisma.AuditEventGetPayload<{ select: typeof select }>): Journ
   };
 }
 
-export async function listEvents(f: TJournalFilter, pageSize = 50): Promise<{ rows: JournalRow[]; nextCursor: string | null }> {
+export async function listEvents(
+  f: TJournalFilter,
+  pageSize = 50,
+): Promise<{ rows: JournalRow[]; nextCursor: string | null }> {
   const where = journalWhere(f);
   const events = await db.auditEvent.findMany({
     where: f.avant ? { AND: [where, { id: { lt: BigInt(f.avant) } }] } : where,

@@ -55,6 +55,11 @@ export function isoDate(date: Date): string {
 
 /** Today in Europe/Paris as a UTC-midnight date, comparable with @db.Date values. */
 export function parisToday(now = new Date()): Date {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   return new Date(`${day}T00:00:00Z`);
 }

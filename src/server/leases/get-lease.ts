@@ -7,9 +7,23 @@ export async function getLease(id: string) {
   const lease = await db.lease.findUnique({
     where: { id },
     select: {
-      id: true, externalRef: true, propertyId: true, startDate: true, endDate: true, rentCents: true, chargesCents: true, depositCents: true,
+      id: true,
+      externalRef: true,
+      propertyId: true,
+      startDate: true,
+      endDate: true,
+      rentCents: true,
+      chargesCents: true,
+      depositCents: true,
       property: { select: { id: true, addressLine: true, postalCode: true, city: true, unitLabel: true } },
-      tenants: { orderBy: { isPrimary: 'desc' }, select: { tiersId: true, isPrimary: true, tiers: { select: { civility: true, lastName: true, firstName: true, companyName: true } } } },
+      tenants: {
+        orderBy: { isPrimary: 'desc' },
+        select: {
+          tiersId: true,
+          isPrimary: true,
+          tiers: { select: { civility: true, lastName: true, firstName: true, companyName: true } },
+        },
+      },
       documents: { orderBy: { createdAt: 'desc' }, select: documentListSelect },
     },
   });

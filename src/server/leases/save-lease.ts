@@ -10,13 +10,25 @@ export const createLeaseAction = defineStaffAction({
   input: ZLeaseForm,
   async run({ input: { tenantIds, propertyId, ...fields }, audit }) {
     return db.$transaction(async (tx) => {
-      if (!(await tx.property.findUnique({ where: { id: propertyId }, select: { id: true } }))) throw new NotFoundError('property');
+      if (!(await tx.property.findUnique({ where: { id: propertyId }, select: { id: true } })))
+        throw new NotFoundError('property');
       await checkTenantsAndRef(tx, tenantIds, fields.externalRef);
       const lease = await tx.lease.create({
-        data: { ...fields, startDate: fields.startDate!, propertyId, tenants: { create: tenantIds.map((tiersId, i) => ({ tiersId, isPrimary: i === 0 })) } },
+        data: {
+          ...fields,
+          startDate: fields.startDate!,
+          propertyId,
+          tenants: { create: tenantIds.map((tiersId, i) => ({ tiersId, isPrimary: i === 0 })) },
+        },
         select: { id: true },
       });
-      await recordEvent(tx, audit, { type: 'lease.created', tiersId: tenantIds[0], targetType: 'lease', targetId: lease.id, details: { propertyId, tenantIds } });
+      await recordEvent(tx, audit, {
+        type: 'lease.created',
+        tiersId: tenantIds[0],
+        targetType: 'lease',
+        targetId: lease.id,
+        details: { propertyId, tenantIds },
+      });
       return { message: 'Le bail a été créé.', data: { id: lease.id } };
     });
   },
@@ -31,8 +43,16 @@ export const updateLeaseAction = defineStaffAction({
       await checkTenantsAndRef(tx, tenantIds, fields.externalRef, id);
       await tx.lease.update({ where: { id }, data: { ...fields, startDate: fields.startDate! } });
       await tx.leaseTenant.deleteMany({ where: { leaseId: id } });
-      await tx.leaseTenant.createMany({ data: tenantIds.map((tiersId, i) => ({ leaseId: id, tiersId, isPrimary: i === 0 })) });
-      await recordEvent(tx, audit, { type: 'lease.updated', tiersId: tenantIds[0], targetType: 'lease', targetId: id, details: { tenantIds } });
+      await tx.leaseTenant.createMany({
+        data: tenantIds.map((tiersId, i) => ({ leaseId: id, tiersId, isPrimary: i === 0 })),
+      });
+      await recordEvent(tx, audit, {
+        type: 'lease.updated',
+        tiersId: tenantIds[0],
+        targetType: 'lease',
+        targetId: id,
+        details: { tenantIds },
+      });
       return { message: 'Le bail est enregistré.', data: { id } };
     });
   },
@@ -40,8 +60,10 @@ export const updateLeaseAction = defineStaffAction({
 
 async function checkTenantsAndRef(tx: Tx, tenantIds: string[], externalRef: string | null, exceptId?: string) {
   const found = await tx.tiers.count({ where: { id: { in: tenantIds }, kind: 'LOCATAIRE' } });
-  if (found !== tenantIds.length) throw new UserError('Un des locataires choisis est introuvable : choisissez les locataires dans la liste.');
+  if (found !== tenantIds.length)
+    throw new UserError('Un des locataires choisis est introuvable : choisissez les locataires dans la liste.');
   if (!externalRef) return;
   const other = await tx.lease.findUnique({ where: { externalRef }, select: { id: true } });
-  if (other && other.id !== exceptId) throw new UserError(`La référence « ${externalRef} » est déjà celle d'un autre bail : choisissez-en une autre.`);
+  if (other && other.id !== exceptId)
+    throw new UserError(`La référence « ${externalRef} » est déjà celle d'un autre bail : choisissez-en une autre.`);
 }

@@ -30,7 +30,15 @@ export function ZFrenchDate(label: string, required: boolean) {
     (v) => (blank(v) ? null : v),
     z
       .string()
-      .transform((v, ctx) => parseFrenchDate(v) ?? (ctx.addIssue({ code: 'custom', message: `${label} : date invalide, utilisez le format JJ/MM/AAAA (exemple : 05/03/2024).` }), z.NEVER))
+      .transform(
+        (v, ctx) =>
+          parseFrenchDate(v) ??
+          (ctx.addIssue({
+            code: 'custom',
+            message: `${label} : date invalide, utilisez le format JJ/MM/AAAA (exemple : 05/03/2024).`,
+          }),
+          z.NEVER),
+      )
       .nullable()
       .refine((v) => !required || v !== null, `${label} : saisissez une date (JJ/MM/AAAA).`),
   );
@@ -49,7 +57,8 @@ export const END_BEFORE_START = 'La date de fin doit être postérieure à la da
 
 /** A lease ends after it starts; its first tenant is the main one, the others are co-tenants. */
 export function checkDates(v: { startDate: unknown; endDate: unknown }, ctx: z.RefinementCtx) {
-  if (v.startDate instanceof Date && v.endDate instanceof Date && v.endDate <= v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: END_BEFORE_START });
+  if (v.startDate instanceof Date && v.endDate instanceof Date && v.endDate <= v.startDate)
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: END_BEFORE_START });
 }
 
 const asList = (v: unknown) => (Array.isArray(v) ? v : blank(v) ? [] : [v]);
@@ -59,7 +68,11 @@ const tenantFields = {
   coTenantIds: z.preprocess(asList, z.array(z.string().min(1).max(64)).max(10, 'Dix colocataires au maximum.')),
 };
 
-const withTenants = <T extends { primaryTenantId: string; coTenantIds: string[] }>({ primaryTenantId, coTenantIds, ...rest }: T) => ({
+const withTenants = <T extends { primaryTenantId: string; coTenantIds: string[] }>({
+  primaryTenantId,
+  coTenantIds,
+  ...rest
+}: T) => ({
   ...rest,
   tenantIds: [primaryTenantId, ...new Set(coTenantIds.filter((id) => id !== primaryTenantId))],
 });

@@ -8,7 +8,9 @@ import { maskSecret } from '@/server/outbox/compose-message';
 import { loadAgency, renderMail } from './render-mail';
 import { defaultTemplate, SECRET_PLACEHOLDER, TEMPLATE_VARIABLES, unknownVariables } from './templates';
 
-const variableList = Object.keys(TEMPLATE_VARIABLES).map((v) => `{{${v}}}`).join(', ');
+const variableList = Object.keys(TEMPLATE_VARIABLES)
+  .map((v) => `{{${v}}}`)
+  .join(', ');
 
 function noUnknownVariable(text: string, ctx: z.RefinementCtx) {
   const unknown = [...new Set(unknownVariables(text))];
@@ -23,12 +25,26 @@ function noUnknownVariable(text: string, ctx: z.RefinementCtx) {
 export const ZMailTemplate = z.object({
   type: z.enum(MailType),
   audience: z.enum(TiersKind),
-  subject: z.string().trim().min(1, "Saisissez l'objet du mail.").max(200, "L'objet fait au plus 200 caractères.").superRefine(noUnknownVariable),
-  intro: z.string().trim().min(1, "Saisissez le texte d'introduction.").max(4000, "L'introduction fait au plus 4 000 caractères.").superRefine(noUnknownVariable),
+  subject: z
+    .string()
+    .trim()
+    .min(1, "Saisissez l'objet du mail.")
+    .max(200, "L'objet fait au plus 200 caractères.")
+    .superRefine(noUnknownVariable),
+  intro: z
+    .string()
+    .trim()
+    .min(1, "Saisissez le texte d'introduction.")
+    .max(4000, "L'introduction fait au plus 4 000 caractères.")
+    .superRefine(noUnknownVariable),
 });
 
 const optionalText = (max: number, message: string) =>
-  z.string().trim().max(max, message).transform((v) => v || null);
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((v) => v || null);
 
 export const ZAgencyIdentity = z.object({
   agencyName: z.string().trim().min(1, "Saisissez le nom de l'agence.").max(120, 'Le nom fait au plus 120 caractères.'),
@@ -36,7 +52,10 @@ export const ZAgencyIdentity = z.object({
     .string()
     .trim()
     .max(500)
-    .refine((v) => !v || /^https?:\/\/[^\s]+$/.test(v), "Saisissez une adresse complète commençant par https:// (le logo doit être en ligne pour s'afficher dans les mails), ou laissez vide.")
+    .refine(
+      (v) => !v || /^https?:\/\/[^\s]+$/.test(v),
+      "Saisissez une adresse complète commençant par https:// (le logo doit être en ligne pour s'afficher dans les mails), ou laissez vide.",
+    )
     .transform((v) => v || null),
   mailSignature: optionalText(500, 'La signature fait au plus 500 caractères.'),
 });
@@ -45,9 +64,17 @@ export const ZAgencyIdentity = z.object({
 export async function getMailTemplateSettings(type: MailType, audience: TiersKind) {
   const [agency, custom] = await Promise.all([
     loadAgency(db),
-    db.mailTemplate.findUnique({ where: { type_audience: { type, audience } }, select: { subject: true, intro: true, updatedAt: true } }),
+    db.mailTemplate.findUnique({
+      where: { type_audience: { type, audience } },
+      select: { subject: true, intro: true, updatedAt: true },
+    }),
   ]);
-  return { agency, template: custom ?? defaultTemplate(type, audience), customizedAt: custom?.updatedAt ?? null, variables: TEMPLATE_VARIABLES };
+  return {
+    agency,
+    template: custom ?? defaultTemplate(type, audience),
+    customizedAt: custom?.updatedAt ?? null,
+    variables: TEMPLATE_VARIABLES,
+  };
 }
 
 export const saveAgencyIdentity = defineStaffAction({
@@ -56,7 +83,12 @@ export const saveAgencyIdentity = defineStaffAction({
   async run({ input, audit }) {
     await db.$transaction(async (tx) => {
       await tx.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
-      await recordEvent(tx, audit, { type: 'settings.mail_identity_updated', targetType: 'AgencySettings', targetId: '1', details: input });
+      await recordEvent(tx, audit, {
+        type: 'settings.mail_identity_updated',
+        targetType: 'AgencySettings',
+        targetId: '1',
+        details: input,
+      });
     });
     return { message: "Identité de l'agence enregistrée : les prochains mails générés l'utiliseront." };
   },
@@ -74,7 +106,12 @@ export const saveMailTemplate = defineStaffAction({
         update: { subject, intro, updatedById: actor.id },
         select: { id: true },
       });
-      await recordEvent(tx, audit, { type: 'settings.mail_template_updated', targetType: 'MailTemplate', targetId: row.id, details: { type, audience } });
+      await recordEvent(tx, audit, {
+        type: 'settings.mail_template_updated',
+        targetType: 'MailTemplate',
+        targetId: row.id,
+        details: { type, audience },
+      });
     });
     return { message: 'Modèle enregistré : les prochains mails générés l’utiliseront.' };
   },
@@ -86,7 +123,12 @@ export const resetMailTemplate = defineStaffAction({
   async run({ input, audit }) {
     await db.$transaction(async (tx) => {
       const { count } = await tx.mailTemplate.deleteMany({ where: input });
-      if (count) await recordEvent(tx, audit, { type: 'settings.mail_template_reset', targetType: 'MailTemplate', details: input });
+      if (count)
+        await recordEvent(tx, audit, {
+          type: 'settings.mail_template_reset',
+          targetType: 'MailTemplate',
+          details: input,
+        });
     });
     return { message: 'Modèle par défaut rétabli.' };
   },
@@ -112,6 +154,12 @@ export const previewMailTemplate = defineStaffAction({
       template: { subject: input.subject, intro: input.intro },
     });
     const mask = maskSecret({ secretCreatedAt: now, secretExpiresAt: expiresAt });
-    return { data: { subject: mail.subject, html: mail.html.split(SECRET_PLACEHOLDER).join(mask), text: mail.text.split(SECRET_PLACEHOLDER).join(mask) } };
+    return {
+      data: {
+        subject: mail.subject,
+        html: mail.html.split(SECRET_PLACEHOLDER).join(mask),
+        text: mail.text.split(SECRET_PLACEHOLDER).join(mask),
+      },
+    };
   },
 });

@@ -5,7 +5,14 @@ import type { MailType, TiersKind } from '@/generated/prisma/enums';
 import { getConfig } from '@/server/config';
 import type { Tx } from '@/server/db';
 
-import { CredentialMail, defaultTemplate, fillTemplate, type Agency, type TemplateText, type TemplateValues } from './templates';
+import {
+  CredentialMail,
+  defaultTemplate,
+  fillTemplate,
+  type Agency,
+  type TemplateText,
+  type TemplateValues,
+} from './templates';
 
 export type RenderedMail = { subject: string; html: string; text: string };
 
@@ -32,7 +39,13 @@ export async function renderMail(
   tx: Tx,
   input: {
     type: MailType;
-    tiers: { kind: TiersKind; civility: string | null; firstName: string | null; lastName: string; companyName: string | null };
+    tiers: {
+      kind: TiersKind;
+      civility: string | null;
+      firstName: string | null;
+      lastName: string;
+      companyName: string | null;
+    };
     identifiant: string;
     expiresAt: Date | null;
     agency?: Agency;
@@ -43,7 +56,10 @@ export async function renderMail(
   const agency = input.agency ?? (await loadAgency(tx));
   const template =
     input.template ??
-    (await tx.mailTemplate.findUnique({ where: { type_audience: { type: input.type, audience: input.tiers.kind } }, select: { subject: true, intro: true } })) ??
+    (await tx.mailTemplate.findUnique({
+      where: { type_audience: { type: input.type, audience: input.tiers.kind } },
+      select: { subject: true, intro: true },
+    })) ??
     defaultTemplate(input.type, input.tiers.kind);
   const loginUrl = `${getConfig().appUrl}/extranet/connexion`;
   const values: TemplateValues = {
@@ -55,7 +71,9 @@ export async function renderMail(
     expiration: input.expiresAt ? formatParisDateTime(input.expiresAt) : '',
     lien_connexion: loginUrl,
   };
-  const intro = fillTemplate(template.intro, values).replace(/ {2,}/g, ' ').replace(/Bonjour ,/, 'Bonjour,');
+  const intro = fillTemplate(template.intro, values)
+    .replace(/ {2,}/g, ' ')
+    .replace(/Bonjour ,/, 'Bonjour,');
   const secretLabel = {
     CREDENTIALS: 'Mot de passe provisoire',
     ACTIVATION_LINK: 'Choisir mon mot de passe',
@@ -75,13 +93,19 @@ export async function renderMail(
   return { subject: fillTemplate(template.subject, values).replace(/\s+/g, ' ').trim(), html, text };
 }
 
-
-type Person = { kind: TiersKind; civility: string | null; firstName: string | null; lastName: string; companyName: string | null };
+type Person = {
+  kind: TiersKind;
+  civility: string | null;
+  firstName: string | null;
+  lastName: string;
+  companyName: string | null;
+};
 
 // Stand-ins rendered in place of a person's values, then replaced: letters and digits only, so that neither React's
 // escaping nor the plain-text conversion alters them.
 const MARK = { civilite: 'Zq9CIVILITEq9Z', prenom: 'Zq9PRENOMq9Z', nom: 'Zq9NOMq9Z', identifiant: 'Zq9IDENTq9Z' };
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#x27' }[c]};`);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#x27' }[c]};`);
 
 /**
  * For an envelope of many people: renders each audience's mail once, with stand-ins for the person's values, then
@@ -92,7 +116,13 @@ export function mailRenderer(tx: Tx, base: { type: MailType; expiresAt: Date | n
   return async (person: Person, identifiant: string): Promise<RenderedMail> => {
     let template = compiled.get(person.kind);
     if (!template) {
-      const tiers = { kind: person.kind, civility: MARK.civilite, firstName: MARK.prenom, lastName: MARK.nom, companyName: null };
+      const tiers = {
+        kind: person.kind,
+        civility: MARK.civilite,
+        firstName: MARK.prenom,
+        lastName: MARK.nom,
+        companyName: null,
+      };
       template = renderMail(tx, { ...base, tiers, identifiant: MARK.identifiant });
       compiled.set(person.kind, template);
     }
@@ -105,10 +135,17 @@ export function mailRenderer(tx: Tx, base: { type: MailType; expiresAt: Date | n
     const fill = (text: string, escape: (s: string) => string) => {
       // An empty civility takes its following space with it, as renderMail's tidy-up of the intro does.
       let out = values.civilite ? text : text.replaceAll(`${MARK.civilite} `, '');
-      for (const [key, mark] of Object.entries(MARK)) out = out.replaceAll(mark, escape(values[key as keyof typeof values]));
+      for (const [key, mark] of Object.entries(MARK))
+        out = out.replaceAll(mark, escape(values[key as keyof typeof values]));
       return out;
     };
     const { subject, html, text } = await template;
-    return { subject: fill(subject, (s) => s).replace(/\s+/g, ' ').trim(), html: fill(html, escapeHtml), text: fill(text, (s) => s) };
+    return {
+      subject: fill(subject, (s) => s)
+        .replace(/\s+/g, ' ')
+        .trim(),
+      html: fill(html, escapeHtml),
+      text: fill(text, (s) => s),
+    };
   };
 }

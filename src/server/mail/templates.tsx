@@ -8,7 +8,14 @@ import type { MailType, TiersKind } from '@/generated/prisma/enums';
  */
 export const SECRET_PLACEHOLDER = '%%TROUSSEAU_SECRET%%';
 
-export type Agency = { name: string; email: string | null; phone: string | null; address: string | null; logoUrl: string | null; signature: string | null };
+export type Agency = {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  logoUrl: string | null;
+  signature: string | null;
+};
 
 /** The variables a template may use, with their meaning (listed to ADMIN in Paramètres). */
 export const TEMPLATE_VARIABLES = {
@@ -29,30 +36,50 @@ const DEFAULTS: Record<MailType, Record<TiersKind, TemplateText>> = {
   CREDENTIALS: {
     LOCATAIRE: {
       subject: 'Vos identifiants pour votre espace locataire – {{agence}}',
-      intro: 'Bonjour {{civilite}} {{nom}},\n\nVotre espace locataire en ligne est ouvert : vous y trouverez votre bail, vos quittances et vos avis d’échéance. Voici vos identifiants.',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nVotre espace locataire en ligne est ouvert : vous y trouverez votre bail, vos quittances et vos avis d’échéance. Voici vos identifiants.',
     },
     PROPRIETAIRE: {
       subject: 'Vos identifiants pour votre espace propriétaire – {{agence}}',
-      intro: 'Bonjour {{civilite}} {{nom}},\n\nVotre espace propriétaire en ligne est ouvert : vous y trouverez vos biens, vos comptes rendus de gérance et vos documents. Voici vos identifiants.',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nVotre espace propriétaire en ligne est ouvert : vous y trouverez vos biens, vos comptes rendus de gérance et vos documents. Voici vos identifiants.',
     },
   },
   ACTIVATION_LINK: {
     LOCATAIRE: {
       subject: 'Activez votre espace locataire – {{agence}}',
-      intro: 'Bonjour {{civilite}} {{nom}},\n\nVotre espace locataire en ligne est prêt. Choisissez votre mot de passe avec le lien ci-dessous pour l’activer.',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nVotre espace locataire en ligne est prêt. Choisissez votre mot de passe avec le lien ci-dessous pour l’activer.',
     },
     PROPRIETAIRE: {
       subject: 'Activez votre espace propriétaire – {{agence}}',
-      intro: 'Bonjour {{civilite}} {{nom}},\n\nVotre espace propriétaire en ligne est prêt. Choisissez votre mot de passe avec le lien ci-dessous pour l’activer.',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nVotre espace propriétaire en ligne est prêt. Choisissez votre mot de passe avec le lien ci-dessous pour l’activer.',
     },
   },
   PASSWORD_RESET: {
-    LOCATAIRE: { subject: 'Réinitialisation de votre mot de passe – {{agence}}', intro: 'Bonjour {{civilite}} {{nom}},\n\nVous avez demandé à changer votre mot de passe. Le lien ci-dessous est valable 30 minutes et ne sert qu’une fois.' },
-    PROPRIETAIRE: { subject: 'Réinitialisation de votre mot de passe – {{agence}}', intro: 'Bonjour {{civilite}} {{nom}},\n\nVous avez demandé à changer votre mot de passe. Le lien ci-dessous est valable 30 minutes et ne sert qu’une fois.' },
+    LOCATAIRE: {
+      subject: 'Réinitialisation de votre mot de passe – {{agence}}',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nVous avez demandé à changer votre mot de passe. Le lien ci-dessous est valable 30 minutes et ne sert qu’une fois.',
+    },
+    PROPRIETAIRE: {
+      subject: 'Réinitialisation de votre mot de passe – {{agence}}',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nVous avez demandé à changer votre mot de passe. Le lien ci-dessous est valable 30 minutes et ne sert qu’une fois.',
+    },
   },
   PASSWORD_CHANGED: {
-    LOCATAIRE: { subject: 'Votre mot de passe a été modifié – {{agence}}', intro: 'Bonjour {{civilite}} {{nom}},\n\nLe mot de passe de votre espace en ligne vient d’être modifié. Si vous n’êtes pas à l’origine de ce changement, contactez l’agence sans attendre.' },
-    PROPRIETAIRE: { subject: 'Votre mot de passe a été modifié – {{agence}}', intro: 'Bonjour {{civilite}} {{nom}},\n\nLe mot de passe de votre espace en ligne vient d’être modifié. Si vous n’êtes pas à l’origine de ce changement, contactez l’agence sans attendre.' },
+    LOCATAIRE: {
+      subject: 'Votre mot de passe a été modifié – {{agence}}',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nLe mot de passe de votre espace en ligne vient d’être modifié. Si vous n’êtes pas à l’origine de ce changement, contactez l’agence sans attendre.',
+    },
+    PROPRIETAIRE: {
+      subject: 'Votre mot de passe a été modifié – {{agence}}',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nLe mot de passe de votre espace en ligne vient d’être modifié. Si vous n’êtes pas à l’origine de ce changement, contactez l’agence sans attendre.',
+    },
   },
 };
 
@@ -70,7 +97,9 @@ export function fillTemplate(text: string, values: TemplateValues): string {
 
 /** Names used in `text` that are not template variables: a saved template must have none. */
 export function unknownVariables(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*([^}\s]*)\s*\}\}/g)].map((m) => m[1]).filter((name) => !(name in TEMPLATE_VARIABLES));
+  return [...text.matchAll(/\{\{\s*([^}\s]*)\s*\}\}/g)]
+    .map((m) => m[1])
+    .filter((name) => !(name in TEMPLATE_VARIABLES));
 }
 
 export type MailContent = {
@@ -86,7 +115,13 @@ export type MailContent = {
 
 const styles = {
   body: { backgroundColor: '#f1f5f9', fontFamily: 'Segoe UI, Roboto, Helvetica, Arial, sans-serif', color: '#0f172a' },
-  container: { backgroundColor: '#ffffff', borderRadius: '8px', margin: '24px auto', maxWidth: '560px', padding: '32px' },
+  container: {
+    backgroundColor: '#ffffff',
+    borderRadius: '8px',
+    margin: '24px auto',
+    maxWidth: '560px',
+    padding: '32px',
+  },
   box: { backgroundColor: '#eef4ff', borderRadius: '6px', padding: '16px' },
   label: { color: '#475569', fontSize: '13px', margin: '0' },
   value: { fontFamily: 'Consolas, Menlo, monospace', fontSize: '18px', fontWeight: 700, margin: '0 0 12px' },
@@ -127,16 +162,33 @@ export function CredentialMail(content: MailContent) {
             </Section>
           )}
           {content.expiresAt && <Text style={styles.small}>Valable jusqu’au {content.expiresAt}.</Text>}
-          {content.type === 'CREDENTIALS' && <Text>À votre première connexion, vous choisirez votre propre mot de passe.</Text>}
+          {content.type === 'CREDENTIALS' && (
+            <Text>À votre première connexion, vous choisirez votre propre mot de passe.</Text>
+          )}
           <Text>
             Connexion : <Link href={content.loginUrl}>{content.loginUrl}</Link>
           </Text>
           <Hr />
           <Text style={styles.small}>
             {agency.signature ?? agency.name}
-            {agency.address && <><br />{agency.address}</>}
-            {agency.phone && <><br />{agency.phone}</>}
-            {agency.email && <><br />{agency.email}</>}
+            {agency.address && (
+              <>
+                <br />
+                {agency.address}
+              </>
+            )}
+            {agency.phone && (
+              <>
+                <br />
+                {agency.phone}
+              </>
+            )}
+            {agency.email && (
+              <>
+                <br />
+                {agency.email}
+              </>
+            )}
           </Text>
         </Container>
       </Body>

@@ -60,7 +60,15 @@ type ClaimedMail = {
 
 class PermanentFailure extends Error {}
 
-export const DISPATCHER_DEFAULTS = { batchSize: 50, concurrency: 5, leaseMs: 5 * 60_000, maxAttempts: 5, backoffMs: 30_000, pollMs: 5_000, sentFlushSize: 20 } as const;
+export const DISPATCHER_DEFAULTS = {
+  batchSize: 50,
+  concurrency: 5,
+  leaseMs: 5 * 60_000,
+  maxAttempts: 5,
+  backoffMs: 30_000,
+  pollMs: 5_000,
+  sentFlushSize: 20,
+} as const;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, transport, from } = options;
@@ -68,7 +76,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const batchSize = options.batchSize ?? DISPATCHER_DEFAULTS.batchSize;
   const concurrency = options.concurrency ?? DISPATCHER_DEFAULTS.concurrency;
   const leaseMs = options.leaseMs ?? DISPATCHER_DEFAULTS.leaseMs;
-  const sendTimeoutMs = options.sendTimeoutMs ?? DEFAULT_TIMEOUTS.connectionTimeoutMs + DEFAULT_TIMEOUTS.socketTimeoutMs;
+  const sendTimeoutMs =
+    options.sendTimeoutMs ?? DEFAULT_TIMEOUTS.connectionTimeoutMs + DEFAULT_TIMEOUTS.socketTimeoutMs;
   const maxAttempts = options.maxAttempts ?? DISPATCHER_DEFAULTS.maxAttempts;
   const backoffMs = options.backoffMs ?? DISPATCHER_DEFAULTS.backoffMs;
   const pollMs = options.pollMs ?? DISPATCHER_DEFAULTS.pollMs;
@@ -96,7 +105,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (!permanent && attempts < maxAttempts) {
       await db.outboxMail.updateMany({
         where: { id: mail.id, leasedBy: id, status: 'SENDING' },
-        data: { attempts, lastError: reason, nextAttemptAt: new Date(Date.now() + backoffMs * 2 ** (attempts - 1)), leaseUntil: null, leasedBy: null },
+        data: {
+          attempts,
+          lastError: reason,
+          nextAttemptAt: new Date(Date.now() + backoffMs * 2 ** (attempts - 1)),
+          leaseUntil: null,
+          leasedBy: null,
+        },
       });
       return 'retried';
     }
@@ -105,18 +120,32 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         where: { id: mail.id, leasedBy: id, status: 'SENDING' },
         data: { status: 'FAILED', attempts, lastError: reason, nextAttemptAt: null, leaseUntil: null, leasedBy: null },
       });
-      if (count) await recordEvent(tx, { type: 'SYSTEM' }, { type: 'mail.failed', tiersId: mail.tiersId, targetType: 'OutboxMail', targetId: mail.id, details: { attempts, reason } });
+      if (count)
+        await recordEvent(
+          tx,
+          { type: 'SYSTEM' },
+          {
+            type: 'mail.failed',
+            tiersId: mail.tiersId,
+            targetType: 'OutboxMail',
+            targetId: mail.id,
+            details: { attempts, reason },
+          },
+        );
     });
     return 'failed';
   }
 
   function secretOf(mail: ClaimedMail): string {
     if (!mail.html.includes(SECRET_PLACEHOLDER) && !mail.text.includes(SECRET_PLACEHOLDER)) return '';
-    if (!mail.secretCiphertext) throw new PermanentFailure('Le secret de ce mail a été effacé : générez de nouveaux identifiants.');
+    if (!mail.secretCiphertext)
+      throw new PermanentFailure('Le secret de ce mail a été effacé : générez de nouveaux identifiants.');
     try {
       return decryptSecret(mail.secretCiphertext, options.outboxKey);
     } catch {
-      throw new PermanentFailure("Le secret de ce mail ne peut pas être déchiffré (la clé OUTBOX_KEY a changé ?) : générez de nouveaux identifiants.");
+      throw new PermanentFailure(
+        'Le secret de ce mail ne peut pas être déchiffré (la clé OUTBOX_KEY a changé ?) : générez de nouveaux identifiants.',
+      );
     }
   }
 
@@ -143,7 +172,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (!ids.length) return report;
     const mails: ClaimedMail[] = await db.outboxMail.findMany({
       where: { id: { in: ids }, leasedBy: id },
-      select: { id: true, tiersId: true, toAddress: true, toName: true, subject: true, html: true, text: true, messageId: true, attempts: true, secretCiphertext: true },
+      select: {
+        id: true,
+        tiersId: true,
+        toAddress: true,
+        toName: true,
+        subject: true,
+        html: true,
+        text: true,
+        messageId: true,
+        attempts: true,
+        secretCiphertext: true,
+      },
     });
     // A send that could outlive the lease might overlap another dispatcher's: give such mails back instead.
     const lastStart = claimedAt + leaseMs - sendTimeoutMs;
@@ -163,7 +203,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await markSent(sent.splice(0));
     }
     if (unsent.length) {
-      const { count } = await db.outboxMail.updateMany({ where: { id: { in: unsent }, leasedBy: id, status: 'SENDING' }, data: { leaseUntil: null, leasedBy: null } });
+      const { count } = await db.outboxMail.updateMany({
+        where: { id: { in: unsent }, leasedBy: id, status: 'SENDING' },
+        data: { leaseUntil: null, leasedBy: null },
+      });
       report.released = count;
     }
     return report;

@@ -11,7 +11,11 @@ const holder = globalThis as unknown as { __trousseauDispatcher?: Dispatcher };
 export function startInAppDispatcher(): Dispatcher {
   if (!holder.__trousseauDispatcher) {
     const config = getConfig();
-    holder.__trousseauDispatcher = createDispatcher({ db, transport: createMailTransport(config), from: config.mailFrom });
+    holder.__trousseauDispatcher = createDispatcher({
+      db,
+      transport: createMailTransport(config),
+      from: config.mailFrom,
+    });
     holder.__trousseauDispatcher.start();
   }
   return holder.__trousseauDispatcher;

@@ -21,7 +21,19 @@ export async function listOutbox(filter: TOutboxFilter) {
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (filter.page - 1) * OUTBOX_PAGE_SIZE,
       take: OUTBOX_PAGE_SIZE,
-      select: { id: true, createdAt: true, sentAt: true, toAddress: true, toName: true, subject: true, type: true, status: true, lastError: true, attempts: true, nextAttemptAt: true },
+      select: {
+        id: true,
+        createdAt: true,
+        sentAt: true,
+        toAddress: true,
+        toName: true,
+        subject: true,
+        type: true,
+        status: true,
+        lastError: true,
+        attempts: true,
+        nextAttemptAt: true,
+      },
     }),
     db.outboxMail.count({ where }),
   ]);
@@ -30,6 +42,10 @@ export async function listOutbox(filter: TOutboxFilter) {
 
 /** Mails per status, for the menu: staff see at a glance what waits for them. */
 export async function countOutboxByStatus(): Promise<Partial<Record<MailStatus, number>>> {
-  const groups = await db.outboxMail.groupBy({ by: ['status'], where: { status: { in: ['PENDING_REVIEW', 'SENDING', 'FAILED'] } }, _count: { _all: true } });
+  const groups = await db.outboxMail.groupBy({
+    by: ['status'],
+    where: { status: { in: ['PENDING_REVIEW', 'SENDING', 'FAILED'] } },
+    _count: { _all: true },
+  });
   return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));
 }

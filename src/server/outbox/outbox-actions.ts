@@ -8,7 +8,13 @@ import { UserError } from '@/server/errors';
 import { nudgeDispatcher } from './in-app-dispatcher';
 
 const ZMailIds = z.object({
-  ids: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(z.string().min(1).max(64)).min(1, 'Sélectionnez au moins un mail.').max(500, 'Sélectionnez au plus 500 mails à la fois.')),
+  ids: z.preprocess(
+    (v) => (typeof v === 'string' ? [v] : v),
+    z
+      .array(z.string().min(1).max(64))
+      .min(1, 'Sélectionnez au moins un mail.')
+      .max(500, 'Sélectionnez au plus 500 mails à la fois.'),
+  ),
 });
 
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
@@ -27,13 +33,25 @@ export const sendMails = defineStaffAction({
         data: { status: 'SENDING', nextAttemptAt: new Date(), sentById: actor.id },
         select: { id: true, tiersId: true, toAddress: true },
       });
-      for (const m of mails) await recordEvent(tx, audit, { type: 'mail.sent', tiersId: m.tiersId, targetType: 'OutboxMail', targetId: m.id, details: { to: m.toAddress } });
+      for (const m of mails)
+        await recordEvent(tx, audit, {
+          type: 'mail.sent',
+          tiersId: m.tiersId,
+          targetType: 'OutboxMail',
+          targetId: m.id,
+          details: { to: m.toAddress },
+        });
       return mails.length;
     });
-    if (!moved) throw new UserError("Aucun de ces mails n'est à vérifier : ils ont déjà été envoyés, annulés ou remplacés. Rechargez la page.");
+    if (!moved)
+      throw new UserError(
+        "Aucun de ces mails n'est à vérifier : ils ont déjà été envoyés, annulés ou remplacés. Rechargez la page.",
+      );
     nudgeDispatcher();
     const skipped = input.ids.length - moved;
-    return { message: `${plural(moved, 'mail envoyé', 'mails envoyés')} au serveur de messagerie${skipped ? ` (${plural(skipped, 'ignoré', 'ignorés')} : déjà traité)` : ''}.` };
+    return {
+      message: `${plural(moved, 'mail envoyé', 'mails envoyés')} au serveur de messagerie${skipped ? ` (${plural(skipped, 'ignoré', 'ignorés')} : déjà traité)` : ''}.`,
+    };
   },
 });
 
@@ -48,7 +66,13 @@ export const retryMails = defineStaffAction({
         data: { status: 'SENDING', attempts: 0, nextAttemptAt: new Date(), sentById: actor.id },
         select: { id: true, tiersId: true },
       });
-      for (const m of mails) await recordEvent(tx, audit, { type: 'mail.retried', tiersId: m.tiersId, targetType: 'OutboxMail', targetId: m.id });
+      for (const m of mails)
+        await recordEvent(tx, audit, {
+          type: 'mail.retried',
+          tiersId: m.tiersId,
+          targetType: 'OutboxMail',
+          targetId: m.id,
+        });
       return mails.length;
     });
     if (!moved) throw new UserError("Aucun de ces mails n'est en échec. Rechargez la page.");
@@ -68,17 +92,29 @@ export const cancelMails = defineStaffAction({
     const moved = await db.$transaction(async (tx) => {
       const cancellable: Prisma.OutboxMailWhereInput = {
         id: { in: input.ids },
-        OR: [{ status: { in: ['PENDING_REVIEW', 'FAILED'] } }, { status: 'SENDING', OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }] }],
+        OR: [
+          { status: { in: ['PENDING_REVIEW', 'FAILED'] } },
+          { status: 'SENDING', OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }] },
+        ],
       };
       const mails = await tx.outboxMail.updateManyAndReturn({
         where: cancellable,
         data: { status: 'CANCELLED', secretCiphertext: null, nextAttemptAt: null },
         select: { id: true, tiersId: true },
       });
-      for (const m of mails) await recordEvent(tx, audit, { type: 'mail.cancelled', tiersId: m.tiersId, targetType: 'OutboxMail', targetId: m.id });
+      for (const m of mails)
+        await recordEvent(tx, audit, {
+          type: 'mail.cancelled',
+          tiersId: m.tiersId,
+          targetType: 'OutboxMail',
+          targetId: m.id,
+        });
       return mails.length;
     });
-    if (!moved) throw new UserError("Ces mails ne peuvent plus être annulés : ils sont déjà partis ou en train de partir. Rechargez la page.");
+    if (!moved)
+      throw new UserError(
+        'Ces mails ne peuvent plus être annulés : ils sont déjà partis ou en train de partir. Rechargez la page.',
+      );
     return { message: `${plural(moved, 'mail annulé', 'mails annulés')}.` };
   },
 });

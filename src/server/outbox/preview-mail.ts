@@ -35,15 +35,33 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
     const mail = await tx.outboxMail.findUnique({
       where: { id },
       select: {
-        id: true, type: true, status: true, tiersId: true, toAddress: true, toName: true, subject: true, html: true, text: true,
-        messageId: true, secretCreatedAt: true, secretExpiresAt: true, createdAt: true, sentAt: true, lastError: true,
+        id: true,
+        type: true,
+        status: true,
+        tiersId: true,
+        toAddress: true,
+        toName: true,
+        subject: true,
+        html: true,
+        text: true,
+        messageId: true,
+        secretCreatedAt: true,
+        secretExpiresAt: true,
+        createdAt: true,
+        sentAt: true,
+        lastError: true,
       },
     });
     if (!mail) throw new NotFoundError('mail');
     const date = mail.sentAt ?? mail.createdAt;
     const message = composeMessage(mail, maskSecret(mail), getConfig().mailFrom, date);
     const raw = (await new MailComposer(message).compile().build()).toString('utf8');
-    await recordEvent(tx, actor, { type: 'mail.previewed', tiersId: mail.tiersId, targetType: 'OutboxMail', targetId: mail.id });
+    await recordEvent(tx, actor, {
+      type: 'mail.previewed',
+      tiersId: mail.tiersId,
+      targetType: 'OutboxMail',
+      targetId: mail.id,
+    });
     return {
       id: mail.id,
       type: mail.type,

@@ -20,7 +20,11 @@ export const testMailTransport = defineStaffAction({
   input: z.object({}),
   async run() {
     const config = getConfig();
-    const transport = createMailTransport(config, { pool: false, connectionTimeoutMs: 10_000, socketTimeoutMs: 10_000 });
+    const transport = createMailTransport(config, {
+      pool: false,
+      connectionTimeoutMs: 10_000,
+      socketTimeoutMs: 10_000,
+    });
     try {
       await transport.verify();
     } catch (error) {

@@ -63,7 +63,9 @@ function mailboxTransport(dir: string): MailTransport {
     description: dir,
     async send(message) {
       const info = await transporter.sendMail(message);
-      const name = `${String(info.messageId ?? message.messageId).replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_')}.eml`;
+      const name = `${String(info.messageId ?? message.messageId)
+        .replace(/[<>]/g, '')
+        .replace(/[^\w.@-]/g, '_')}.eml`;
       await mkdir(dir, { recursive: true });
       await writeFile(path.join(dir, name), info.message as Buffer);
       return { response: `Écrit dans ${path.join(dir, name)}` };

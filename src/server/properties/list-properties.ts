@@ -13,7 +13,9 @@ export const ZPropertyListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 
-const ownerSelect = { select: { id: true, civility: true, lastName: true, firstName: true, companyName: true } } as const;
+const ownerSelect = {
+  select: { id: true, civility: true, lastName: true, firstName: true, companyName: true },
+} as const;
 const tenantsSelect = { select: { isPrimary: true, tiers: ownerSelect } } as const;
 
 /** Biens by address, reference, city or owner name, each with its latest bail. */
@@ -37,7 +39,13 @@ export async function listProperties(query: z.output<typeof ZPropertyListQuery>)
       skip: (query.page - 1) * PROPERTY_PAGE_SIZE,
       take: PROPERTY_PAGE_SIZE,
       select: {
-        id: true, externalRef: true, kind: true, addressLine: true, postalCode: true, city: true, unitLabel: true,
+        id: true,
+        externalRef: true,
+        kind: true,
+        addressLine: true,
+        postalCode: true,
+        city: true,
+        unitLabel: true,
         owner: ownerSelect,
         leases: { orderBy: { startDate: 'desc' }, take: 1, select: { startDate: true, endDate: true } },
       },
@@ -51,11 +59,28 @@ export async function getProperty(id: string) {
   const property = await db.property.findUnique({
     where: { id },
     select: {
-      id: true, externalRef: true, kind: true, addressLine: true, postalCode: true, city: true, unitLabel: true, surfaceM2: true, ownerId: true,
+      id: true,
+      externalRef: true,
+      kind: true,
+      addressLine: true,
+      postalCode: true,
+      city: true,
+      unitLabel: true,
+      surfaceM2: true,
+      ownerId: true,
       owner: ownerSelect,
       leases: {
         orderBy: { startDate: 'desc' },
-        select: { id: true, externalRef: true, startDate: true, endDate: true, rentCents: true, chargesCents: true, depositCents: true, tenants: tenantsSelect },
+        select: {
+          id: true,
+          externalRef: true,
+          startDate: true,
+          endDate: true,
+          rentCents: true,
+          chargesCents: true,
+          depositCents: true,
+          tenants: tenantsSelect,
+        },
       },
       documents: { orderBy: { createdAt: 'desc' }, select: documentListSelect },
     },

@@ -12,7 +12,13 @@ export const createPropertyAction = defineStaffAction({
     return db.$transaction(async (tx) => {
       await checkOwnerAndRef(tx, input.ownerId, input.externalRef);
       const property = await tx.property.create({ data: input, select: { id: true } });
-      await recordEvent(tx, audit, { type: 'property.created', tiersId: input.ownerId, targetType: 'property', targetId: property.id, details: { externalRef: input.externalRef } });
+      await recordEvent(tx, audit, {
+        type: 'property.created',
+        tiersId: input.ownerId,
+        targetType: 'property',
+        targetId: property.id,
+        details: { externalRef: input.externalRef },
+      });
       return { message: 'Le bien a été créé.', data: { id: property.id } };
     });
   },
@@ -26,7 +32,12 @@ export const updatePropertyAction = defineStaffAction({
       if (!(await tx.property.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError('property');
       await checkOwnerAndRef(tx, fields.ownerId, fields.externalRef, id);
       await tx.property.update({ where: { id }, data: fields });
-      await recordEvent(tx, audit, { type: 'property.updated', tiersId: fields.ownerId, targetType: 'property', targetId: id });
+      await recordEvent(tx, audit, {
+        type: 'property.updated',
+        tiersId: fields.ownerId,
+        targetType: 'property',
+        targetId: id,
+      });
       return { message: 'Le bien est enregistré.', data: { id } };
     });
   },
@@ -34,8 +45,10 @@ export const updatePropertyAction = defineStaffAction({
 
 async function checkOwnerAndRef(tx: Tx, ownerId: string, externalRef: string | null, exceptId?: string) {
   const owner = await tx.tiers.findUnique({ where: { id: ownerId }, select: { kind: true } });
-  if (owner?.kind !== 'PROPRIETAIRE') throw new UserError('Le propriétaire choisi est introuvable : choisissez un propriétaire dans la liste.');
+  if (owner?.kind !== 'PROPRIETAIRE')
+    throw new UserError('Le propriétaire choisi est introuvable : choisissez un propriétaire dans la liste.');
   if (!externalRef) return;
   const other = await tx.property.findUnique({ where: { externalRef }, select: { id: true } });
-  if (other && other.id !== exceptId) throw new UserError(`La référence « ${externalRef} » est déjà celle d'un autre bien : choisissez-en une autre.`);
+  if (other && other.id !== exceptId)
+    throw new UserError(`La référence « ${externalRef} » est déjà celle d'un autre bien : choisissez-en une autre.`);
 }

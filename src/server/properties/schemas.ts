@@ -14,12 +14,18 @@ export const PROPERTY_KIND_LABELS: Record<PropertyKind, string> = {
 };
 
 const KIND_BY_LABEL = Object.fromEntries(
-  Object.entries(PROPERTY_KIND_LABELS).flatMap(([k, label]) => [[normalizeName(label), k], [k.toLowerCase(), k]]),
+  Object.entries(PROPERTY_KIND_LABELS).flatMap(([k, label]) => [
+    [normalizeName(label), k],
+    [k.toLowerCase(), k],
+  ]),
 ) as Record<string, PropertyKind>;
 
 export const ZPropertyKind = z.preprocess(
   (v) => (typeof v === 'string' ? (KIND_BY_LABEL[normalizeName(v)] ?? v) : v),
-  z.enum(Object.keys(PROPERTY_KIND_LABELS) as [PropertyKind, ...PropertyKind[]], 'Type de bien inconnu : choisissez Appartement, Maison, Studio, Local commercial, Parking ou Autre.'),
+  z.enum(
+    Object.keys(PROPERTY_KIND_LABELS) as [PropertyKind, ...PropertyKind[]],
+    'Type de bien inconnu : choisissez Appartement, Maison, Studio, Local commercial, Parking ou Autre.',
+  ),
 );
 
 export const ZSurface = z.preprocess(

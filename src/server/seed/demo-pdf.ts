@@ -1,7 +1,9 @@
 /** A minimal valid one-page PDF showing `lines` (Helvetica, WinAnsi: French accents print correctly). */
 export function demoPdf(lines: string[]): Uint8Array {
   const escape = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-  const text = lines.map((l, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 22} Td (${escape(l)}) Tj ET`).join('\n');
+  const text = lines
+    .map((l, i) => `BT /F1 ${i === 0 ? 16 : 11} Tf 56 ${780 - i * 22} Td (${escape(l)}) Tj ET`)
+    .join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

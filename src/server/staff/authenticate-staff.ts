@@ -6,14 +6,21 @@ import { db } from '@/server/db';
 export type StaffIdentity = { id: string; role: 'ADMIN' | 'GESTIONNAIRE' | 'SUPPORT'; credentialVersion: number };
 
 /** Checks an e-mail and password; null for any failure, with the same work done whether the account exists or not. */
-export async function authenticateStaff(email: string, password: string, ip: string | null): Promise<StaffIdentity | null> {
+export async function authenticateStaff(
+  email: string,
+  password: string,
+  ip: string | null,
+): Promise<StaffIdentity | null> {
   const user = await db.staffUser.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, role: true, credentialVersion: true, disabledAt: true, password: { select: { hash: true } } },
   });
   const { valid, needsRehash } = await verifyPassword(user?.password?.hash, password);
   if (!user || !valid || user.disabledAt) {
-    if (user) await db.$transaction((tx) => recordEvent(tx, { type: 'STAFF', staffId: user.id, ip }, { type: 'staff.login_failed' }));
+    if (user)
+      await db.$transaction((tx) =>
+        recordEvent(tx, { type: 'STAFF', staffId: user.id, ip }, { type: 'staff.login_failed' }),
+      );
     return null;
   }
   const newHash = needsRehash ? await hashPassword(password) : null;

@@ -25,20 +25,33 @@ export async function createStaff(
       data: { email, name: input.name, role: input.role, password: { create: { hash } } },
       select: { id: true },
     });
-    await recordEvent(tx, actor, { type: 'staff.created', targetType: 'staff', targetId: user.id, details: { email, role: input.role } });
+    await recordEvent(tx, actor, {
+      type: 'staff.created',
+      targetType: 'staff',
+      targetId: user.id,
+      details: { email, role: input.role },
+    });
     return user;
   });
 }
 
 /** Sets a new password and ends the person's open sessions. */
-export async function resetStaffPassword(email: string, password: string, actor: Actor = { type: 'SYSTEM' }): Promise<void> {
+export async function resetStaffPassword(
+  email: string,
+  password: string,
+  actor: Actor = { type: 'SYSTEM' },
+): Promise<void> {
   ZStaffPassword.parse(password);
   const hash = await hashPassword(password);
   await db.$transaction(async (tx) => {
     const user = await findOrFail(tx, email);
     await tx.staffUser.update({
       where: { id: user.id },
-      data: { credentialVersion: { increment: 1 }, disabledAt: null, password: { upsert: { create: { hash }, update: { hash } } } },
+      data: {
+        credentialVersion: { increment: 1 },
+        disabledAt: null,
+        password: { upsert: { create: { hash }, update: { hash } } },
+      },
     });
     await recordEvent(tx, actor, { type: 'staff.password_reset', targetType: 'staff', targetId: user.id });
   });
@@ -48,7 +61,10 @@ export async function resetStaffPassword(email: string, password: string, actor:
 export async function disableStaff(email: string, actor: Actor = { type: 'SYSTEM' }): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await findOrFail(tx, email);
-    await tx.staffUser.update({ where: { id: user.id }, data: { disabledAt: new Date(), credentialVersion: { increment: 1 } } });
+    await tx.staffUser.update({
+      where: { id: user.id },
+      data: { disabledAt: new Date(), credentialVersion: { increment: 1 } },
+    });
     await recordEvent(tx, actor, { type: 'staff.disabled', targetType: 'staff', targetId: user.id });
   });
 }

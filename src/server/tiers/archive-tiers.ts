@@ -12,11 +12,25 @@ export const archiveTiersAction = defineStaffAction({
   input: z.object({ id: z.string().min(1), archived: z.preprocess((v) => v === true || v === 'true', z.boolean()) }),
   async run({ input: { id, archived }, audit }) {
     return db.$transaction(async (tx) => {
-      const result = await tx.tiers.updateMany({ where: { id, archivedAt: archived ? null : { not: null } }, data: { archivedAt: archived ? new Date() : null } });
-      const tiers = await tx.tiers.findUnique({ where: { id }, select: { civility: true, lastName: true, firstName: true, companyName: true } });
+      const result = await tx.tiers.updateMany({
+        where: { id, archivedAt: archived ? null : { not: null } },
+        data: { archivedAt: archived ? new Date() : null },
+      });
+      const tiers = await tx.tiers.findUnique({
+        where: { id },
+        select: { civility: true, lastName: true, firstName: true, companyName: true },
+      });
       if (!tiers) throw new NotFoundError('tiers');
-      if (result.count) await recordEvent(tx, audit, { type: archived ? 'tiers.archived' : 'tiers.unarchived', tiersId: id, targetType: 'tiers', targetId: id });
-      return { message: archived ? `${displayName(tiers)} est archivé.` : `${displayName(tiers)} est de nouveau actif.` };
+      if (result.count)
+        await recordEvent(tx, audit, {
+          type: archived ? 'tiers.archived' : 'tiers.unarchived',
+          tiersId: id,
+          targetType: 'tiers',
+          targetId: id,
+        });
+      return {
+        message: archived ? `${displayName(tiers)} est archivé.` : `${displayName(tiers)} est de nouveau actif.`,
+      };
     });
   },
 });

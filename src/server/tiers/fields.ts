@@ -3,19 +3,24 @@
 import { z } from 'zod';
 
 /** Form fields arrive as strings (or are missing); trims, and turns "" into null. */
-const blankToNull = (v: unknown) => (v === undefined || v === null ? null : typeof v === 'string' ? v.trim() || null : v);
+const blankToNull = (v: unknown) =>
+  v === undefined || v === null ? null : typeof v === 'string' ? v.trim() || null : v;
 
 export function optionalText(label: string, max: number) {
   return z.preprocess(blankToNull, z.string().max(max, `${label} : ${max} caractères au maximum.`).nullable());
 }
 
 export function requiredText(label: string, max: number, missing: string) {
-  return z.preprocess((v) => blankToNull(v) ?? '', z.string().min(1, missing).max(max, `${label} : ${max} caractères au maximum.`));
+  return z.preprocess(
+    (v) => blankToNull(v) ?? '',
+    z.string().min(1, missing).max(max, `${label} : ${max} caractères au maximum.`),
+  );
 }
 
 export const MESSAGES_FIELDS = {
   email: 'Adresse e-mail invalide : vérifiez la saisie (exemple : prenom.nom@exemple.fr).',
-  phone: 'Numéro de téléphone invalide : saisissez 10 chiffres (06 12 34 56 78) ou un numéro international (+33 6 12 34 56 78).',
+  phone:
+    'Numéro de téléphone invalide : saisissez 10 chiffres (06 12 34 56 78) ou un numéro international (+33 6 12 34 56 78).',
   postalCode: 'Code postal invalide : saisissez 5 chiffres (exemple : 69003).',
   civility: 'Civilité inconnue : choisissez M., Mme ou M. et Mme, ou laissez vide.',
   kind: 'Type inconnu : choisissez Locataire ou Propriétaire.',
@@ -25,7 +30,12 @@ export const MESSAGES_FIELDS = {
 
 export const ZEmail = z.preprocess(
   blankToNull,
-  z.string().max(254, MESSAGES_FIELDS.email).pipe(z.email(MESSAGES_FIELDS.email)).transform((v) => v.toLowerCase()).nullable(),
+  z
+    .string()
+    .max(254, MESSAGES_FIELDS.email)
+    .pipe(z.email(MESSAGES_FIELDS.email))
+    .transform((v) => v.toLowerCase())
+    .nullable(),
 );
 
 /** French numbers are stored as "06 12 34 56 78" or "+33 6 12 34 56 78"; other international numbers as "+<digits>". */
@@ -42,20 +52,36 @@ export const ZPhone = z.preprocess(
   blankToNull,
   z
     .string()
-    .transform((v, ctx) => normalizePhone(v) ?? (ctx.addIssue({ code: 'custom', message: MESSAGES_FIELDS.phone }), z.NEVER))
+    .transform(
+      (v, ctx) => normalizePhone(v) ?? (ctx.addIssue({ code: 'custom', message: MESSAGES_FIELDS.phone }), z.NEVER),
+    )
     .nullable(),
 );
 
-export const ZPostalCode = z.preprocess(blankToNull, z.string().regex(/^\d{5}$/, MESSAGES_FIELDS.postalCode).nullable());
-export const ZRequiredPostalCode = z.preprocess((v) => blankToNull(v) ?? '', z.string().regex(/^\d{5}$/, MESSAGES_FIELDS.postalCode));
+export const ZPostalCode = z.preprocess(
+  blankToNull,
+  z
+    .string()
+    .regex(/^\d{5}$/, MESSAGES_FIELDS.postalCode)
+    .nullable(),
+);
+export const ZRequiredPostalCode = z.preprocess(
+  (v) => blankToNull(v) ?? '',
+  z.string().regex(/^\d{5}$/, MESSAGES_FIELDS.postalCode),
+);
 
 export const ZExternalRef = z.preprocess(
   blankToNull,
-  z.string().max(50, 'Référence externe : 50 caractères au maximum.').regex(/^[\p{L}\d _.\/-]+$/u, MESSAGES_FIELDS.externalRef).nullable(),
+  z
+    .string()
+    .max(50, 'Référence externe : 50 caractères au maximum.')
+    .regex(/^[\p{L}\d _.\/-]+$/u, MESSAGES_FIELDS.externalRef)
+    .nullable(),
 );
 
 /** A checkbox: "on", "true", "1" → true; missing → false. */
 export const ZCheckbox = z.preprocess((v) => v === true || v === 'on' || v === 'true' || v === '1', z.boolean());
 
 /** An id chosen in a list. */
-export const ZId = (missing: string) => z.preprocess((v) => blankToNull(v) ?? '', z.string().min(1, missing).max(64, missing));
+export const ZId = (missing: string) =>
+  z.preprocess((v) => blankToNull(v) ?? '', z.string().min(1, missing).max(64, missing));

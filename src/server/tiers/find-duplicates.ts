@@ -14,9 +14,21 @@ export async function findDuplicates(tx: Tx, fields: TTiersFields, excludeId?: s
     where: {
       archivedAt: null,
       ...(excludeId ? { id: { not: excludeId } } : {}),
-      OR: [...(fields.email ? [{ email: fields.email }] : []), ...(sameAddress ? [{ sortName, postalCode: fields.postalCode }] : [])],
+      OR: [
+        ...(fields.email ? [{ email: fields.email }] : []),
+        ...(sameAddress ? [{ sortName, postalCode: fields.postalCode }] : []),
+      ],
     },
-    select: { id: true, civility: true, lastName: true, firstName: true, companyName: true, email: true, addressLine: true, externalRef: true },
+    select: {
+      id: true,
+      civility: true,
+      lastName: true,
+      firstName: true,
+      companyName: true,
+      email: true,
+      addressLine: true,
+      externalRef: true,
+    },
     take: 10,
   });
   return candidates.flatMap((c) => {

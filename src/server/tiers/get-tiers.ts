@@ -13,14 +13,30 @@ export async function getTiers(id: string) {
       ...tiersFieldsSelect,
       archivedAt: true,
       createdAt: true,
-      ownedProperties: { orderBy: { addressLine: 'asc' }, select: { id: true, externalRef: true, kind: true, addressLine: true, postalCode: true, city: true, unitLabel: true } },
+      ownedProperties: {
+        orderBy: { addressLine: 'asc' },
+        select: {
+          id: true,
+          externalRef: true,
+          kind: true,
+          addressLine: true,
+          postalCode: true,
+          city: true,
+          unitLabel: true,
+        },
+      },
       leases: {
         orderBy: { lease: { startDate: 'desc' } },
         select: {
           isPrimary: true,
           lease: {
             select: {
-              id: true, externalRef: true, startDate: true, endDate: true, rentCents: true, chargesCents: true,
+              id: true,
+              externalRef: true,
+              startDate: true,
+              endDate: true,
+              rentCents: true,
+              chargesCents: true,
               property: { select: { id: true, addressLine: true, postalCode: true, city: true, unitLabel: true } },
             },
           },

@@ -19,7 +19,11 @@ export async function listTiers(query: TTiersListQuery) {
   const q = query.q;
   const where: Prisma.TiersWhereInput = {
     ...(query.type !== 'TOUS' ? { kind: query.type } : {}),
-    ...(query.statut === 'actifs' ? { archivedAt: null } : query.statut === 'archives' ? { archivedAt: { not: null } } : {}),
+    ...(query.statut === 'actifs'
+      ? { archivedAt: null }
+      : query.statut === 'archives'
+        ? { archivedAt: { not: null } }
+        : {}),
     ...(q
       ? {
           OR: [
@@ -38,7 +42,19 @@ export async function listTiers(query: TTiersListQuery) {
       orderBy: [{ sortName: 'asc' }, { id: 'asc' }],
       skip: (query.page - 1) * PAGE_SIZE,
       take: PAGE_SIZE,
-      select: { id: true, kind: true, civility: true, lastName: true, firstName: true, companyName: true, email: true, phone: true, city: true, externalRef: true, archivedAt: true },
+      select: {
+        id: true,
+        kind: true,
+        civility: true,
+        lastName: true,
+        firstName: true,
+        companyName: true,
+        email: true,
+        phone: true,
+        city: true,
+        externalRef: true,
+        archivedAt: true,
+      },
     }),
     db.tiers.count({ where }),
   ]);

@@ -13,7 +13,12 @@ export function sortNameOf(t: { lastName: string; firstName?: string | null; com
 }
 
 /** How staff and mails name a person: "Mme Claire Martin", or the company name. */
-export function displayName(t: { civility?: string | null; lastName: string; firstName?: string | null; companyName?: string | null }): string {
+export function displayName(t: {
+  civility?: string | null;
+  lastName: string;
+  firstName?: string | null;
+  companyName?: string | null;
+}): string {
   if (t.companyName) return t.companyName;
   return [t.civility, t.firstName, t.lastName].filter(Boolean).join(' ');
 }

@@ -22,7 +22,13 @@ export const createTiersAction = defineStaffAction({
       if (duplicates.length) return { message: duplicateMessage(duplicates.length), data: { duplicates } };
       await assertRefFree(tx, fields.externalRef);
       const tiers = await tx.tiers.create({ data: { ...fields, sortName: sortNameOf(fields) }, select: { id: true } });
-      await recordEvent(tx, audit, { type: 'tiers.created', tiersId: tiers.id, targetType: 'tiers', targetId: tiers.id, details: { kind: fields.kind, externalRef: fields.externalRef } });
+      await recordEvent(tx, audit, {
+        type: 'tiers.created',
+        tiersId: tiers.id,
+        targetType: 'tiers',
+        targetId: tiers.id,
+        details: { kind: fields.kind, externalRef: fields.externalRef },
+      });
       return { message: `${displayName(fields)} a été créé.`, data: { id: tiers.id } };
     });
   },
@@ -47,6 +53,12 @@ export const updateTiersAction = defineStaffAction({
 
 async function assertRefFree(tx: Tx, externalRef: string | null, exceptId?: string) {
   if (!externalRef) return;
-  const other = await tx.tiers.findUnique({ where: { externalRef }, select: { id: true, civility: true, lastName: true, firstName: true, companyName: true } });
-  if (other && other.id !== exceptId) throw new UserError(`La référence externe « ${externalRef} » est déjà celle de ${displayName(other)} : choisissez-en une autre.`);
+  const other = await tx.tiers.findUnique({
+    where: { externalRef },
+    select: { id: true, civility: true, lastName: true, firstName: true, companyName: true },
+  });
+  if (other && other.id !== exceptId)
+    throw new UserError(
+      `La référence externe « ${externalRef} » est déjà celle de ${displayName(other)} : choisissez-en une autre.`,
+    );
 }

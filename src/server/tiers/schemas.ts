@@ -8,9 +8,20 @@ export const TIERS_KIND_LABELS = { LOCATAIRE: 'Locataire', PROPRIETAIRE: 'Propri
 
 // What agency software exports: "M", "Mr", "Monsieur", "Madame", "MME", "M et Mme"...
 const CIVILITY_ALIASES: Record<string, (typeof CIVILITIES)[number]> = {
-  'm.': 'M.', m: 'M.', mr: 'M.', 'mr.': 'M.', monsieur: 'M.',
-  mme: 'Mme', 'mme.': 'Mme', madame: 'Mme', mlle: 'Mme', mademoiselle: 'Mme',
-  'm. et mme': 'M. et Mme', 'm et mme': 'M. et Mme', 'monsieur et madame': 'M. et Mme', 'mr et mme': 'M. et Mme',
+  'm.': 'M.',
+  m: 'M.',
+  mr: 'M.',
+  'mr.': 'M.',
+  monsieur: 'M.',
+  mme: 'Mme',
+  'mme.': 'Mme',
+  madame: 'Mme',
+  mlle: 'Mme',
+  mademoiselle: 'Mme',
+  'm. et mme': 'M. et Mme',
+  'm et mme': 'M. et Mme',
+  'monsieur et madame': 'M. et Mme',
+  'mr et mme': 'M. et Mme',
 };
 
 export const ZCivility = z.preprocess(
@@ -19,7 +30,10 @@ export const ZCivility = z.preprocess(
 );
 
 export const ZTiersKind = z.preprocess(
-  (v) => (typeof v === 'string' ? ({ locataire: 'LOCATAIRE', proprietaire: 'PROPRIETAIRE' } as Record<string, string>)[normalizeName(v)] ?? v : v),
+  (v) =>
+    typeof v === 'string'
+      ? (({ locataire: 'LOCATAIRE', proprietaire: 'PROPRIETAIRE' } as Record<string, string>)[normalizeName(v)] ?? v)
+      : v,
   z.enum(['LOCATAIRE', 'PROPRIETAIRE'], MESSAGES_FIELDS.kind),
 );
 
@@ -47,11 +61,20 @@ const hasName = (v: { lastName?: unknown; companyName?: unknown }, ctx: z.Refine
 };
 
 /** A company's record keeps its name in lastName too (sort, search and the extranet identifiant use it). */
-const withName = <T extends { lastName: string | null; companyName: string | null }>(v: T) => ({ ...v, lastName: (v.lastName ?? v.companyName)! });
+const withName = <T extends { lastName: string | null; companyName: string | null }>(v: T) => ({
+  ...v,
+  lastName: (v.lastName ?? v.companyName)!,
+});
 
 export const ZTiersFields = z.object(fields).superRefine(hasName, ALWAYS).transform(withName);
 export type TTiersFields = z.output<typeof ZTiersFields>;
 
 /** The form: the fields, plus "save even though it looks like a duplicate". */
-export const ZTiersForm = z.object({ ...fields, confirmDuplicates: ZCheckbox }).superRefine(hasName, ALWAYS).transform(withName);
-export const ZTiersUpdateForm = z.object({ id: z.string().min(1), ...fields, confirmDuplicates: ZCheckbox }).superRefine(hasName, ALWAYS).transform(withName);
+export const ZTiersForm = z
+  .object({ ...fields, confirmDuplicates: ZCheckbox })
+  .superRefine(hasName, ALWAYS)
+  .transform(withName);
+export const ZTiersUpdateForm = z
+  .object({ id: z.string().min(1), ...fields, confirmDuplicates: ZCheckbox })
+  .superRefine(hasName, ALWAYS)
+  .transform(withName);

@@ -23,7 +23,9 @@ export async function saveContactDetails(_: ActionResult, form: FormData): Promi
   const actor = await actorOrNull();
   if (!actor) return signedOut;
   const { ip } = await requestInfo();
-  const result = await runExtranet(ZContactDetails, form, async (input) => ({ message: await updateMyContact(actor, input, ip) }));
+  const result = await runExtranet(ZContactDetails, form, async (input) => ({
+    message: await updateMyContact(actor, input, ip),
+  }));
   if (result.ok) revalidatePath('/extranet');
   return result;
 }

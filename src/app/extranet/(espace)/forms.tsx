@@ -8,8 +8,23 @@ export function ContactDetailsForm({ email, phone }: { email: string | null; pho
     <ActionForm action={saveContactDetails} submitLabel="Enregistrer mes coordonnées" pendingLabel="Enregistrement…">
       {(errors) => (
         <>
-          <Field label="Adresse e-mail" name="email" type="email" autoComplete="email" defaultValue={email ?? ''} required error={errors.email?.[0]} />
-          <Field label="Téléphone" name="phone" type="tel" autoComplete="tel" defaultValue={phone ?? ''} error={errors.phone?.[0]} />
+          <Field
+            label="Adresse e-mail"
+            name="email"
+            type="email"
+            autoComplete="email"
+            defaultValue={email ?? ''}
+            required
+            error={errors.email?.[0]}
+          />
+          <Field
+            label="Téléphone"
+            name="phone"
+            type="tel"
+            autoComplete="tel"
+            defaultValue={phone ?? ''}
+            error={errors.phone?.[0]}
+          />
         </>
       )}
     </ActionForm>

@@ -8,7 +8,10 @@ export default async function ExtranetLayout({ children }: { children: React.Rea
   if (!actor) redirect('/extranet/connexion');
   return (
     <div className="min-h-screen">
-      <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#contenu"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2"
+      >
         Aller au contenu
       </a>
       <header className="border-b border-slate-200 bg-white">

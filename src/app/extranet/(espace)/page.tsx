@@ -9,7 +9,11 @@ import { DocumentList, HomeFacts, LeaseCard, PropertyCard, Section } from './sec
 
 export const metadata: Metadata = { title: 'Mon espace' };
 
-export default async function MySpacePage({ searchParams }: { searchParams: Promise<{ bienvenue?: string; motdepasse?: string }> }) {
+export default async function MySpacePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ bienvenue?: string; motdepasse?: string }>;
+}) {
   const actor = await requireExtranet();
   const [profile, leases, properties, documents, params] = await Promise.all([
     getMyProfile(actor),
@@ -20,8 +24,15 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
   ]);
   const tenant = actor.kind === 'LOCATAIRE';
   const sections: [string, string][] = tenant
-    ? [['logement', 'Mon logement'], ['bail', 'Mon bail'], ['documents', 'Mes documents']]
-    : [['biens', 'Mes biens'], ['documents', 'Mes documents']];
+    ? [
+        ['logement', 'Mon logement'],
+        ['bail', 'Mon bail'],
+        ['documents', 'Mes documents'],
+      ]
+    : [
+        ['biens', 'Mes biens'],
+        ['documents', 'Mes documents'],
+      ];
   sections.push(['coordonnees', 'Mes coordonnées'], ['securite', 'Sécurité'], ['contact', "Contacter l'agence"]);
 
   return (
@@ -29,7 +40,8 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
       <div>
         <h1 className="text-2xl font-semibold">Mon espace</h1>
         <p className="text-slate-700">
-          {profile.name} · {tenant ? 'Locataire' : 'Propriétaire'} · identifiant <span className="font-mono">{actor.login}</span>
+          {profile.name} · {tenant ? 'Locataire' : 'Propriétaire'} · identifiant{' '}
+          <span className="font-mono">{actor.login}</span>
         </p>
       </div>
       {(params.bienvenue || params.motdepasse) && (
@@ -41,7 +53,10 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
         <ul className="flex flex-wrap gap-2">
           {sections.map(([id, title]) => (
             <li key={id}>
-              <a href={`#${id}`} className="block rounded-full border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100">
+              <a
+                href={`#${id}`}
+                className="block rounded-full border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100"
+              >
                 {title}
               </a>
             </li>
@@ -92,13 +107,24 @@ export default async function MySpacePage({ searchParams }: { searchParams: Prom
         <div className="flex flex-col gap-6">
           <div>
             <h3 className="mb-2 font-semibold">Changer mon mot de passe</h3>
-            <NewPasswordForm action={changePassword} login={actor.login} names={[profile.name]} withCurrent submitLabel="Changer le mot de passe" />
+            <NewPasswordForm
+              action={changePassword}
+              login={actor.login}
+              names={[profile.name]}
+              withCurrent
+              submitLabel="Changer le mot de passe"
+            />
           </div>
           <div>
             <h3 className="mb-2 font-semibold">Mes appareils</h3>
-            <p className="mb-2 text-slate-700">Un téléphone perdu, un ordinateur partagé ? Fermez toutes vos sessions, y compris celle-ci.</p>
+            <p className="mb-2 text-slate-700">
+              Un téléphone perdu, un ordinateur partagé ? Fermez toutes vos sessions, y compris celle-ci.
+            </p>
             <form action={signOutEverywhere}>
-              <button type="submit" className="rounded-md border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50">
+              <button
+                type="submit"
+                className="rounded-md border border-red-700 px-4 py-2 font-medium text-red-800 hover:bg-red-50"
+              >
                 Se déconnecter partout
               </button>
             </form>

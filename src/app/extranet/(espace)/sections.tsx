@@ -6,7 +6,11 @@ import { formatCents, formatDateTime, formatDay, formatSize } from '../_componen
 
 export function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-title`} id={id} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+    <section
+      aria-labelledby={`${id}-title`}
+      id={id}
+      className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 sm:p-6"
+    >
       <h2 id={`${id}-title`} className="mb-3 text-xl font-semibold">
         {title}
       </h2>
@@ -38,7 +42,9 @@ export function HomeFacts({ lease, agency }: { lease: MyLease | undefined; agenc
           items={[
             ['Adresse', `${lease.property.addressLine}, ${lease.property.postalCode} ${lease.property.city}`],
             ['Lot', lease.property.unitLabel ?? 'Non précisé'],
-            ...(lease.property.surfaceM2 ? ([['Surface', `${lease.property.surfaceM2.replace('.', ',')} m²`]] as [string, string][]) : []),
+            ...(lease.property.surfaceM2
+              ? ([['Surface', `${lease.property.surfaceM2.replace('.', ',')} m²`]] as [string, string][])
+              : []),
           ]}
         />
       ) : (
@@ -50,12 +56,18 @@ export function HomeFacts({ lease, agency }: { lease: MyLease | undefined; agenc
         {agency.address && <p>{agency.address}</p>}
         {agency.phone && (
           <p>
-            Téléphone : <a href={`tel:${agency.phone.replace(/\s/g, '')}`} className="text-brand-700 underline">{agency.phone}</a>
+            Téléphone :{' '}
+            <a href={`tel:${agency.phone.replace(/\s/g, '')}`} className="text-brand-700 underline">
+              {agency.phone}
+            </a>
           </p>
         )}
         {agency.email && (
           <p>
-            E-mail : <a href={`mailto:${agency.email}`} className="text-brand-700 underline">{agency.email}</a>
+            E-mail :{' '}
+            <a href={`mailto:${agency.email}`} className="text-brand-700 underline">
+              {agency.email}
+            </a>
           </p>
         )}
       </div>
@@ -116,7 +128,10 @@ export function PropertyCard({ property }: { property: MyProperty }) {
 }
 
 export function DocumentList({ documents }: { documents: MyDocument[] }) {
-  if (!documents.length) return <p>Aucun document pour le moment. L&apos;agence les déposera ici (quittances, avis d&apos;échéance, bail…).</p>;
+  if (!documents.length)
+    return (
+      <p>Aucun document pour le moment. L&apos;agence les déposera ici (quittances, avis d&apos;échéance, bail…).</p>
+    );
   return (
     <ul className="divide-y divide-slate-200">
       {documents.map((d) => (
@@ -127,7 +142,11 @@ export function DocumentList({ documents }: { documents: MyDocument[] }) {
               {DOCUMENT_CATEGORY_LABELS[d.category]} · {formatDateTime(d.createdAt)} · {formatSize(d.sizeBytes)}
             </p>
           </div>
-          <a href={`/extranet/documents/${d.id}`} download className="self-start rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 sm:self-auto">
+          <a
+            href={`/extranet/documents/${d.id}`}
+            download
+            className="self-start rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 sm:self-auto"
+          >
             Télécharger<span className="sr-only"> {d.title}</span>
           </a>
         </li>

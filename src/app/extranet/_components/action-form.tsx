@@ -31,7 +31,11 @@ export function ActionForm({
         </p>
       )}
       {children(state.ok ? {} : (state.fieldErrors ?? {}))}
-      <button type="submit" disabled={pending} className={`${wideSubmit ? '' : 'self-start '}rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${wideSubmit ? '' : 'self-start '}rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60`}
+      >
         {pending ? pendingLabel : submitLabel}
       </button>
     </form>

@@ -1,5 +1,13 @@
 /** The frame of the extranet's signed-out pages: readable from 360 px wide up. */
-export function AuthCard({ title, children, footer }: { title: string; children: React.ReactNode; footer?: React.ReactNode }) {
+export function AuthCard({
+  title,
+  children,
+  footer,
+}: {
+  title: string;
+  children: React.ReactNode;
+  footer?: React.ReactNode;
+}) {
   return (
     <main className="mx-auto flex min-h-screen w-full max-w-md flex-col justify-center gap-5 px-4 py-8 sm:px-6">
       <div className="flex items-center gap-3">

@@ -16,7 +16,14 @@ type Props = {
 };
 
 /** "Nouveau mot de passe" + "Confirmer le mot de passe", with live feedback from the shared policy. */
-export function NewPasswordForm({ action, login, names, hidden = {}, withCurrent = false, submitLabel = 'Enregistrer' }: Props) {
+export function NewPasswordForm({
+  action,
+  login,
+  names,
+  hidden = {},
+  withCurrent = false,
+  submitLabel = 'Enregistrer',
+}: Props) {
   const [state, formAction, pending] = useActionState<ActionResult, FormData>(action, { ok: true });
   const [password, setPassword] = useState('');
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
@@ -37,11 +44,37 @@ export function NewPasswordForm({ action, login, names, hidden = {}, withCurrent
       ))}
       {/* Lets password managers attach the new password to the right identifiant. */}
       <input type="text" name="username" autoComplete="username" value={login} readOnly hidden />
-      {withCurrent && <PasswordInput label="Mot de passe actuel" name="current" autoComplete="current-password" required error={errors.current} />}
-      <PasswordInput label="Nouveau mot de passe" name="password" autoComplete="new-password" required error={errors.password} describedBy="password-feedback" onValueChange={setPassword} />
+      {withCurrent && (
+        <PasswordInput
+          label="Mot de passe actuel"
+          name="current"
+          autoComplete="current-password"
+          required
+          error={errors.current}
+        />
+      )}
+      <PasswordInput
+        label="Nouveau mot de passe"
+        name="password"
+        autoComplete="new-password"
+        required
+        error={errors.password}
+        describedBy="password-feedback"
+        onValueChange={setPassword}
+      />
       <PasswordFeedback id="password-feedback" password={password} context={{ login, names }} />
-      <PasswordInput label="Confirmer le mot de passe" name="confirm" autoComplete="new-password" required error={errors.confirm} />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <PasswordInput
+        label="Confirmer le mot de passe"
+        name="confirm"
+        autoComplete="new-password"
+        required
+        error={errors.confirm}
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? 'Enregistrement…' : submitLabel}
       </button>
     </form>

@@ -17,7 +17,16 @@ type PasswordInputProps = {
  * A password field with a show/hide button and a caps-lock warning (the most frequent typing error behind a
  * failed sign-in). The warning is read from the keyboard event itself (getModifierState), never guessed.
  */
-export function PasswordInput({ label, name, autoComplete, error, describedBy, hint, onValueChange, required }: PasswordInputProps) {
+export function PasswordInput({
+  label,
+  name,
+  autoComplete,
+  error,
+  describedBy,
+  hint,
+  onValueChange,
+  required,
+}: PasswordInputProps) {
   const [visible, setVisible] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
   const onKey = (event: React.KeyboardEvent<HTMLInputElement>) => setCapsLock(event.getModifierState('CapsLock'));
@@ -36,7 +45,11 @@ export function PasswordInput({ label, name, autoComplete, error, describedBy, h
               spellCheck={false}
               required={required}
               aria-invalid={error?.length ? true : undefined}
-              aria-describedby={[hint && `${id}-hint`, capsLock && `${id}-caps`, error?.length && `${id}-error`, describedBy].filter(Boolean).join(' ') || undefined}
+              aria-describedby={
+                [hint && `${id}-hint`, capsLock && `${id}-caps`, error?.length && `${id}-error`, describedBy]
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
               onKeyDown={onKey}
               onKeyUp={onKey}
               onBlur={() => setCapsLock(false)}

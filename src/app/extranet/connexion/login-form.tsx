@@ -11,13 +11,38 @@ export function ExtranetLoginForm() {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {state.error && (
-        <p role="alert" id="login-error" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+        <p
+          role="alert"
+          id="login-error"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800"
+        >
           {state.error}
         </p>
       )}
-      <Field label="Identifiant" name="login" autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} required defaultValue={state.login} describedBy={describedBy} hint="Il figure dans l'e-mail de l'agence, par exemple martin.k7m2." />
-      <PasswordInput label="Mot de passe" name="password" autoComplete="current-password" required describedBy={describedBy} />
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <Field
+        label="Identifiant"
+        name="login"
+        autoComplete="username"
+        autoCapitalize="none"
+        autoCorrect="off"
+        spellCheck={false}
+        required
+        defaultValue={state.login}
+        describedBy={describedBy}
+        hint="Il figure dans l'e-mail de l'agence, par exemple martin.k7m2."
+      />
+      <PasswordInput
+        label="Mot de passe"
+        name="password"
+        autoComplete="current-password"
+        required
+        describedBy={describedBy}
+      />
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? 'Connexion…' : 'Se connecter'}
       </button>
       <Link href="/extranet/mot-de-passe-oublie" className="self-start text-brand-700 underline hover:no-underline">

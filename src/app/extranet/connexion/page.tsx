@@ -11,7 +11,11 @@ export default async function ExtranetLoginPage() {
   return (
     <AuthCard
       title="Connexion à votre espace"
-      footer={<p className="text-sm text-slate-600">Vous n&apos;avez pas reçu vos identifiants ? Contactez votre agence : elle vous les enverra par e-mail.</p>}
+      footer={
+        <p className="text-sm text-slate-600">
+          Vous n&apos;avez pas reçu vos identifiants ? Contactez votre agence : elle vous les enverra par e-mail.
+        </p>
+      }
     >
       <ExtranetLoginForm />
     </AuthCard>

@@ -16,7 +16,8 @@ export default function ForgotPasswordPage() {
       }
     >
       <p className="mb-4 text-slate-700">
-        Indiquez votre identifiant ou l&apos;adresse e-mail connue de l&apos;agence. Vous recevrez un lien, valable 30 minutes, pour choisir un nouveau mot de passe.
+        Indiquez votre identifiant ou l&apos;adresse e-mail connue de l&apos;agence. Vous recevrez un lien, valable 30
+        minutes, pour choisir un nouveau mot de passe.
       </p>
       <ResetRequestForm />
     </AuthCard>

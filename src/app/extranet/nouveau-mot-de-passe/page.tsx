@@ -11,7 +11,11 @@ import { setFirstPassword, setPasswordFromLink } from './actions';
 
 export const metadata: Metadata = { title: 'Nouveau mot de passe', referrer: 'no-referrer' };
 
-export default async function NewPasswordPage({ searchParams }: { searchParams: Promise<{ jeton?: string | string[] }> }) {
+export default async function NewPasswordPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ jeton?: string | string[] }>;
+}) {
   const { jeton } = await searchParams;
   if (typeof jeton === 'string') {
     const verification = await findUsableVerification(jeton);
@@ -32,7 +36,12 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
         <p className="mb-4 text-slate-700">
           Identifiant : <strong className="font-mono">{verification.login}</strong>
         </p>
-        <NewPasswordForm action={setPasswordFromLink} login={verification.login} names={verification.names} hidden={{ jeton }} />
+        <NewPasswordForm
+          action={setPasswordFromLink}
+          login={verification.login}
+          names={verification.names}
+          hidden={{ jeton }}
+        />
       </AuthCard>
     );
   }
@@ -43,7 +52,8 @@ export default async function NewPasswordPage({ searchParams }: { searchParams: 
   return (
     <AuthCard title="Choisissez votre mot de passe">
       <p className="mb-4 text-slate-700">
-        Bienvenue {profile.name}. Le mot de passe reçu par e-mail était provisoire : choisissez maintenant le vôtre pour accéder à votre espace.
+        Bienvenue {profile.name}. Le mot de passe reçu par e-mail était provisoire : choisissez maintenant le vôtre pour
+        accéder à votre espace.
       </p>
       <NewPasswordForm action={setFirstPassword} login={actor.login} names={[profile.name]} />
     </AuthCard>

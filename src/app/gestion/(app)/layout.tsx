@@ -11,10 +11,16 @@ import { signOutStaff } from './actions';
 export default async function BackOfficeLayout({ children }: { children: React.ReactNode }) {
   const actor = await getStaffActor();
   if (!actor) redirect('/gestion/connexion');
-  const [outboxCounts, mailboxNotice] = [can(actor.role, 'outbox:read') ? await countOutboxByStatus() : null, localMailboxNotice()];
+  const [outboxCounts, mailboxNotice] = [
+    can(actor.role, 'outbox:read') ? await countOutboxByStatus() : null,
+    localMailboxNotice(),
+  ];
   return (
     <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
-      <a href="#contenu" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
+      <a
+        href="#contenu"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2"
+      >
         Aller au contenu
       </a>
       <header className="border-b border-slate-200 bg-white md:min-h-screen md:border-b-0 md:border-r">

@@ -14,8 +14,13 @@ export default async function BackOfficeHome() {
     { label: "Inscrits à l'extranet", value: s.enrolled, href: '/gestion/acces' },
     { label: 'Actifs ces 30 derniers jours', value: s.active, href: '/gestion/acces' },
     { label: 'Verrouillés en ce moment', value: s.locked, href: '/gestion/acces', alert: s.locked > 0 },
-    { label: 'Mails à vérifier', value: s.toReview, href: '/gestion/centre-envoi?statut=PENDING_REVIEW', alert: s.toReview > 0 },
-    { label: "Mails en échec", value: s.failed, href: '/gestion/centre-envoi?statut=FAILED', alert: s.failed > 0 },
+    {
+      label: 'Mails à vérifier',
+      value: s.toReview,
+      href: '/gestion/centre-envoi?statut=PENDING_REVIEW',
+      alert: s.toReview > 0,
+    },
+    { label: 'Mails en échec', value: s.failed, href: '/gestion/centre-envoi?statut=FAILED', alert: s.failed > 0 },
   ];
   return (
     <section aria-labelledby="page-title" className="flex max-w-5xl flex-col gap-6">
@@ -23,11 +28,15 @@ export default async function BackOfficeHome() {
         Bonjour {actor.name}
       </h1>
       <p className="text-slate-600">
-        {numbers.format(s.locataires)} locataires et {numbers.format(s.proprietaires)} propriétaires suivis par l&apos;agence.
+        {numbers.format(s.locataires)} locataires et {numbers.format(s.proprietaires)} propriétaires suivis par
+        l&apos;agence.
       </p>
       <dl className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {cards.map((c) => (
-          <div key={c.label} className={`rounded-lg border bg-white p-4 ${c.alert ? 'border-amber-400' : 'border-slate-200'}`}>
+          <div
+            key={c.label}
+            className={`rounded-lg border bg-white p-4 ${c.alert ? 'border-amber-400' : 'border-slate-200'}`}
+          >
             <dt className="text-sm text-slate-600">{c.label}</dt>
             <dd className="text-2xl font-semibold">
               <Link href={c.href} className="hover:underline">

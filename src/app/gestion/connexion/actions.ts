@@ -13,7 +13,10 @@ export async function signInStaff(_: SignInState, form: FormData): Promise<SignI
     return {};
   } catch (error) {
     if (error instanceof AuthError) {
-      return { error: 'Adresse e-mail ou mot de passe incorrect. Vérifiez la saisie (majuscules, chiffres) et réessayez.', email };
+      return {
+        error: 'Adresse e-mail ou mot de passe incorrect. Vérifiez la saisie (majuscules, chiffres) et réessayez.',
+        email,
+      };
     }
     throw error; // the redirect after a successful sign-in
   }

@@ -7,16 +7,23 @@ import { signInExtranet } from '@/server/extranet/sign-in';
 // 303 See Other to the page to open (Mon espace, or the password change) with the session cookie, and no body.
 // Refused: 401 { error } in JSON for every refusal, known identifiant or not.
 
-const NOT_SAME_SITE = "Requête refusée : la connexion doit venir de l'extranet de l'agence. Ouvrez la page de connexion et réessayez.";
+const NOT_SAME_SITE =
+  "Requête refusée : la connexion doit venir de l'extranet de l'agence. Ouvrez la page de connexion et réessayez.";
 const BAD_BODY = 'Envoyez « login » et « password », en JSON ou en formulaire (application/x-www-form-urlencoded).';
 
 export async function POST(request: Request): Promise<Response> {
   if (!fromThisSite(request)) return answer({ error: NOT_SAME_SITE }, 403);
   const input = await credentials(request);
   if (!input) return answer({ error: BAD_BODY }, 400);
-  const outcome = await signInExtranet(input, { ip: clientIp(request.headers), userAgent: request.headers.get('user-agent') });
+  const outcome = await signInExtranet(input, {
+    ip: clientIp(request.headers),
+    userAgent: request.headers.get('user-agent'),
+  });
   if (!outcome.ok) return answer({ error: outcome.error }, outcome.missing ? 400 : 401);
-  const response = new NextResponse(null, { status: 303, headers: { Location: outcome.redirectTo, 'Cache-Control': 'no-store' } });
+  const response = new NextResponse(null, {
+    status: 303,
+    headers: { Location: outcome.redirectTo, 'Cache-Control': 'no-store' },
+  });
   response.cookies.set(outcome.cookie.name, outcome.cookie.value, outcome.cookie.options);
   return response;
 }

@@ -19,7 +19,15 @@ export type SortLinks = { sort: 'nom' | 'connexion'; byName: string; byLastLogin
  * The list itself. No hooks, so the same component renders on the page and in the benchmark; the checkboxes
  * belong to the selection form around it (only for staff who may change access).
  */
-export function AccessTable({ rows, selectable, sortLinks }: { rows: AccountRow[]; selectable: boolean; sortLinks: SortLinks }) {
+export function AccessTable({
+  rows,
+  selectable,
+  sortLinks,
+}: {
+  rows: AccountRow[];
+  selectable: boolean;
+  sortLinks: SortLinks;
+}) {
   return (
     <table className="w-full border-collapse text-left text-sm">
       <caption className="sr-only">Locataires et propriétaires, avec leur accès à l&apos;extranet</caption>
@@ -67,17 +75,29 @@ export function AccessTable({ rows, selectable, sortLinks }: { rows: AccountRow[
             <td className="px-2 py-2">
               <span className="font-medium">{row.name}</span>
               {!row.hasEmail && <span className="block text-xs text-slate-600">Pas d&apos;adresse e-mail</span>}
-              <Link href={`/gestion/acces/${row.tiersId}/diagnostic`} prefetch={false} className="block text-xs text-brand-700 underline">
+              <Link
+                href={`/gestion/acces/${row.tiersId}/diagnostic`}
+                prefetch={false}
+                className="block text-xs text-brand-700 underline"
+              >
                 Diagnostic de connexion<span className="sr-only"> de {row.name}</span>
               </Link>
             </td>
             <td className="px-2 py-2 font-mono">{row.login ?? '—'}</td>
             <td className="px-2 py-2">{KIND_LABELS[row.kind]}</td>
             <td className="px-2 py-2">
-              <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[row.status]}`}>{ACCESS_STATUS_LABELS[row.status]}</span>
+              <span
+                className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[row.status]}`}
+              >
+                {ACCESS_STATUS_LABELS[row.status]}
+              </span>
             </td>
             <td className="px-2 py-2">{row.lastLoginAt ? formatShortDateTime(row.lastLoginAt) : 'Jamais'}</td>
-            <td className="px-2 py-2">{row.lastMail ? `${formatShortDateTime(row.lastMail.at)} – ${MAIL_STATUS_LABELS[row.lastMail.status]}` : '—'}</td>
+            <td className="px-2 py-2">
+              {row.lastMail
+                ? `${formatShortDateTime(row.lastMail.at)} – ${MAIL_STATUS_LABELS[row.lastMail.status]}`
+                : '—'}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -15,7 +15,9 @@ export function JobProgressBar({ initial }: { initial: JobProgress }) {
     if (!running) return;
     let stopped = false;
     const timer = setInterval(async () => {
-      const response = await fetch(`/gestion/acces/progression?job=${encodeURIComponent(job.id)}`, { cache: 'no-store' }).catch(() => null);
+      const response = await fetch(`/gestion/acces/progression?job=${encodeURIComponent(job.id)}`, {
+        cache: 'no-store',
+      }).catch(() => null);
       if (stopped || !response?.ok) return;
       const next = (await response.json()) as JobProgress;
       setJob(next);

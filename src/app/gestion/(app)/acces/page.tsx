@@ -12,20 +12,38 @@ export const metadata: Metadata = { title: 'Gestion des accès' };
 
 /** The list's URL with some parameters changed; the cursors are dropped unless given. */
 function href(query: TListQuery, change: Partial<TListQuery>): string {
-  const next = { type: query.type, q: query.q, tri: query.tri, apres: undefined, avant: undefined, ...change } as Record<string, string | undefined>;
+  const next = {
+    type: query.type,
+    q: query.q,
+    tri: query.tri,
+    apres: undefined,
+    avant: undefined,
+    ...change,
+  } as Record<string, string | undefined>;
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(next)) if (value && !(key === 'tri' && value === 'nom') && !(key === 'type' && value === 'tous')) params.set(key, value);
+  for (const [key, value] of Object.entries(next))
+    if (value && !(key === 'tri' && value === 'nom') && !(key === 'type' && value === 'tous')) params.set(key, value);
   const search = params.toString();
   return `/gestion/acces${search ? `?${search}` : ''}`;
 }
 
-export default async function AccesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaff('access:read');
   const raw = await searchParams;
-  const query = ZListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const query = ZListQuery.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const canWrite = can(actor.role, 'access:write');
   const [page, jobs] = await Promise.all([listAccounts(query), canWrite ? listRecentCredentialsJobs(actor.id) : []]);
-  const sortLinks = { sort: query.tri, byName: href(query, { tri: 'nom' }), byLastLogin: href(query, { tri: 'connexion' }) };
+  const sortLinks = {
+    sort: query.tri,
+    byName: href(query, { tri: 'nom' }),
+    byLastLogin: href(query, { tri: 'connexion' }),
+  };
 
   const table = page.rows.length ? (
     <AccessTable rows={page.rows} selectable={canWrite} sortLinks={sortLinks} />
@@ -44,13 +62,26 @@ export default async function AccesPage({ searchParams }: { searchParams: Promis
           Gestion des accès
         </h1>
         <p className="mt-1 text-slate-700">
-          Inscrivez ou désinscrivez les locataires et propriétaires, et générez leurs identifiants de l&apos;espace en ligne.
+          Inscrivez ou désinscrivez les locataires et propriétaires, et générez leurs identifiants de l&apos;espace en
+          ligne.
           {!canWrite && ' Votre rôle permet de consulter cette page, pas de modifier les accès.'}
         </p>
       </div>
 
-      <form method="get" action="/gestion/acces" role="search" aria-label="Filtrer la liste" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
-        <FilterSelect id="filtre-type" label="Type" name="type" defaultValue={query.type} options={{ locataire: 'Locataire', proprietaire: 'Propriétaire', tous: 'Tous' }} />
+      <form
+        method="get"
+        action="/gestion/acces"
+        role="search"
+        aria-label="Filtrer la liste"
+        className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <FilterSelect
+          id="filtre-type"
+          label="Type"
+          name="type"
+          defaultValue={query.type}
+          options={{ locataire: 'Locataire', proprietaire: 'Propriétaire', tous: 'Tous' }}
+        />
         <FilterSearch
           id="filtre-q"
           defaultValue={query.q}
@@ -58,22 +89,35 @@ export default async function AccesPage({ searchParams }: { searchParams: Promis
           className="min-w-64 flex-1"
         />
         {query.tri !== 'nom' && <input type="hidden" name="tri" value={query.tri} />}
-        <button type="submit" className="mb-5 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <button
+          type="submit"
+          className="mb-5 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
           Afficher
         </button>
       </form>
 
-      {canWrite ? <SelectionPanel jobs={jobs}>{table}</SelectionPanel> : <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">{table}</div>}
+      {canWrite ? (
+        <SelectionPanel jobs={jobs}>{table}</SelectionPanel>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">{table}</div>
+      )}
 
       {(page.previous || page.next) && (
         <nav aria-label="Pagination" className="flex gap-4">
           {page.previous && (
-            <Link href={href(query, { avant: page.previous })} className="rounded-md border border-slate-400 px-3 py-2 hover:bg-slate-50">
+            <Link
+              href={href(query, { avant: page.previous })}
+              className="rounded-md border border-slate-400 px-3 py-2 hover:bg-slate-50"
+            >
               Précédent
             </Link>
           )}
           {page.next && (
-            <Link href={href(query, { apres: page.next })} className="rounded-md border border-slate-400 px-3 py-2 hover:bg-slate-50">
+            <Link
+              href={href(query, { apres: page.next })}
+              className="rounded-md border border-slate-400 px-3 py-2 hover:bg-slate-50"
+            >
               Suivant
             </Link>
           )}

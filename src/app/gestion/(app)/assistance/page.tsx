@@ -12,12 +12,12 @@ export const metadata: Metadata = { title: 'Assistance' };
 const STEPS = [
   {
     title: 'Vérifier la situation',
-    text: "Identifiants obsolètes, mot de passe changé puis oublié, erreur de saisie (majuscules, chiffres, caractères spéciaux), autre navigateur ou appareil : le diagnostic de connexion de la personne indique la cause la plus probable.",
+    text: 'Identifiants obsolètes, mot de passe changé puis oublié, erreur de saisie (majuscules, chiffres, caractères spéciaux), autre navigateur ou appareil : le diagnostic de connexion de la personne indique la cause la plus probable.',
     link: { href: '/gestion/acces', label: 'Ouvrir Gestion des accès' },
   },
   {
     title: 'Retrouver la personne',
-    text: "Menu Communication → Gestion des accès : choisissez le type (Locataire ou Propriétaire), puis cliquez sur Afficher. Vous pouvez rechercher par nom, identifiant, e-mail ou référence.",
+    text: 'Menu Communication → Gestion des accès : choisissez le type (Locataire ou Propriétaire), puis cliquez sur Afficher. Vous pouvez rechercher par nom, identifiant, e-mail ou référence.',
     link: { href: '/gestion/acces', label: 'Communication → Gestion des accès' },
   },
   {
@@ -55,7 +55,10 @@ export default async function AssistancePage({ searchParams }: { searchParams: P
         <ol className="flex flex-col gap-4">
           {STEPS.map((step, i) => (
             <li key={step.title} className="flex gap-3">
-              <span aria-hidden="true" className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white">
+              <span
+                aria-hidden="true"
+                className="flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white"
+              >
                 {i + 1}
               </span>
               <div>
@@ -92,7 +95,8 @@ export default async function AssistancePage({ searchParams }: { searchParams: P
         </div>
         {messages.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
-            Aucun message {status === 'NEW' ? 'nouveau' : status === 'HANDLED' ? 'traité' : ''}. Les locataires et propriétaires écrivent depuis « Contacter l&apos;agence » dans leur espace.
+            Aucun message {status === 'NEW' ? 'nouveau' : status === 'HANDLED' ? 'traité' : ''}. Les locataires et
+            propriétaires écrivent depuis « Contacter l&apos;agence » dans leur espace.
           </p>
         ) : (
           <ul className="flex flex-col gap-3">
@@ -100,12 +104,15 @@ export default async function AssistancePage({ searchParams }: { searchParams: P
               <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 className="font-semibold">{m.subject}</h3>
-                  <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${m.status === 'NEW' ? 'bg-amber-100 text-amber-900' : 'bg-emerald-100 text-emerald-900'}`}>
+                  <span
+                    className={`rounded-full px-2 py-0.5 text-xs font-medium ${m.status === 'NEW' ? 'bg-amber-100 text-amber-900' : 'bg-emerald-100 text-emerald-900'}`}
+                  >
                     {m.status === 'NEW' ? 'Nouveau' : 'Traité'}
                   </span>
                 </div>
                 <p className="text-sm text-slate-600">
-                  {m.person.name} ({m.person.kind === 'LOCATAIRE' ? 'locataire' : 'propriétaire'}) · {formatDateTime(m.createdAt)}
+                  {m.person.name} ({m.person.kind === 'LOCATAIRE' ? 'locataire' : 'propriétaire'}) ·{' '}
+                  {formatDateTime(m.createdAt)}
                   {m.person.email && <> · {m.person.email}</>}
                   {m.person.phone && <> · {m.person.phone}</>}
                 </p>
@@ -118,7 +125,11 @@ export default async function AssistancePage({ searchParams }: { searchParams: P
                         <input type="hidden" name="messageId" value={m.id} />
                         <label className="flex flex-col gap-1">
                           Confier à
-                          <select name="staffId" defaultValue={m.assignedTo?.id ?? ''} className="rounded-md border border-slate-400 bg-white px-2 py-1">
+                          <select
+                            name="staffId"
+                            defaultValue={m.assignedTo?.id ?? ''}
+                            className="rounded-md border border-slate-400 bg-white px-2 py-1"
+                          >
                             <option value="" disabled>
                               Choisir…
                             </option>
@@ -129,14 +140,20 @@ export default async function AssistancePage({ searchParams }: { searchParams: P
                             ))}
                           </select>
                         </label>
-                        <button type="submit" className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100">
+                        <button
+                          type="submit"
+                          className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-100"
+                        >
                           Assigner
                         </button>
                       </ActionForm>
                       {m.status === 'NEW' && (
                         <ActionForm action={handleAction}>
                           <input type="hidden" name="messageId" value={m.id} />
-                          <button type="submit" className="rounded-md bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700">
+                          <button
+                            type="submit"
+                            className="rounded-md bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700"
+                          >
                             Marquer comme traité
                           </button>
                         </ActionForm>

@@ -13,7 +13,11 @@ import { Table } from '@/ui/table';
 
 export const metadata: Metadata = { title: 'Biens' };
 
-export default async function BiensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BiensPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaff('tiers:read');
   const query = ZPropertyListQuery.parse(await searchParams);
   const { rows, total, pages } = await listProperties(query);
@@ -30,13 +34,27 @@ export default async function BiensPage({ searchParams }: { searchParams: Promis
           </Link>
         )}
       </div>
-      <form method="get" role="search" aria-label="Rechercher un bien" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <FilterSearch id="biens-q" defaultValue={query.q} placeholder="Adresse, ville, référence, propriétaire…" className="w-80" />
+      <form
+        method="get"
+        role="search"
+        aria-label="Rechercher un bien"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <FilterSearch
+          id="biens-q"
+          defaultValue={query.q}
+          placeholder="Adresse, ville, référence, propriétaire…"
+          className="w-80"
+        />
         <button type="submit" className={buttonClass}>
           Afficher
         </button>
       </form>
-      <p role="status">{total === 0 ? 'Aucun bien ne correspond : modifiez la recherche, ou créez ou importez des biens.' : `${total} bien${total > 1 ? 's' : ''}`}</p>
+      <p role="status">
+        {total === 0
+          ? 'Aucun bien ne correspond : modifiez la recherche, ou créez ou importez des biens.'
+          : `${total} bien${total > 1 ? 's' : ''}`}
+      </p>
       {rows.length > 0 && (
         <Table caption="Liste des biens" columns={['Adresse', 'Lot', 'Type', 'Référence', 'Propriétaire', 'Bail']}>
           {rows.map((p) => (

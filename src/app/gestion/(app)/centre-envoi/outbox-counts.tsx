@@ -15,7 +15,10 @@ export function OutboxCounts({ counts }: { counts: Partial<Record<MailStatus, nu
     <ul aria-label="Mails en attente" className="mb-1 ml-3 flex flex-wrap gap-1 text-xs">
       {shown.map((s) => (
         <li key={s.status}>
-          <Link href={`/gestion/centre-envoi?statut=${s.status}`} className={`inline-block rounded px-1.5 py-0.5 ${s.style}`}>
+          <Link
+            href={`/gestion/centre-envoi?statut=${s.status}`}
+            className={`inline-block rounded px-1.5 py-0.5 ${s.style}`}
+          >
             {counts[s.status]} {counts[s.status]! > 1 ? s.many : s.one}
           </Link>
         </li>

@@ -7,7 +7,16 @@ import type { MailPreview } from '@/server/outbox/preview-mail';
 import { cancelMailsAction, previewMailServerAction, retryMailsAction, sendMailsAction } from './actions';
 import { PreviewDialog } from './preview-dialog';
 
-export type OutboxRow = { id: string; date: string; to: string; subject: string; type: string; status: MailStatus; statusLabel: string; detail: string | null };
+export type OutboxRow = {
+  id: string;
+  date: string;
+  to: string;
+  subject: string;
+  type: string;
+  status: MailStatus;
+  statusLabel: string;
+  detail: string | null;
+};
 
 const STATUS_STYLE: Record<MailStatus, string> = {
   PENDING_REVIEW: 'bg-amber-100 text-amber-900',
@@ -18,8 +27,10 @@ const STATUS_STYLE: Record<MailStatus, string> = {
   REPLACED: 'bg-slate-100 text-slate-700',
 };
 
-const buttonClass = 'rounded-md border border-slate-400 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-50';
-const primaryClass = 'rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50';
+const buttonClass =
+  'rounded-md border border-slate-400 bg-white px-2.5 py-1 text-sm hover:bg-slate-100 disabled:opacity-50';
+const primaryClass =
+  'rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50';
 
 export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boolean }) {
   const router = useRouter();
@@ -43,7 +54,11 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
   function run(action: (input: { ids: string[] }) => Promise<ActionResult>, ids: string[], after?: () => void) {
     startTransition(async () => {
       const result = await action({ ids });
-      setFeedback(result.ok ? { ok: true, text: result.message ?? 'C’est fait.' } : { ok: false, text: result.fieldErrors?.ids?.[0] ?? result.error });
+      setFeedback(
+        result.ok
+          ? { ok: true, text: result.message ?? 'C’est fait.' }
+          : { ok: false, text: result.fieldErrors?.ids?.[0] ?? result.error },
+      );
       if (result.ok) {
         setSelected(new Set());
         after?.();
@@ -74,17 +89,27 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
     <div className="flex flex-col gap-3">
       {canSend && (
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" className={primaryClass} disabled={pending || selectedIds.length === 0} onClick={() => run(sendMailsAction, selectedIds)}>
+          <button
+            type="button"
+            className={primaryClass}
+            disabled={pending || selectedIds.length === 0}
+            onClick={() => run(sendMailsAction, selectedIds)}
+          >
             Envoyer la sélection
           </button>
           <span className="text-sm text-slate-700">
-            {selectedIds.length ? `${selectedIds.length} mail${selectedIds.length > 1 ? 's' : ''} sélectionné${selectedIds.length > 1 ? 's' : ''}` : 'Cochez les mails à vérifier que vous voulez envoyer.'}
+            {selectedIds.length
+              ? `${selectedIds.length} mail${selectedIds.length > 1 ? 's' : ''} sélectionné${selectedIds.length > 1 ? 's' : ''}`
+              : 'Cochez les mails à vérifier que vous voulez envoyer.'}
           </span>
         </div>
       )}
       <div aria-live="polite">
         {feedback && (
-          <p role={feedback.ok ? 'status' : 'alert'} className={`rounded-md border p-3 text-sm ${feedback.ok ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-800'}`}>
+          <p
+            role={feedback.ok ? 'status' : 'alert'}
+            className={`rounded-md border p-3 text-sm ${feedback.ok ? 'border-emerald-300 bg-emerald-50 text-emerald-900' : 'border-red-300 bg-red-50 text-red-800'}`}
+          >
             {feedback.text}
           </p>
         )}
@@ -105,11 +130,21 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
                   />
                 </th>
               )}
-              <th scope="col" className="p-3">Date</th>
-              <th scope="col" className="p-3">Destinataire</th>
-              <th scope="col" className="p-3">Objet</th>
-              <th scope="col" className="p-3">Type</th>
-              <th scope="col" className="p-3">Statut</th>
+              <th scope="col" className="p-3">
+                Date
+              </th>
+              <th scope="col" className="p-3">
+                Destinataire
+              </th>
+              <th scope="col" className="p-3">
+                Objet
+              </th>
+              <th scope="col" className="p-3">
+                Type
+              </th>
+              <th scope="col" className="p-3">
+                Statut
+              </th>
               <th scope="col" className="p-3">
                 <span className="sr-only">Actions</span>
               </th>
@@ -121,7 +156,12 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
                 {canSend && (
                   <td className="p-3">
                     {row.status === 'PENDING_REVIEW' && (
-                      <input type="checkbox" aria-label={`Sélectionner le mail à ${row.to}`} checked={selected.has(row.id)} onChange={(e) => toggle(row.id, e.target.checked)} />
+                      <input
+                        type="checkbox"
+                        aria-label={`Sélectionner le mail à ${row.to}`}
+                        checked={selected.has(row.id)}
+                        onChange={(e) => toggle(row.id, e.target.checked)}
+                      />
                     )}
                   </td>
                 )}
@@ -130,29 +170,61 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
                 <td className="p-3">{row.subject}</td>
                 <td className="p-3">{row.type}</td>
                 <td className="p-3">
-                  <span className={`inline-block rounded px-2 py-0.5 font-medium ${STATUS_STYLE[row.status]}`}>{row.statusLabel}</span>
+                  <span className={`inline-block rounded px-2 py-0.5 font-medium ${STATUS_STYLE[row.status]}`}>
+                    {row.statusLabel}
+                  </span>
                   {row.detail && <p className="mt-1 max-w-xs text-xs text-slate-700">{row.detail}</p>}
                 </td>
                 <td className="p-3">
                   <div className="flex flex-wrap justify-end gap-2">
-                    <button type="button" className={buttonClass} aria-label="Aperçu" title="Aperçu" disabled={pending} onClick={(e) => openPreview(row.id, e.currentTarget)}>
-                      <svg aria-hidden="true" viewBox="0 0 20 20" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="2">
+                    <button
+                      type="button"
+                      className={buttonClass}
+                      aria-label="Aperçu"
+                      title="Aperçu"
+                      disabled={pending}
+                      onClick={(e) => openPreview(row.id, e.currentTarget)}
+                    >
+                      <svg
+                        aria-hidden="true"
+                        viewBox="0 0 20 20"
+                        width="18"
+                        height="18"
+                        fill="none"
+                        stroke="currentColor"
+                        strokeWidth="2"
+                      >
                         <circle cx="8.5" cy="8.5" r="5.5" />
                         <path d="M12.5 12.5 18 18" strokeLinecap="round" />
                       </svg>
                     </button>
                     {canSend && row.status === 'PENDING_REVIEW' && (
-                      <button type="button" className={primaryClass} disabled={pending} onClick={() => run(sendMailsAction, [row.id])}>
+                      <button
+                        type="button"
+                        className={primaryClass}
+                        disabled={pending}
+                        onClick={() => run(sendMailsAction, [row.id])}
+                      >
                         Envoyer
                       </button>
                     )}
                     {canSend && row.status === 'FAILED' && (
-                      <button type="button" className={primaryClass} disabled={pending} onClick={() => run(retryMailsAction, [row.id])}>
+                      <button
+                        type="button"
+                        className={primaryClass}
+                        disabled={pending}
+                        onClick={() => run(retryMailsAction, [row.id])}
+                      >
                         Réessayer
                       </button>
                     )}
                     {canSend && (row.status === 'PENDING_REVIEW' || row.status === 'FAILED') && (
-                      <button type="button" className={buttonClass} disabled={pending} onClick={() => run(cancelMailsAction, [row.id])}>
+                      <button
+                        type="button"
+                        className={buttonClass}
+                        disabled={pending}
+                        onClick={() => run(cancelMailsAction, [row.id])}
+                      >
                         Annuler
                       </button>
                     )}

@@ -10,7 +10,11 @@ import { OutboxTable, type OutboxRow } from './outbox-table';
 
 export const metadata: Metadata = { title: "Centre d'envoi" };
 
-export default async function CentreEnvoiPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CentreEnvoiPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaff('outbox:read');
   const filter = ZOutboxFilter.parse(await searchParams);
   const { rows, total, pages } = await listOutbox(filter);
@@ -50,9 +54,25 @@ export default async function CentreEnvoiPage({ searchParams }: { searchParams: 
         )}
       </div>
 
-      <form method="get" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filtrer les mails">
-        <FilterSelect id="filtre-statut" label="Statut" name="statut" defaultValue={filter.statut ?? ''} options={{ '': 'Tous', ...MAIL_STATUS_LABELS }} />
-        <FilterSelect id="filtre-type" label="Type" name="type" defaultValue={filter.type ?? ''} options={{ '': 'Tous', ...MAIL_TYPE_LABELS }} />
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+        aria-label="Filtrer les mails"
+      >
+        <FilterSelect
+          id="filtre-statut"
+          label="Statut"
+          name="statut"
+          defaultValue={filter.statut ?? ''}
+          options={{ '': 'Tous', ...MAIL_STATUS_LABELS }}
+        />
+        <FilterSelect
+          id="filtre-type"
+          label="Type"
+          name="type"
+          defaultValue={filter.type ?? ''}
+          options={{ '': 'Tous', ...MAIL_TYPE_LABELS }}
+        />
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
           Filtrer
         </button>

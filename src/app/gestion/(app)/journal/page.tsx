@@ -10,13 +10,21 @@ export const metadata: Metadata = { title: 'Journal' };
 
 const input = 'rounded-md border border-slate-400 bg-white px-3 py-2';
 
-export default async function JournalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JournalPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff('journal:read');
   const raw = await searchParams;
-  const parsed = ZJournalFilter.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')));
+  const parsed = ZJournalFilter.safeParse(
+    Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string')),
+  );
   const filter = parsed.success ? parsed.data : {};
   const [{ rows, nextCursor }, options] = await Promise.all([listEvents(filter), journalFilterOptions()]);
-  const query = new URLSearchParams(Object.entries(filter).filter(([k, v]) => v && k !== 'avant') as [string, string][]);
+  const query = new URLSearchParams(
+    Object.entries(filter).filter(([k, v]) => v && k !== 'avant') as [string, string][],
+  );
 
   return (
     <section aria-labelledby="page-title" className="flex flex-col gap-6">
@@ -25,9 +33,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
           <h1 id="page-title" className="text-2xl font-semibold">
             Journal
           </h1>
-          <p className="text-slate-600">Chaque événement d&apos;accès et d&apos;envoi : qui, quoi, pour qui, quand, depuis quelle adresse IP. Le journal ne peut être ni modifié ni effacé.</p>
+          <p className="text-slate-600">
+            Chaque événement d&apos;accès et d&apos;envoi : qui, quoi, pour qui, quand, depuis quelle adresse IP. Le
+            journal ne peut être ni modifié ni effacé.
+          </p>
         </div>
-        <a href={`/gestion/journal/export?${query}`} className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100">
+        <a
+          href={`/gestion/journal/export?${query}`}
+          className="rounded-md border border-slate-300 bg-white px-4 py-2 font-medium hover:bg-slate-100"
+        >
           Exporter en CSV
         </a>
       </div>
@@ -81,9 +95,15 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
       </form>
 
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">Aucun événement pour ces filtres. Élargissez la période ou effacez les filtres.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
+          Aucun événement pour ces filtres. Élargissez la période ou effacez les filtres.
+        </p>
       ) : (
-        <Table caption="Événements du journal, du plus récent au plus ancien" columns={['Date', 'Événement', 'Acteur', 'Personne', 'Adresse IP', 'Détails']} mutedHeader>
+        <Table
+          caption="Événements du journal, du plus récent au plus ancien"
+          columns={['Date', 'Événement', 'Acteur', 'Personne', 'Adresse IP', 'Détails']}
+          mutedHeader
+        >
           {rows.map((r) => (
             <tr key={r.id} className="border-t border-slate-100 align-top">
               <td className="whitespace-nowrap px-3 py-2">{formatDateTime(r.createdAt)}</td>
@@ -105,7 +125,10 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         </Table>
       )}
       {nextCursor && (
-        <Link href={`/gestion/journal?${new URLSearchParams([...query, ['avant', nextCursor]])}`} className="self-start text-brand-700 underline">
+        <Link
+          href={`/gestion/journal?${new URLSearchParams([...query, ['avant', nextCursor]])}`}
+          className="self-start text-brand-700 underline"
+        >
           Événements plus anciens
         </Link>
       )}

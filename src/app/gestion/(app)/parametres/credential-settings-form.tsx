@@ -6,8 +6,16 @@ import { Field } from '@/ui/field';
 import { saveCredentialSettings } from './credential-settings-actions';
 
 const MODES = [
-  { value: 'TEMPORARY_PASSWORD', label: 'Mot de passe provisoire', hint: 'Le mail contient l’identifiant et un mot de passe provisoire, à changer à la première connexion.' },
-  { value: 'ACTIVATION_LINK', label: "Lien d'activation", hint: 'Le mail contient l’identifiant et un lien à usage unique pour choisir son mot de passe (recommandé par l’OWASP).' },
+  {
+    value: 'TEMPORARY_PASSWORD',
+    label: 'Mot de passe provisoire',
+    hint: 'Le mail contient l’identifiant et un mot de passe provisoire, à changer à la première connexion.',
+  },
+  {
+    value: 'ACTIVATION_LINK',
+    label: "Lien d'activation",
+    hint: 'Le mail contient l’identifiant et un lien à usage unique pour choisir son mot de passe (recommandé par l’OWASP).',
+  },
 ] as const;
 
 export function CredentialSettingsForm({ current }: { current: CredentialSettings }) {
@@ -69,7 +77,11 @@ export function CredentialSettingsForm({ current }: { current: CredentialSetting
         />
       </div>
       <div>
-        <button type="submit" disabled={pending} className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           {pending ? 'Enregistrement…' : 'Enregistrer'}
         </button>
       </div>

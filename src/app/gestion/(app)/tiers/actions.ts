@@ -12,7 +12,8 @@ export const archiveTiers = staffAction(archiveTiersAction);
 export const uploadDocument = staffAction(uploadDocumentAction);
 
 // A document shows on a tiers, a bien or a bail page: after a change, those pages are drawn again.
-const changingDocuments = <T>(run: (prev: unknown, form: FormData) => Promise<ActionResult<T>>) =>
+const changingDocuments =
+  <T>(run: (prev: unknown, form: FormData) => Promise<ActionResult<T>>) =>
   async (prev: unknown, form: FormData): Promise<ActionResult<T>> => {
     const result = await run(prev, form);
     if (result.ok) revalidatePath('/gestion', 'layout');

@@ -14,11 +14,16 @@ export const metadata: Metadata = { title: 'Tiers' };
 
 const numbers = new Intl.NumberFormat('fr-FR');
 
-export default async function TiersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TiersPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireStaff('tiers:read');
   const query = ZTiersListQuery.parse(await searchParams);
   const { rows, total, pages } = await listTiers(query);
-  const pageHref = (page: number) => `/gestion/tiers?${new URLSearchParams({ q: query.q, type: query.type, statut: query.statut, page: String(page) })}`;
+  const pageHref = (page: number) =>
+    `/gestion/tiers?${new URLSearchParams({ q: query.q, type: query.type, statut: query.statut, page: String(page) })}`;
   return (
     <section aria-labelledby="page-title" className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -36,16 +41,40 @@ export default async function TiersPage({ searchParams }: { searchParams: Promis
           </div>
         )}
       </div>
-      <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" role="search" aria-label="Filtrer les tiers">
-        <FilterSearch id="tiers-q" defaultValue={query.q} placeholder="Nom, e-mail, référence, ville…" className="w-72" />
-        <FilterSelect id="tiers-type" label="Type" name="type" defaultValue={query.type} options={{ TOUS: 'Tous', ...TIERS_KIND_LABELS }} />
-        <FilterSelect id="tiers-statut" label="Statut" name="statut" defaultValue={query.statut} options={{ actifs: 'Actifs', archives: 'Archivés', tous: 'Tous' }} />
+      <form
+        method="get"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+        role="search"
+        aria-label="Filtrer les tiers"
+      >
+        <FilterSearch
+          id="tiers-q"
+          defaultValue={query.q}
+          placeholder="Nom, e-mail, référence, ville…"
+          className="w-72"
+        />
+        <FilterSelect
+          id="tiers-type"
+          label="Type"
+          name="type"
+          defaultValue={query.type}
+          options={{ TOUS: 'Tous', ...TIERS_KIND_LABELS }}
+        />
+        <FilterSelect
+          id="tiers-statut"
+          label="Statut"
+          name="statut"
+          defaultValue={query.statut}
+          options={{ actifs: 'Actifs', archives: 'Archivés', tous: 'Tous' }}
+        />
         <button type="submit" className={buttonClass}>
           Afficher
         </button>
       </form>
       <p role="status">
-        {total === 0 ? 'Aucun tiers ne correspond : modifiez la recherche, ou créez ou importez des tiers.' : `${numbers.format(total)} tiers`}
+        {total === 0
+          ? 'Aucun tiers ne correspond : modifiez la recherche, ou créez ou importez des tiers.'
+          : `${numbers.format(total)} tiers`}
       </p>
       {rows.length > 0 && (
         <Table caption="Liste des tiers" columns={['Nom', 'Type', 'Référence', 'E-mail', 'Téléphone', 'Ville']}>

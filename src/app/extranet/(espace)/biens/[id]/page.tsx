@@ -9,7 +9,9 @@ import { PropertyCard } from '../../sections';
 export default async function MyPropertyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireExtranet();
   const { id } = await params;
-  const [property] = await listMyProperties(actor, id).catch((e) => (e instanceof NotFoundError ? [] : Promise.reject(e)));
+  const [property] = await listMyProperties(actor, id).catch((e) =>
+    e instanceof NotFoundError ? [] : Promise.reject(e),
+  );
   if (!property) notFound();
   return (
     <div className="flex flex-col gap-4">

@@ -19,7 +19,9 @@ export default async function PropertyPage({ params }: { params: Promise<{ id: s
   const actor = await requireStaff('tiers:read');
   const property = await orNotFound(getProperty((await params).id));
   const canWrite = can(actor.role, 'tiers:write');
-  const owners = canWrite ? await tiersOptions('PROPRIETAIRE') : [{ id: property.ownerId, label: displayName(property.owner) }];
+  const owners = canWrite
+    ? await tiersOptions('PROPRIETAIRE')
+    : [{ id: property.ownerId, label: displayName(property.owner) }];
   return (
     <section aria-labelledby="page-title" className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
@@ -73,8 +75,8 @@ export default async function PropertyPage({ params }: { params: Promise<{ id: s
                   Bail du {formatFrenchDate(l.startDate)}
                   {l.endDate ? ` au ${formatFrenchDate(l.endDate)}` : ''}
                 </Link>{' '}
-                — {l.tenants.map((t) => displayName(t.tiers) + (t.isPrimary ? '' : ' (colocataire)')).join(', ')} — loyer {formatEuros(l.rentCents)} —{' '}
-                <strong>{LEASE_STATUS_LABELS[leaseStatus(l)]}</strong>
+                — {l.tenants.map((t) => displayName(t.tiers) + (t.isPrimary ? '' : ' (colocataire)')).join(', ')} —
+                loyer {formatEuros(l.rentCents)} — <strong>{LEASE_STATUS_LABELS[leaseStatus(l)]}</strong>
               </li>
             ))}
           </ul>
@@ -87,7 +89,12 @@ export default async function PropertyPage({ params }: { params: Promise<{ id: s
           </div>
         )}
       </section>
-      <DocumentsSection documents={property.documents} target={{ type: 'property', id: property.id }} canWrite={canWrite} headingId="documents" />
+      <DocumentsSection
+        documents={property.documents}
+        target={{ type: 'property', id: property.id }}
+        canWrite={canWrite}
+        headingId="documents"
+      />
     </section>
   );
 }

@@ -4,9 +4,25 @@ import type { ActionResult } from '@/server/auth/staff-action';
 import { FormMessage, SaveButton, useActionForm } from '@/ui/action-form';
 import { Field, LabelledField, SelectField } from '@/ui/field';
 
-export type LeaseValues = { id?: string; startDate: string; endDate: string; rent: string; charges: string; deposit: string; primaryTenantId: string; coTenantIds: string[]; externalRef: string | null };
+export type LeaseValues = {
+  id?: string;
+  startDate: string;
+  endDate: string;
+  rent: string;
+  charges: string;
+  deposit: string;
+  primaryTenantId: string;
+  coTenantIds: string[];
+  externalRef: string | null;
+};
 
-type Props = { action: (form: FormData) => Promise<ActionResult<{ id: string }>>; propertyId: string; tenants: { id: string; label: string }[]; values?: LeaseValues; readOnly?: boolean };
+type Props = {
+  action: (form: FormData) => Promise<ActionResult<{ id: string }>>;
+  propertyId: string;
+  tenants: { id: string; label: string }[];
+  values?: LeaseValues;
+  readOnly?: boolean;
+};
 
 export function LeaseForm({ action, propertyId, tenants, values: v, readOnly = false }: Props) {
   const router = useRouter();
@@ -16,19 +32,76 @@ export function LeaseForm({ action, propertyId, tenants, values: v, readOnly = f
   });
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
-      {v?.id ? <input type="hidden" name="id" value={v.id} /> : <input type="hidden" name="propertyId" value={propertyId} />}
+      {v?.id ? (
+        <input type="hidden" name="id" value={v.id} />
+      ) : (
+        <input type="hidden" name="propertyId" value={propertyId} />
+      )}
       <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
         <legend className="sr-only">Le bail</legend>
-        <Field label="Date de début" name="startDate" type="date" defaultValue={v?.startDate ?? ''} error={fieldError('startDate')} />
-        <Field label="Date de fin" name="endDate" type="date" hint="Laissez vide si le bail est en cours." defaultValue={v?.endDate ?? ''} error={fieldError('endDate')} />
-        <Field label="Loyer (€)" name="rentCents" inputMode="decimal" hint="Exemple : 1 234,56" defaultValue={v?.rent ?? ''} error={fieldError('rentCents')} autoComplete="off" />
-        <Field label="Charges (€)" name="chargesCents" inputMode="decimal" defaultValue={v?.charges ?? ''} error={fieldError('chargesCents')} autoComplete="off" />
-        <Field label="Dépôt de garantie (€)" name="depositCents" inputMode="decimal" defaultValue={v?.deposit ?? ''} error={fieldError('depositCents')} autoComplete="off" />
-        <Field label="Référence externe" name="externalRef" defaultValue={v?.externalRef ?? ''} error={fieldError('externalRef')} autoComplete="off" />
-        <SelectField label="Locataire principal" name="primaryTenantId" defaultValue={v?.primaryTenantId ?? ''} error={fieldError('primaryTenantId')} options={[{ value: '', label: '(choisir)' }, ...tenants.map((t) => ({ value: t.id, label: t.label }))]} />
+        <Field
+          label="Date de début"
+          name="startDate"
+          type="date"
+          defaultValue={v?.startDate ?? ''}
+          error={fieldError('startDate')}
+        />
+        <Field
+          label="Date de fin"
+          name="endDate"
+          type="date"
+          hint="Laissez vide si le bail est en cours."
+          defaultValue={v?.endDate ?? ''}
+          error={fieldError('endDate')}
+        />
+        <Field
+          label="Loyer (€)"
+          name="rentCents"
+          inputMode="decimal"
+          hint="Exemple : 1 234,56"
+          defaultValue={v?.rent ?? ''}
+          error={fieldError('rentCents')}
+          autoComplete="off"
+        />
+        <Field
+          label="Charges (€)"
+          name="chargesCents"
+          inputMode="decimal"
+          defaultValue={v?.charges ?? ''}
+          error={fieldError('chargesCents')}
+          autoComplete="off"
+        />
+        <Field
+          label="Dépôt de garantie (€)"
+          name="depositCents"
+          inputMode="decimal"
+          defaultValue={v?.deposit ?? ''}
+          error={fieldError('depositCents')}
+          autoComplete="off"
+        />
+        <Field
+          label="Référence externe"
+          name="externalRef"
+          defaultValue={v?.externalRef ?? ''}
+          error={fieldError('externalRef')}
+          autoComplete="off"
+        />
+        <SelectField
+          label="Locataire principal"
+          name="primaryTenantId"
+          defaultValue={v?.primaryTenantId ?? ''}
+          error={fieldError('primaryTenantId')}
+          options={[{ value: '', label: '(choisir)' }, ...tenants.map((t) => ({ value: t.id, label: t.label }))]}
+        />
         <LabelledField label="Colocataires" hint="Facultatif ; Ctrl (ou Cmd) + clic pour en choisir plusieurs.">
           {(control) => (
-            <select {...control} name="coTenantIds" multiple defaultValue={v?.coTenantIds ?? []} className="h-32 rounded-md border border-slate-400 bg-white px-2 py-1">
+            <select
+              {...control}
+              name="coTenantIds"
+              multiple
+              defaultValue={v?.coTenantIds ?? []}
+              className="h-32 rounded-md border border-slate-400 bg-white px-2 py-1"
+            >
               {tenants.map((t) => (
                 <option key={t.id} value={t.id}>
                   {t.label}

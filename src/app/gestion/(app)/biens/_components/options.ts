@@ -4,5 +4,8 @@ import { displayName } from '@/server/tiers/names';
 
 /** Owners or tenants for a select: "Mme Claire Martin (LOC-00012)". */
 export async function tiersOptions(kind: 'LOCATAIRE' | 'PROPRIETAIRE') {
-  return (await listTiersOptions(kind)).map((t) => ({ id: t.id, label: t.externalRef ? `${displayName(t)} (${t.externalRef})` : displayName(t) }));
+  return (await listTiersOptions(kind)).map((t) => ({
+    id: t.id,
+    label: t.externalRef ? `${displayName(t)} (${t.externalRef})` : displayName(t),
+  }));
 }

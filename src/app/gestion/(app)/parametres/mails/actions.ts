@@ -1,6 +1,11 @@
 'use server';
 import { staffAction } from '@/server/auth/staff-action';
-import { previewMailTemplate, resetMailTemplate, saveAgencyIdentity, saveMailTemplate } from '@/server/mail/mail-settings';
+import {
+  previewMailTemplate,
+  resetMailTemplate,
+  saveAgencyIdentity,
+  saveMailTemplate,
+} from '@/server/mail/mail-settings';
 import { testMailTransport } from '@/server/outbox/transport-status';
 
 export const saveAgencyIdentityAction = staffAction(saveAgencyIdentity);

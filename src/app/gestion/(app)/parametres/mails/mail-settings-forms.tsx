@@ -4,7 +4,13 @@ import { useActionState, useEffect, useState, useTransition } from 'react';
 import type { MailType, TiersKind } from '@/generated/prisma/enums';
 import type { ActionResult } from '@/server/auth/staff-action';
 import { Field, TextAreaField } from '@/ui/field';
-import { previewMailTemplateAction, resetMailTemplateAction, saveAgencyIdentityAction, saveMailTemplateAction, testMailTransportAction } from './actions';
+import {
+  previewMailTemplateAction,
+  resetMailTemplateAction,
+  saveAgencyIdentityAction,
+  saveMailTemplateAction,
+  testMailTransportAction,
+} from './actions';
 
 const primary = 'rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60';
 const secondary = 'rounded-md border border-slate-400 bg-white px-4 py-2 hover:bg-slate-100 disabled:opacity-60';
@@ -27,7 +33,12 @@ export function TestConnectionButton() {
   const [pending, start] = useTransition();
   return (
     <div className="flex flex-col items-start gap-3">
-      <button type="button" className={secondary} disabled={pending} onClick={() => start(async () => setResult(await testMailTransportAction({})))}>
+      <button
+        type="button"
+        className={secondary}
+        disabled={pending}
+        onClick={() => start(async () => setResult(await testMailTransportAction({})))}
+      >
         {pending ? 'Test en cours…' : 'Tester la connexion'}
       </button>
       <Feedback result={result} />
@@ -43,9 +54,29 @@ export function AgencyIdentityForm({ agency }: { agency: Identity }) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <Feedback result={result} />
-      <Field label="Nom de l'agence" name="agencyName" defaultValue={agency.agencyName} required error={errors.agencyName?.[0]} />
-      <Field label="Adresse du logo (URL)" name="logoUrl" type="url" defaultValue={agency.logoUrl} hint="Une image en ligne (https://…), affichée en haut des mails. Laissez vide pour ne pas en mettre." error={errors.logoUrl?.[0]} />
-      <TextAreaField label="Signature" name="mailSignature" defaultValue={agency.mailSignature} rows={3} error={errors.mailSignature?.[0]} alert />
+      <Field
+        label="Nom de l'agence"
+        name="agencyName"
+        defaultValue={agency.agencyName}
+        required
+        error={errors.agencyName?.[0]}
+      />
+      <Field
+        label="Adresse du logo (URL)"
+        name="logoUrl"
+        type="url"
+        defaultValue={agency.logoUrl}
+        hint="Une image en ligne (https://…), affichée en haut des mails. Laissez vide pour ne pas en mettre."
+        error={errors.logoUrl?.[0]}
+      />
+      <TextAreaField
+        label="Signature"
+        name="mailSignature"
+        defaultValue={agency.mailSignature}
+        rows={3}
+        error={errors.mailSignature?.[0]}
+        alert
+      />
       <div>
         <button type="submit" className={primary} disabled={pending}>
           Enregistrer l&apos;identité
@@ -110,8 +141,24 @@ export function TemplateEditor(props: {
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="flex flex-col gap-4">
         <Feedback result={result} />
-        <Field label="Objet" name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} error={errors.subject?.[0]} alert />
-        <TextAreaField label="Introduction" name="intro" value={intro} onChange={(e) => setIntro(e.target.value)} rows={8} error={errors.intro?.[0]} hint="Laissez une ligne vide entre deux paragraphes." alert />
+        <Field
+          label="Objet"
+          name="subject"
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          error={errors.subject?.[0]}
+          alert
+        />
+        <TextAreaField
+          label="Introduction"
+          name="intro"
+          value={intro}
+          onChange={(e) => setIntro(e.target.value)}
+          rows={8}
+          error={errors.intro?.[0]}
+          hint="Laissez une ligne vide entre deux paragraphes."
+          alert
+        />
         {errors.form && (
           <p role="alert" className="text-sm text-red-700">
             {errors.form[0]}
@@ -139,7 +186,10 @@ export function TemplateEditor(props: {
               </div>
             ))}
           </dl>
-          <p className="mt-2 text-sm text-slate-700">Le mot de passe ou le lien n’est pas une variable : il est placé automatiquement dans l’encadré sous l’introduction.</p>
+          <p className="mt-2 text-sm text-slate-700">
+            Le mot de passe ou le lien n’est pas une variable : il est placé automatiquement dans l’encadré sous
+            l’introduction.
+          </p>
         </div>
       </div>
       <div className="flex flex-col gap-2" aria-live="polite">
@@ -150,7 +200,12 @@ export function TemplateEditor(props: {
               <span className="font-medium text-slate-600">Objet : </span>
               <span data-testid="apercu-objet">{preview.subject}</span>
             </p>
-            <iframe title="Aperçu du modèle" sandbox="" srcDoc={preview.html} className="h-[32rem] w-full rounded border border-slate-300 bg-white" />
+            <iframe
+              title="Aperçu du modèle"
+              sandbox=""
+              srcDoc={preview.html}
+              className="h-[32rem] w-full rounded border border-slate-300 bg-white"
+            />
           </>
         ) : (
           <p className="text-sm text-slate-600">Préparation de l’aperçu…</p>

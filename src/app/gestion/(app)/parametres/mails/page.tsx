@@ -16,7 +16,11 @@ const ZSelection = z.object({
   public: z.enum(TiersKind).catch('LOCATAIRE').default('LOCATAIRE'),
 });
 
-export default async function MailSettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MailSettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireStaff('settings:write');
   const selection = ZSelection.parse(await searchParams);
   const settings = await getMailTemplateSettings(selection.type, selection.public);
@@ -26,33 +30,62 @@ export default async function MailSettingsPage({ searchParams }: { searchParams:
         Paramètres des mails
       </h1>
 
-      <section aria-labelledby="transport-title" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <section
+        aria-labelledby="transport-title"
+        className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 id="transport-title" className="text-lg font-semibold">
           Serveur de messagerie
         </h2>
         <TestConnectionButton />
       </section>
 
-      <section aria-labelledby="identity-title" className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4">
+      <section
+        aria-labelledby="identity-title"
+        className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 id="identity-title" className="text-lg font-semibold">
           Identité de l&apos;agence dans les mails
         </h2>
-        <AgencyIdentityForm agency={{ agencyName: settings.agency.name, logoUrl: settings.agency.logoUrl ?? '', mailSignature: settings.agency.signature ?? '' }} />
+        <AgencyIdentityForm
+          agency={{
+            agencyName: settings.agency.name,
+            logoUrl: settings.agency.logoUrl ?? '',
+            mailSignature: settings.agency.signature ?? '',
+          }}
+        />
       </section>
 
-      <section aria-labelledby="template-title" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      <section
+        aria-labelledby="template-title"
+        className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <h2 id="template-title" className="text-lg font-semibold">
           Modèles de mails
         </h2>
         <form method="get" className="flex flex-wrap items-end gap-4" aria-label="Choisir le modèle">
-          <FilterSelect id="modele-type" label="Type de mail" name="type" defaultValue={selection.type} options={MAIL_TYPE_LABELS} />
-          <FilterSelect id="modele-public" label="Destinataire" name="public" defaultValue={selection.public} options={TIERS_KIND_LABELS} />
+          <FilterSelect
+            id="modele-type"
+            label="Type de mail"
+            name="type"
+            defaultValue={selection.type}
+            options={MAIL_TYPE_LABELS}
+          />
+          <FilterSelect
+            id="modele-public"
+            label="Destinataire"
+            name="public"
+            defaultValue={selection.public}
+            options={TIERS_KIND_LABELS}
+          />
           <button type="submit" className="rounded-md border border-slate-400 bg-white px-4 py-2 hover:bg-slate-100">
             Afficher
           </button>
         </form>
         <p className="text-sm text-slate-700">
-          {settings.customizedAt ? `Modèle personnalisé le ${formatParisDateTime(settings.customizedAt)}.` : 'Modèle par défaut de Trousseau.'}
+          {settings.customizedAt
+            ? `Modèle personnalisé le ${formatParisDateTime(settings.customizedAt)}.`
+            : 'Modèle par défaut de Trousseau.'}
         </p>
         <TemplateEditor
           key={`${selection.type}-${selection.public}`}

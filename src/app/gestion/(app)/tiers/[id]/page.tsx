@@ -47,7 +47,11 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
           <Link href={`/gestion/acces/${tiers.id}/diagnostic`} prefetch={false} className="text-brand-700 underline">
             Diagnostic de connexion
           </Link>
-          {!tiers.email && <span className="text-amber-800">Pas d&apos;adresse e-mail : ajoutez-la pour pouvoir envoyer des identifiants.</span>}
+          {!tiers.email && (
+            <span className="text-amber-800">
+              Pas d&apos;adresse e-mail : ajoutez-la pour pouvoir envoyer des identifiants.
+            </span>
+          )}
         </p>
       </div>
 
@@ -60,8 +64,18 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
           action={updateTiers}
           readOnly={!canWrite}
           values={{
-            id: tiers.id, kind: tiers.kind, civility: tiers.civility, lastName: tiers.lastName, firstName: tiers.firstName, companyName: tiers.companyName,
-            email: tiers.email, phone: tiers.phone, addressLine: tiers.addressLine, postalCode: tiers.postalCode, city: tiers.city, externalRef: tiers.externalRef,
+            id: tiers.id,
+            kind: tiers.kind,
+            civility: tiers.civility,
+            lastName: tiers.lastName,
+            firstName: tiers.firstName,
+            companyName: tiers.companyName,
+            email: tiers.email,
+            phone: tiers.phone,
+            addressLine: tiers.addressLine,
+            postalCode: tiers.postalCode,
+            city: tiers.city,
+            externalRef: tiers.externalRef,
           }}
         />
         {canWrite && <ArchiveButton id={tiers.id} archived={!!tiers.archivedAt} />}
@@ -73,7 +87,14 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
             Biens
           </h2>
           {tiers.ownedProperties.length === 0 ? (
-            <p>Aucun bien. {canWrite && <Link href="/gestion/biens/nouveau" className="text-brand-700 underline">Créer un bien</Link>}</p>
+            <p>
+              Aucun bien.{' '}
+              {canWrite && (
+                <Link href="/gestion/biens/nouveau" className="text-brand-700 underline">
+                  Créer un bien
+                </Link>
+              )}
+            </p>
           ) : (
             <ul className="list-disc pl-5">
               {tiers.ownedProperties.map((p) => (
@@ -82,7 +103,8 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
                     {p.addressLine}, {p.postalCode} {p.city}
                     {p.unitLabel ? ` – ${p.unitLabel}` : ''}
                   </Link>{' '}
-                  ({PROPERTY_KIND_LABELS[p.kind]}{p.externalRef ? `, ${p.externalRef}` : ''})
+                  ({PROPERTY_KIND_LABELS[p.kind]}
+                  {p.externalRef ? `, ${p.externalRef}` : ''})
                 </li>
               ))}
             </ul>
@@ -101,12 +123,16 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
             <ul className="list-disc pl-5">
               {tiers.leases.map(({ lease, isPrimary }) => (
                 <li key={lease.id}>
-                  <Link href={`/gestion/biens/${lease.property.id}/baux/${lease.id}`} className="text-brand-700 underline">
+                  <Link
+                    href={`/gestion/biens/${lease.property.id}/baux/${lease.id}`}
+                    className="text-brand-700 underline"
+                  >
                     {lease.property.addressLine}, {lease.property.city}
                     {lease.property.unitLabel ? ` – ${lease.property.unitLabel}` : ''}
                   </Link>{' '}
                   : depuis le {formatFrenchDate(lease.startDate)}
-                  {lease.endDate ? ` jusqu'au ${formatFrenchDate(lease.endDate)}` : ''}, loyer {formatEuros(lease.rentCents)} + {formatEuros(lease.chargesCents)} de charges —{' '}
+                  {lease.endDate ? ` jusqu'au ${formatFrenchDate(lease.endDate)}` : ''}, loyer{' '}
+                  {formatEuros(lease.rentCents)} + {formatEuros(lease.chargesCents)} de charges —{' '}
                   <strong>{LEASE_STATUS_LABELS[leaseStatus(lease)]}</strong>
                   {!isPrimary && ' (colocataire)'}
                 </li>
@@ -116,7 +142,12 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
         </section>
       )}
 
-      <DocumentsSection documents={tiers.documents} target={{ type: 'tiers', id: tiers.id }} canWrite={canWrite} headingId="documents" />
+      <DocumentsSection
+        documents={tiers.documents}
+        target={{ type: 'tiers', id: tiers.id }}
+        canWrite={canWrite}
+        headingId="documents"
+      />
     </section>
   );
 }

@@ -3,32 +3,58 @@ import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/server/documents/documen
 import { DocumentControls } from './document-controls';
 import { DocumentUploadForm } from './document-upload-form';
 
-type DocumentRow = { id: string; title: string; category: DocumentCategory; fileName: string; sizeBytes: number; visibleOnExtranet: boolean; createdAt: Date };
+type DocumentRow = {
+  id: string;
+  title: string;
+  category: DocumentCategory;
+  fileName: string;
+  sizeBytes: number;
+  visibleOnExtranet: boolean;
+  createdAt: Date;
+};
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** The documents of a tiers, a bien or a bail, with their download links and (for those who may) the upload form. */
-export function DocumentsSection({ documents, target, canWrite, headingId }: { documents: DocumentRow[]; target: { type: 'tiers' | 'property' | 'lease'; id: string }; canWrite: boolean; headingId: string }) {
+export function DocumentsSection({
+  documents,
+  target,
+  canWrite,
+  headingId,
+}: {
+  documents: DocumentRow[];
+  target: { type: 'tiers' | 'property' | 'lease'; id: string };
+  canWrite: boolean;
+  headingId: string;
+}) {
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <h2 id={headingId} className="text-xl font-semibold">
         Documents
       </h2>
       {documents.length === 0 ? (
-        <p className="text-slate-700">Aucun document pour l&apos;instant{canWrite ? ' : ajoutez-en un ci-dessous.' : '.'}</p>
+        <p className="text-slate-700">
+          Aucun document pour l&apos;instant{canWrite ? ' : ajoutez-en un ci-dessous.' : '.'}
+        </p>
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {documents.map((d) => (
             <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
               <span>
-                <a href={`/gestion/tiers/documents/telecharger?id=${encodeURIComponent(d.id)}`} className="text-brand-700 underline">
+                <a
+                  href={`/gestion/tiers/documents/telecharger?id=${encodeURIComponent(d.id)}`}
+                  className="text-brand-700 underline"
+                >
                   {d.title}
                 </a>{' '}
                 <span className="text-slate-600">
-                  ({DOCUMENT_CATEGORY_LABELS[d.category]}, {formatSize(d.sizeBytes)}, ajouté le {dateTime.format(d.createdAt)})
+                  ({DOCUMENT_CATEGORY_LABELS[d.category]}, {formatSize(d.sizeBytes)}, ajouté le{' '}
+                  {dateTime.format(d.createdAt)})
                 </span>
               </span>
-              <span className={d.visibleOnExtranet ? 'text-green-800' : 'text-slate-600'}>{d.visibleOnExtranet ? "Visible sur l'extranet" : "Non visible sur l'extranet"}</span>
+              <span className={d.visibleOnExtranet ? 'text-green-800' : 'text-slate-600'}>
+                {d.visibleOnExtranet ? "Visible sur l'extranet" : "Non visible sur l'extranet"}
+              </span>
               {canWrite && <DocumentControls id={d.id} title={d.title} visible={d.visibleOnExtranet} />}
             </li>
           ))}

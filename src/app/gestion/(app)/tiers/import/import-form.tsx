@@ -7,7 +7,11 @@ import { Field, SelectField } from '@/ui/field';
 import { Table } from '@/ui/table';
 import { dryRunImport, runImport } from './actions';
 
-const ACTION_LABELS: Record<ImportLine['action'], string> = { create: 'Création', update: 'Mise à jour', refuse: 'Refusée' };
+const ACTION_LABELS: Record<ImportLine['action'], string> = {
+  create: 'Création',
+  update: 'Mise à jour',
+  refuse: 'Refusée',
+};
 const SHOWN = 200;
 
 /** Dry run, then the import itself with a progress bar fed by polling the import's job. */
@@ -39,7 +43,9 @@ export function ImportForm() {
       const poll = async () => {
         while (running) {
           await new Promise((resolve) => setTimeout(resolve, 700));
-          const response = await fetch(`/gestion/tiers/import/progression?job=${jobId}`, { cache: 'no-store' }).catch(() => null);
+          const response = await fetch(`/gestion/tiers/import/progression?job=${jobId}`, { cache: 'no-store' }).catch(
+            () => null,
+          );
           if (running && response?.ok) {
             const job = (await response.json()) as { done: number; total: number };
             setProgress({ done: job.done, total: job.total });
@@ -54,11 +60,21 @@ export function ImportForm() {
       if (r.ok) setReport(null);
     });
 
-  const visible = report ? [...report.lines.filter((l) => l.action === 'refuse'), ...report.lines.filter((l) => l.action !== 'refuse')].slice(0, SHOWN) : [];
+  const visible = report
+    ? [
+        ...report.lines.filter((l) => l.action === 'refuse'),
+        ...report.lines.filter((l) => l.action !== 'refuse'),
+      ].slice(0, SHOWN)
+    : [];
 
   return (
     <div className="flex flex-col gap-4">
-      <form ref={formRef} onSubmit={(e) => (e.preventDefault(), dryRun())} noValidate className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      <form
+        ref={formRef}
+        onSubmit={(e) => (e.preventDefault(), dryRun())}
+        noValidate
+        className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4"
+      >
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField
             label="Type de fichier"
@@ -72,7 +88,14 @@ export function ImportForm() {
               { value: 'baux', label: 'Baux' },
             ]}
           />
-          <Field label="Fichier CSV" name="file" type="file" accept=".csv,text/csv" hint="10 Mo au maximum." onChange={() => setReport(null)} />
+          <Field
+            label="Fichier CSV"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            hint="10 Mo au maximum."
+            onChange={() => setReport(null)}
+          />
         </div>
         <div className="flex gap-2">
           <button type="submit" disabled={pending} className={buttonClass}>
@@ -106,19 +129,28 @@ export function ImportForm() {
             Rapport de l&apos;essai
           </h2>
           <p>
-            Fichier de {report.kind} en {report.encoding} : {report.total} ligne{report.total > 1 ? 's' : ''}, {report.created} à créer, {report.updated} à mettre à jour,{' '}
-            {report.refused} refusée{report.refused > 1 ? 's' : ''}.
-            {report.refused > 0 && ' Corrigez les lignes refusées dans le fichier, puis relancez l’essai : l’import est possible quand aucune ligne n’est refusée.'}
+            Fichier de {report.kind} en {report.encoding} : {report.total} ligne{report.total > 1 ? 's' : ''},{' '}
+            {report.created} à créer, {report.updated} à mettre à jour, {report.refused} refusée
+            {report.refused > 1 ? 's' : ''}.
+            {report.refused > 0 &&
+              ' Corrigez les lignes refusées dans le fichier, puis relancez l’essai : l’import est possible quand aucune ligne n’est refusée.'}
           </p>
-          <Table caption="Résultat de l'essai, ligne par ligne" columns={['Ligne', 'Résultat', 'Référence', 'Désignation', 'Motif']}>
+          <Table
+            caption="Résultat de l'essai, ligne par ligne"
+            columns={['Ligne', 'Résultat', 'Référence', 'Désignation', 'Motif']}
+          >
             {visible.map((l) => (
               <tr key={l.line} className="border-t border-slate-100 align-top">
                 <td className="px-3 py-2">{l.line}</td>
-                <td className={`px-3 py-2 font-medium ${l.action === 'refuse' ? 'text-red-800' : 'text-green-900'}`}>{ACTION_LABELS[l.action]}</td>
+                <td className={`px-3 py-2 font-medium ${l.action === 'refuse' ? 'text-red-800' : 'text-green-900'}`}>
+                  {ACTION_LABELS[l.action]}
+                </td>
                 <td className="px-3 py-2">{l.reference ?? '—'}</td>
                 <td className="px-3 py-2">{l.label}</td>
                 <td className="px-3 py-2">
-                  {l.errors.length === 0 ? '—' : (
+                  {l.errors.length === 0 ? (
+                    '—'
+                  ) : (
                     <ul>
                       {l.errors.map((e, i) => (
                         <li key={i}>{e.column ? `${e.column} : ${e.message}` : e.message}</li>
@@ -129,7 +161,9 @@ export function ImportForm() {
               </tr>
             ))}
           </Table>
-          {report.lines.length > SHOWN && <p className="text-sm text-slate-700">… et {report.lines.length - SHOWN} autres lignes non affichées.</p>}
+          {report.lines.length > SHOWN && (
+            <p className="text-sm text-slate-700">… et {report.lines.length - SHOWN} autres lignes non affichées.</p>
+          )}
         </section>
       )}
     </div>

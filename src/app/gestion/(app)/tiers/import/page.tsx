@@ -18,11 +18,15 @@ export default async function ImportPage() {
       </h1>
       <div className="flex flex-col gap-2 text-slate-800">
         <p>
-          Importez les tiers, puis les biens, puis les baux, exportés de votre logiciel de gestion : un fichier CSV par type, colonnes séparées par des
-          points-virgules, en UTF-8 ou Windows-1252, dates au format JJ/MM/AAAA, montants comme 1 234,56. Une ligne dont la référence existe déjà met à jour
-          la fiche au lieu d&apos;en créer une autre.
+          Importez les tiers, puis les biens, puis les baux, exportés de votre logiciel de gestion : un fichier CSV par
+          type, colonnes séparées par des points-virgules, en UTF-8 ou Windows-1252, dates au format JJ/MM/AAAA,
+          montants comme 1 234,56. Une ligne dont la référence existe déjà met à jour la fiche au lieu d&apos;en créer
+          une autre.
         </p>
-        <p>Lancez d&apos;abord l&apos;essai : il indique ligne par ligne ce qui sera créé, mis à jour ou refusé. L&apos;import n&apos;écrit rien si une seule ligne est refusée.</p>
+        <p>
+          Lancez d&apos;abord l&apos;essai : il indique ligne par ligne ce qui sera créé, mis à jour ou refusé.
+          L&apos;import n&apos;écrit rien si une seule ligne est refusée.
+        </p>
       </div>
       <section aria-labelledby="modeles" className="flex flex-col gap-2">
         <h2 id="modeles" className="text-lg font-semibold">

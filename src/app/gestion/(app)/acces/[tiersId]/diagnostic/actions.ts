@@ -9,7 +9,8 @@ const unlock = staffAction(unlockAccount);
 const enroll = staffAction(enrollAction);
 const generate = staffAction(generateCredentialsAction);
 
-const refresh = (form: FormData) => revalidatePath(`/gestion/acces/${String(form.get('tiersId') ?? form.get('ids'))}/diagnostic`);
+const refresh = (form: FormData) =>
+  revalidatePath(`/gestion/acces/${String(form.get('tiersId') ?? form.get('ids'))}/diagnostic`);
 
 export async function unlockFix(prev: unknown, form: FormData) {
   const result = await unlock(prev, form);

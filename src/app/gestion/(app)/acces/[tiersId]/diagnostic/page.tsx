@@ -23,14 +23,40 @@ const OUTCOMES: Record<AttemptView['outcome'], string> = {
   THROTTLED: 'Trop de tentatives (ralenti)',
 };
 
-function FixButton({ action, tiersId, mailId, canWrite }: { action: FixAction; tiersId: string; mailId: string | null; canWrite: boolean }) {
+function FixButton({
+  action,
+  tiersId,
+  mailId,
+  canWrite,
+}: {
+  action: FixAction;
+  tiersId: string;
+  mailId: string | null;
+  canWrite: boolean;
+}) {
   const button = 'inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700';
-  if (action === 'ADD_EMAIL') return <Link href={`/gestion/tiers/${tiersId}`} className={button}>Ajouter une adresse e-mail</Link>;
+  if (action === 'ADD_EMAIL')
+    return (
+      <Link href={`/gestion/tiers/${tiersId}`} className={button}>
+        Ajouter une adresse e-mail
+      </Link>
+    );
   if ((action === 'REVIEW_MAIL' || action === 'RETRY_MAIL') && mailId) {
-    return <Link href={`/gestion/centre-envoi?statut=${action === 'RETRY_MAIL' ? 'FAILED' : 'PENDING_REVIEW'}`} className={button}>{action === 'RETRY_MAIL' ? 'Renvoyer le mail' : "Vérifier le mail dans le centre d'envoi"}</Link>;
+    return (
+      <Link
+        href={`/gestion/centre-envoi?statut=${action === 'RETRY_MAIL' ? 'FAILED' : 'PENDING_REVIEW'}`}
+        className={button}
+      >
+        {action === 'RETRY_MAIL' ? 'Renvoyer le mail' : "Vérifier le mail dans le centre d'envoi"}
+      </Link>
+    );
   }
   if (!canWrite) return null;
-  const fixes = { UNLOCK: [unlockFix, 'Déverrouiller'], ENROLL: [enrollFix, 'Inscrire'], GENERATE: [generateFix, 'Générer de nouveaux identifiants'] } as const;
+  const fixes = {
+    UNLOCK: [unlockFix, 'Déverrouiller'],
+    ENROLL: [enrollFix, 'Inscrire'],
+    GENERATE: [generateFix, 'Générer de nouveaux identifiants'],
+  } as const;
   if (!(action in fixes)) return null;
   const [fix, label] = fixes[action as keyof typeof fixes];
   return (
@@ -55,10 +81,29 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
   const facts: [string, React.ReactNode][] = [
     ['Identifiant', a ? <span className="font-mono">{a.login}</span> : '—'],
     ['Adresse e-mail', d.person.email ?? 'aucune'],
-    ...(d.emailChangedAt ? ([['E-mail modifié le', formatDateTime(d.emailChangedAt)]] as [string, React.ReactNode][]) : []),
-    ["Statut d'accès", !a ? 'Non inscrit' : a.status === 'UNENROLLED' ? 'Désinscrit' : a.lockedUntil ? 'Verrouillé temporairement' : 'Inscrit'],
-    ['Identifiants générés', a?.credentialsGeneratedAt ? `${formatDateTime(a.credentialsGeneratedAt)}${a.credentialsGeneratedBy ? ` par ${a.credentialsGeneratedBy}` : ''}` : 'jamais'],
-    ['Mot de passe provisoire', a?.temporaryPassword ? `expire le ${formatDateTime(a.temporaryPassword.expiresAt)}` : '—'],
+    ...(d.emailChangedAt
+      ? ([['E-mail modifié le', formatDateTime(d.emailChangedAt)]] as [string, React.ReactNode][])
+      : []),
+    [
+      "Statut d'accès",
+      !a
+        ? 'Non inscrit'
+        : a.status === 'UNENROLLED'
+          ? 'Désinscrit'
+          : a.lockedUntil
+            ? 'Verrouillé temporairement'
+            : 'Inscrit',
+    ],
+    [
+      'Identifiants générés',
+      a?.credentialsGeneratedAt
+        ? `${formatDateTime(a.credentialsGeneratedAt)}${a.credentialsGeneratedBy ? ` par ${a.credentialsGeneratedBy}` : ''}`
+        : 'jamais',
+    ],
+    [
+      'Mot de passe provisoire',
+      a?.temporaryPassword ? `expire le ${formatDateTime(a.temporaryPassword.expiresAt)}` : '—',
+    ],
     [
       "Dernier mail d'identifiants",
       d.lastMail ? (
@@ -74,7 +119,10 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
       ),
     ],
     ['Dernière connexion réussie', formatDateTime(a?.lastLoginAt, 'jamais')],
-    ['Verrouillage', a?.lockedUntil ? `jusqu'au ${formatDateTime(a.lockedUntil)} (${a.failedLoginCount} essais)` : 'non'],
+    [
+      'Verrouillage',
+      a?.lockedUntil ? `jusqu'au ${formatDateTime(a.lockedUntil)} (${a.failedLoginCount} essais)` : 'non',
+    ],
     ['Sessions actives', a ? String(a.activeSessions) : '0'],
   ];
 
@@ -95,7 +143,12 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
         <p className="mt-1 text-lg font-medium">{d.verdict.cause}</p>
         <p className="mt-1">{d.verdict.fix}</p>
         <div className="mt-3">
-          <FixButton action={d.verdict.action} tiersId={d.person.id} mailId={d.lastMail?.id ?? null} canWrite={can(actor.role, 'access:write')} />
+          <FixButton
+            action={d.verdict.action}
+            tiersId={d.person.id}
+            mailId={d.lastMail?.id ?? null}
+            canWrite={can(actor.role, 'access:write')}
+          />
         </div>
       </section>
 
@@ -123,10 +176,18 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="text-slate-600">
-                <th scope="col" className="py-1 pr-3">Date</th>
-                <th scope="col" className="py-1 pr-3">Identifiant saisi</th>
-                <th scope="col" className="py-1 pr-3">Résultat</th>
-                <th scope="col" className="py-1">Adresse IP</th>
+                <th scope="col" className="py-1 pr-3">
+                  Date
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Identifiant saisi
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Résultat
+                </th>
+                <th scope="col" className="py-1">
+                  Adresse IP
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -134,7 +195,9 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
                 <tr key={i} className="border-t border-slate-100">
                   <td className="py-1 pr-3">{formatDateTime(t.at)}</td>
                   <td className="py-1 pr-3 font-mono">{t.typed}</td>
-                  <td className={`py-1 pr-3 ${t.outcome === 'SUCCESS' ? 'text-emerald-800' : 'text-red-800'}`}>{OUTCOMES[t.outcome]}</td>
+                  <td className={`py-1 pr-3 ${t.outcome === 'SUCCESS' ? 'text-emerald-800' : 'text-red-800'}`}>
+                    {OUTCOMES[t.outcome]}
+                  </td>
                   <td className="py-1 font-mono text-xs">{t.ip ?? '—'}</td>
                 </tr>
               ))}

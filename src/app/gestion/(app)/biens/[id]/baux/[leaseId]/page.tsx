@@ -21,7 +21,9 @@ export default async function LeasePage({ params }: { params: Promise<{ id: stri
   const lease = await orNotFound(getLease(leaseId));
   if (lease.propertyId !== id) notFound();
   const canWrite = can(actor.role, 'tiers:write');
-  const tenants = canWrite ? await tiersOptions('LOCATAIRE') : lease.tenants.map((t) => ({ id: t.tiersId, label: displayName(t.tiers) }));
+  const tenants = canWrite
+    ? await tiersOptions('LOCATAIRE')
+    : lease.tenants.map((t) => ({ id: t.tiersId, label: displayName(t.tiers) }));
   const primary = lease.tenants.find((t) => t.isPrimary) ?? lease.tenants[0];
   return (
     <section aria-labelledby="page-title" className="flex flex-col gap-8">
@@ -63,7 +65,12 @@ export default async function LeasePage({ params }: { params: Promise<{ id: stri
           externalRef: lease.externalRef,
         }}
       />
-      <DocumentsSection documents={lease.documents} target={{ type: 'lease', id: lease.id }} canWrite={canWrite} headingId="documents" />
+      <DocumentsSection
+        documents={lease.documents}
+        target={{ type: 'lease', id: lease.id }}
+        canWrite={canWrite}
+        headingId="documents"
+      />
     </section>
   );
 }
