@@ -145,7 +145,10 @@ export const previewMailTemplate = defineStaffAction({
   input: ZMailTemplate,
   async run({ input }) {
     const now = new Date();
-    const expiresAt = input.type === 'PASSWORD_CHANGED' ? null : new Date(now.getTime() + 7 * 86_400_000);
+    const expiresAt =
+      input.type === 'PASSWORD_CHANGED' || input.type === 'EMAIL_CHANGE_NOTICE'
+        ? null
+        : new Date(now.getTime() + 7 * 86_400_000);
     const mail = await renderMail(db, {
       type: input.type,
       tiers: SAMPLE[input.audience],

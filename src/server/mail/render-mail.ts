@@ -79,6 +79,8 @@ export async function renderMail(
     ACTIVATION_LINK: 'Choisir mon mot de passe',
     PASSWORD_RESET: 'Choisir un nouveau mot de passe',
     PASSWORD_CHANGED: null,
+    EMAIL_CHANGE_NOTICE: null,
+    EMAIL_CHANGE_CONFIRM: 'Confirmer ma nouvelle adresse',
   }[input.type];
   const element = createElement(CredentialMail, {
     type: input.type,

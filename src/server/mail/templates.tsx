@@ -81,6 +81,30 @@ const DEFAULTS: Record<MailType, Record<TiersKind, TemplateText>> = {
         'Bonjour {{civilite}} {{nom}},\n\nLe mot de passe de votre espace en ligne vient d’être modifié. Si vous n’êtes pas à l’origine de ce changement, contactez l’agence sans attendre.',
     },
   },
+  EMAIL_CHANGE_NOTICE: {
+    LOCATAIRE: {
+      subject: 'Changement de votre adresse e-mail demandé – {{agence}}',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nUn changement de l’adresse e-mail de votre espace en ligne vient d’être demandé. Cette adresse-ci reste la vôtre tant que la nouvelle n’a pas été confirmée par le lien qui lui a été envoyé.',
+    },
+    PROPRIETAIRE: {
+      subject: 'Changement de votre adresse e-mail demandé – {{agence}}',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nUn changement de l’adresse e-mail de votre espace en ligne vient d’être demandé. Cette adresse-ci reste la vôtre tant que la nouvelle n’a pas été confirmée par le lien qui lui a été envoyé.',
+    },
+  },
+  EMAIL_CHANGE_CONFIRM: {
+    LOCATAIRE: {
+      subject: 'Confirmez votre nouvelle adresse e-mail – {{agence}}',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nVous avez demandé que votre espace en ligne utilise désormais cette adresse. Confirmez-la avec le lien ci-dessous : elle ne remplacera l’ancienne qu’à ce moment-là.',
+    },
+    PROPRIETAIRE: {
+      subject: 'Confirmez votre nouvelle adresse e-mail – {{agence}}',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nVous avez demandé que votre espace en ligne utilise désormais cette adresse. Confirmez-la avec le lien ci-dessous : elle ne remplacera l’ancienne qu’à ce moment-là.',
+    },
+  },
 };
 
 export function defaultTemplate(type: MailType, audience: TiersKind): TemplateText {
@@ -128,9 +152,31 @@ const styles = {
   small: { color: '#475569', fontSize: '13px' },
 };
 
+/** The notice to the old address: whom to call when the change was not asked by its owner. */
+function NotMe({ agency }: { agency: Agency }) {
+  return (
+    <Section style={styles.box}>
+      <Text style={{ fontWeight: 700, margin: '0 0 8px' }}>Ce n’était pas vous ?</Text>
+      <Text style={{ margin: '0' }}>
+        {agency.phone ? (
+          <>
+            Appelez l’agence sans attendre au{' '}
+            <Link href={`tel:${agency.phone.replace(/[^+0-9]/g, '')}`}>{agency.phone}</Link> : elle bloquera le
+            changement et sécurisera votre espace.
+          </>
+        ) : (
+          <>Contactez l’agence sans attendre : elle bloquera le changement et sécurisera votre espace.</>
+        )}
+      </Text>
+    </Section>
+  );
+}
+
 export function CredentialMail(content: MailContent) {
   const { agency } = content;
-  const link = content.type === 'ACTIVATION_LINK' || content.type === 'PASSWORD_RESET';
+  const link =
+    content.type === 'ACTIVATION_LINK' || content.type === 'PASSWORD_RESET' || content.type === 'EMAIL_CHANGE_CONFIRM';
+  const notice = content.type === 'PASSWORD_CHANGED' || content.type === 'EMAIL_CHANGE_NOTICE';
   return (
     <Html lang="fr">
       <Head />
@@ -144,7 +190,8 @@ export function CredentialMail(content: MailContent) {
           {content.intro.split(/\n{2,}/).map((paragraph, i) => (
             <Text key={i}>{paragraph}</Text>
           ))}
-          {content.type !== 'PASSWORD_CHANGED' && (
+          {content.type === 'EMAIL_CHANGE_NOTICE' && <NotMe agency={agency} />}
+          {!notice && (
             <Section style={styles.box}>
               <Text style={styles.label}>Identifiant</Text>
               <Text style={styles.value}>{content.identifiant}</Text>

@@ -16,6 +16,8 @@ export const MAIL_TYPE_LABELS: Record<MailType, string> = {
   ACTIVATION_LINK: "Lien d'activation",
   PASSWORD_RESET: 'Mot de passe oublié',
   PASSWORD_CHANGED: 'Mot de passe modifié',
+  EMAIL_CHANGE_NOTICE: "Changement d'adresse (avis à l'ancienne)",
+  EMAIL_CHANGE_CONFIRM: "Changement d'adresse (lien de confirmation)",
 };
 
 export const MAIL_STATUSES = Object.keys(MAIL_STATUS_LABELS) as MailStatus[];
