@@ -8,6 +8,7 @@ import { db, type Tx } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { loadAgency, mailRenderer, type RenderedMail } from '@/server/mail/render-mail';
 import { enqueueMails } from '@/server/outbox/enqueue-mail';
+import { revokeAccountTokens } from '@/server/extranet/verification-token';
 import { getCredentialSettings, type CredentialSettings } from '@/server/settings/get-settings';
 import { boundedPipeline } from './bounded-pipeline';
 import { linkToken, temporaryPassword } from './secrets';
@@ -200,7 +201,7 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
   });
   if (count !== items.length) throw new UserError(SELECTION_CHANGED);
   await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
-  await tx.verification.deleteMany({ where: { accountId: { in: accountIds }, type: 'ACTIVATION' } });
+  await revokeAccountTokens(tx, accountIds);
   if (temporary) {
     await tx.extranetPassword.createMany({
       data: items.map((i) => ({

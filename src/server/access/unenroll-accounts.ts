@@ -2,6 +2,7 @@ import 'server-only';
 import { recordEvent, type Actor } from '@/server/audit/record-event';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
+import { revokeAccountTokens } from '@/server/extranet/verification-token';
 import { SECRET_MAIL_TYPES, unsentMailWhere } from './unsent-mails';
 import { countLabel, loadSelection, nameList, SELECTION_CHANGED } from './selection';
 
@@ -36,7 +37,7 @@ export async function unenrollAccounts(actor: Actor, tiersIds: string[]): Promis
       });
       if (count !== targets.length) throw new UserError(SELECTION_CHANGED);
       await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
-      await tx.verification.deleteMany({ where: { accountId: { in: accountIds } } });
+      await revokeAccountTokens(tx, accountIds);
       await tx.extranetSession.updateMany({
         where: { accountId: { in: accountIds }, revokedAt: null },
         data: { revokedAt: now },

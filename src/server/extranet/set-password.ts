@@ -4,6 +4,7 @@ import type { Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
 import { displayName } from '@/server/tiers/names';
+import { revokeAccountTokens } from './verification-token';
 
 export type PasswordChangeVia = 'first_login' | 'security' | 'activation' | 'reset';
 
@@ -42,7 +43,7 @@ export async function setPassword(
     },
     data: { revokedAt: now },
   });
-  await tx.verification.deleteMany({ where: { accountId: account.id } });
+  await revokeAccountTokens(tx, account.id);
   const { tiers } = account;
   if (tiers.email) {
     const content = await renderMail(tx, {

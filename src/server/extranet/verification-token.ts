@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { VerificationType } from '@/generated/prisma/enums';
 import { getConfig } from '@/server/config';
-import { db } from '@/server/db';
+import { db, type Tx } from '@/server/db';
 
 /** A one-time secret for a link: 256 random bits. Only its SHA-256 is stored. */
 export function newToken(): string {
@@ -15,6 +15,16 @@ export function hashToken(token: string): string {
 
 export function passwordLink(token: string): string {
   return `${getConfig().appUrl}/extranet/nouveau-mot-de-passe?jeton=${encodeURIComponent(token)}`;
+}
+
+/**
+ * Every link of the accounts dies (activation, reset, e-mail change): call it inside the transaction that changes
+ * their credentials (envelope, Désinscrire, a password set or changed), so that a link mailed before cannot be
+ * used after (docs/decisions/035).
+ */
+export async function revokeAccountTokens(tx: Tx, accountIds: string | string[]): Promise<void> {
+  const ids = typeof accountIds === 'string' ? [accountIds] : accountIds;
+  await tx.verification.deleteMany({ where: { accountId: { in: ids } } });
 }
 
 export type UsableVerification = {
@@ -31,6 +41,7 @@ export async function findUsableVerification(token: string): Promise<UsableVerif
   const row = await db.verification.findFirst({
     where: {
       tokenHash: hashToken(token),
+      type: { in: ['ACTIVATION', 'PASSWORD_RESET'] },
       usedAt: null,
       expiresAt: { gt: new Date() },
       account: { status: 'ENROLLED' },
