@@ -5,4 +5,6 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startInAppDispatcher } = await import('@/server/outbox/in-app-dispatcher');
   startInAppDispatcher();
+  const { startResetRequestWorker } = await import('@/server/extranet/reset-request-worker');
+  startResetRequestWorker();
 }

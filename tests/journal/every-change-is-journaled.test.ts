@@ -7,7 +7,7 @@ import { db } from '@/server/db';
 import { unlockAccount } from '@/server/diagnostic/unlock-account';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { changeOwnPassword } from '@/server/extranet/change-password';
-import { requestPasswordReset } from '@/server/extranet/request-password-reset';
+import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { findValidExtranetSession } from '@/server/extranet/session-validity';
 import { updateMyContact } from '@/server/extranet/update-contact';
 import { EVENT_LABELS } from '@/server/journal/event-labels';
@@ -91,8 +91,8 @@ describe('journal coverage', () => {
     );
     await expectEvent('extranet.password_changed');
 
-    const reset = await requestPasswordReset({ identifier: account.login }, ip);
-    await reset.work?.();
+    await requestPasswordReset({ identifier: account.login }, ip);
+    await workResetRequests();
     await expectEvent('extranet.reset_requested');
 
     const fresh = await authenticateExtranet({

@@ -1,13 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordEvent } from '@/server/audit/record-event';
-import { db } from '@/server/db';
+import { db, type Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
 import { displayName } from '@/server/tiers/names';
 import { normalizeLogin } from './login-name';
 import { RESET_REQUESTED, tooManyResetRequests } from './messages';
-import { RESET_POLICY, reserveBucket } from './throttle';
+import { RESET_POLICY, reserveBucket } from '@/server/session/throttle';
 import { hashToken, newToken, passwordLink } from './verification-token';
 
 export const RESET_TTL_MS = 30 * 60_000;
@@ -17,25 +17,45 @@ export const ZResetRequest = z.object({
 });
 
 /**
- * "Mot de passe oublié": the answer never depends on whether an account matches. The throttle is keyed on the
- * address and on what was typed, never on an account. Returns the message to show and, when allowed, the work
- * to do (run after the answer has left, so that its duration tells nothing either).
+ * "Mot de passe oublié": the request does the same work whatever was typed (the throttle, keyed on the address and on
+ * the entry, never on an account, then one row in ResetRequest) and answers the same sentence. Whether the entry names
+ * an account is found out later, off the request path, by workResetRequests: neither the answer nor the work that
+ * follows it in this process tells a match from a miss (docs/decisions/035).
  */
-export async function requestPasswordReset(
-  input: z.output<typeof ZResetRequest>,
-  ip: string | null,
-): Promise<{ message: string; work: (() => Promise<void>) | null }> {
+export async function requestPasswordReset(input: z.output<typeof ZResetRequest>, ip: string | null): Promise<string> {
   const typed = normalizeLogin(input.identifier);
   for (const key of [`reset:${typed}`, ...(ip ? [`reset-ip:${ip}`] : [])]) {
     const reservation = await reserveBucket(key, RESET_POLICY);
-    if (!reservation.allowed) return { message: tooManyResetRequests(reservation.lockedUntil), work: null };
+    if (!reservation.allowed) return tooManyResetRequests(reservation.lockedUntil);
   }
-  return { message: RESET_REQUESTED, work: async () => void (await sendResetMails(typed, ip)) };
+  await db.resetRequest.create({ data: { entry: typed, ip } });
+  return RESET_REQUESTED;
+}
+
+/**
+ * Works off queued requests, oldest first, each in its own transaction: the row is claimed (SKIP LOCKED, so any
+ * number of processes may work) and deleted with the mails it causes, or left for the next run if that fails.
+ */
+export async function workResetRequests(limit = 50): Promise<number> {
+  let worked = 0;
+  while (worked < limit) {
+    const found = await db.$transaction(async (tx) => {
+      const [request] = await tx.$queryRaw<{ entry: string; ip: string | null }[]>`
+        DELETE FROM "ResetRequest"
+        WHERE "id" = (SELECT "id" FROM "ResetRequest" ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
+        RETURNING "entry", "ip"`;
+      if (request) await queueResetMails(tx, request.entry, request.ip);
+      return !!request;
+    });
+    if (!found) break;
+    worked++;
+  }
+  return worked;
 }
 
 /** Queues a reset mail (sent automatically, no review) to each enrolled account matching the identifiant or e-mail. */
-export async function sendResetMails(typed: string, ip: string | null): Promise<number> {
-  const accounts = await db.extranetAccount.findMany({
+async function queueResetMails(tx: Tx, typed: string, ip: string | null): Promise<void> {
+  const accounts = await tx.extranetAccount.findMany({
     where: {
       status: 'ENROLLED',
       tiers: { email: { not: null } },
@@ -55,39 +75,36 @@ export async function sendResetMails(typed: string, ip: string | null): Promise<
     const token = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
-    await db.$transaction(async (tx) => {
-      await tx.verification.upsert({
-        where: { type_accountId: { type: 'PASSWORD_RESET', accountId: account.id } },
-        create: { type: 'PASSWORD_RESET', accountId: account.id, tokenHash: hashToken(token), expiresAt },
-        update: { tokenHash: hashToken(token), expiresAt, usedAt: null, createdAt: now },
-      });
-      const content = await renderMail(tx, {
-        type: 'PASSWORD_RESET',
-        tiers: account.tiers,
-        identifiant: account.login,
-        expiresAt,
-      });
-      await enqueueMail(tx, {
-        type: 'PASSWORD_RESET',
-        review: false,
-        accountId: account.id,
-        tiersId: account.tiersId,
-        to: account.tiers.email!,
-        toName: displayName(account.tiers),
-        content,
-        secret: { plain: passwordLink(token), createdAt: now, expiresAt },
-      });
-      await recordEvent(
-        tx,
-        { type: 'EXTRANET', accountId: account.id, ip },
-        {
-          type: 'extranet.reset_requested',
-          tiersId: account.tiersId,
-          targetType: 'ExtranetAccount',
-          targetId: account.id,
-        },
-      );
+    await tx.verification.upsert({
+      where: { type_accountId: { type: 'PASSWORD_RESET', accountId: account.id } },
+      create: { type: 'PASSWORD_RESET', accountId: account.id, tokenHash: hashToken(token), expiresAt },
+      update: { tokenHash: hashToken(token), expiresAt, usedAt: null, createdAt: now },
     });
+    const content = await renderMail(tx, {
+      type: 'PASSWORD_RESET',
+      tiers: account.tiers,
+      identifiant: account.login,
+      expiresAt,
+    });
+    await enqueueMail(tx, {
+      type: 'PASSWORD_RESET',
+      review: false,
+      accountId: account.id,
+      tiersId: account.tiersId,
+      to: account.tiers.email!,
+      toName: displayName(account.tiers),
+      content,
+      secret: { plain: passwordLink(token), createdAt: now, expiresAt },
+    });
+    await recordEvent(
+      tx,
+      { type: 'EXTRANET', accountId: account.id, ip },
+      {
+        type: 'extranet.reset_requested',
+        tiersId: account.tiersId,
+        targetType: 'ExtranetAccount',
+        targetId: account.id,
+      },
+    );
   }
-  return accounts.length;
 }

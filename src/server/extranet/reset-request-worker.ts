@@ -1,0 +1,27 @@
+import 'server-only';
+import { nudgeDispatcher } from '@/server/outbox/in-app-dispatcher';
+import { workResetRequests } from './request-password-reset';
+
+const POLL_MS = 1000;
+const holder = globalThis as unknown as { __trousseauResetWorker?: NodeJS.Timeout };
+
+/**
+ * Works the "Mot de passe oublié" queue about once a second, on its own clock rather than right after each request:
+ * the cost of preparing a mail never lands on the requester's next request (docs/decisions/035).
+ */
+export function startResetRequestWorker(): void {
+  if (holder.__trousseauResetWorker) return;
+  let running = false;
+  holder.__trousseauResetWorker = setInterval(() => {
+    if (running) return;
+    running = true;
+    workResetRequests()
+      .then((worked) => worked && nudgeDispatcher())
+      // Only the error's kind: a driver error may quote what was typed.
+      .catch((error: unknown) =>
+        console.error('[reset requests] failed:', error instanceof Error ? error.name : typeof error),
+      )
+      .finally(() => (running = false));
+  }, POLL_MS);
+  holder.__trousseauResetWorker.unref();
+}
