@@ -5,7 +5,7 @@ import { cancelMails, retryMails } from '@/server/outbox/outbox-actions';
 import { createStaffUser } from '../factories';
 import { createCredentialMail } from '../factories/outbox';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
-import { dispatcherFor, drainUntil, messageIdOf } from './helpers';
+import { dispatcherFor, drainUntil, messageIdOf, sleep } from './helpers';
 
 let peer: SmtpPeer;
 beforeAll(async () => {
@@ -14,26 +14,24 @@ beforeAll(async () => {
 afterAll(() => peer.close());
 
 describe('when the SMTP server does not take the mail', () => {
-  it('a 5xx refusal is retried with growing delays, then "Échec" with the reason; "Réessayer" delivers once the server accepts', async () => {
+  it('a 4xx answer is retried with growing delays, then "Échec" with the reason; "Réessayer" delivers once the server accepts', async () => {
     const gestionnaire = await createStaffUser({ role: 'GESTIONNAIRE' });
     const { mail } = await createCredentialMail({ review: false });
-    peer.failWith = { code: 550, message: 'Mailbox unavailable' };
+    peer.failWith = { code: 451, message: 'Temporary local problem' };
     const dispatcher = dispatcherFor(peer.url, { maxAttempts: 3, backoffMs: 200 });
 
     await dispatcher.drain();
     const afterFirst = await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } });
     expect(afterFirst).toMatchObject({ status: 'SENDING', attempts: 1, leasedBy: null, leaseUntil: null });
-    expect(afterFirst.lastError).toBe('Le serveur de messagerie a refusé le message (550 Mailbox unavailable)');
+    expect(afterFirst.lastError).toBe(
+      'Le serveur de messagerie a temporairement refusé le message (451 Temporary local problem)',
+    );
     // Backoff: not due again at once.
     expect(afterFirst.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
     expect((await dispatcher.drain()).claimed).toBe(0);
 
     const failed = await drainUntil(dispatcher, mail.id, 'FAILED');
-    expect(failed).toMatchObject({
-      status: 'FAILED',
-      attempts: 3,
-      lastError: 'Le serveur de messagerie a refusé le message (550 Mailbox unavailable)',
-    });
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 3, maybeDelivered: false });
     expect(failed.secretCiphertext).not.toBeNull(); // kept so that "Réessayer" can still deliver it
     expect(await db.auditEvent.count({ where: { type: 'mail.failed', targetId: mail.id, actorType: 'SYSTEM' } })).toBe(
       1,
@@ -49,6 +47,35 @@ describe('when the SMTP server does not take the mail', () => {
     expect(peer.received.map((m) => messageIdOf(m.raw))).toEqual([sent.messageId]);
   });
 
+  it('a 5xx answer fails at once with its reason: "550 user unknown" is not tried again', async () => {
+    const { mail } = await createCredentialMail({ review: false });
+    peer.rcptFailWith = { code: 550, message: '5.1.1 User unknown' };
+    const dispatcher = dispatcherFor(peer.url, { maxAttempts: 5 });
+    const report = await dispatcher.drain();
+    peer.rcptFailWith = null;
+    await dispatcher.stop();
+    expect(report).toMatchObject({ claimed: 1, failed: 1, retried: 0 });
+    expect(await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      lastError: "Le serveur de messagerie a refusé l'adresse (550 5.1.1 User unknown)",
+    });
+  });
+
+  it('a 5xx answer to the message itself fails at once too', async () => {
+    const { mail } = await createCredentialMail({ review: false });
+    peer.failWith = { code: 554, message: '5.7.1 Message refused' };
+    const dispatcher = dispatcherFor(peer.url, { maxAttempts: 5 });
+    await dispatcher.drain();
+    peer.failWith = null;
+    await dispatcher.stop();
+    expect(await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({
+      status: 'FAILED',
+      attempts: 1,
+      lastError: 'Le serveur de messagerie a refusé le message (554 5.7.1 Message refused)',
+    });
+  });
+
   it('a server that is down gives "Serveur de messagerie injoignable" after the retries', async () => {
     const gone = await startSmtpPeer();
     await gone.close();
@@ -60,23 +87,37 @@ describe('when the SMTP server does not take the mail', () => {
     expect(failed.lastError).toBe('Serveur de messagerie injoignable (connexion refusée)');
   });
 
-  it('a server that does not answer in time gives "Délai dépassé", and the mail leaves once it answers again', async () => {
-    const gestionnaire = await createStaffUser({ role: 'GESTIONNAIRE' });
+  it('a connection cut before the answer is retried, and the mail leaves once the server answers', async () => {
     const { mail } = await createCredentialMail({ review: false });
     peer.received.length = 0;
-    peer.delayMs = 1_500;
-    const dispatcher = dispatcherFor(peer.url, { maxAttempts: 2, socketTimeoutMs: 250 });
-    const failed = await drainUntil(dispatcher, mail.id, 'FAILED');
-    expect(failed).toMatchObject({ status: 'FAILED', attempts: 2 });
-    expect(failed.lastError).toMatch(/^Délai dépassé/);
-
-    peer.delayMs = 0;
-    await executeStaffAction(retryMails, gestionnaire, { ids: [mail.id] }, null);
+    peer.dropAtData = true;
+    const dispatcher = dispatcherFor(peer.url, { maxAttempts: 5, backoffMs: 1 });
+    await dispatcher.drain();
+    peer.dropAtData = false;
+    const retried = await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } });
+    expect(retried).toMatchObject({ status: 'SENDING', attempts: 1, maybeDelivered: false });
     const sent = await drainUntil(dispatcher, mail.id, 'SENT');
     await dispatcher.stop();
-    expect(sent).toMatchObject({ status: 'SENT', lastError: null });
-    // The slow server may still have kept the timed-out copies: the stable Message-ID tells them apart.
-    expect(peer.received.map((m) => messageIdOf(m.raw))).toContain(sent.messageId);
+    expect(sent.status).toBe('SENT');
+  });
+
+  it('a server that accepts only after our timeout: one retry after a delay, not five, and "maybe delivered" on the row', async () => {
+    const { mail } = await createCredentialMail({ review: false });
+    peer.received.length = 0;
+    peer.delayMs = 1_000;
+    const dispatcher = dispatcherFor(peer.url, { maxAttempts: 5, socketTimeoutMs: 250, maybeDeliveredRetryMs: 300 });
+    await dispatcher.drain();
+    const first = await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } });
+    expect(first).toMatchObject({ status: 'SENDING', attempts: 1, maybeDelivered: true });
+    expect(first.lastError).toMatch(/^Délai dépassé/);
+    // The one retry waits: it is not due at once.
+    expect((await dispatcher.drain()).claimed).toBe(0);
+    const failed = await drainUntil(dispatcher, mail.id, 'FAILED');
+    await dispatcher.stop();
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 2, maybeDelivered: true });
+    await sleep(1_200); // the slow server keeps what it was sent
+    peer.delayMs = 0;
+    expect(peer.received.map((m) => messageIdOf(m.raw))).toEqual([failed.messageId, failed.messageId]);
   });
 
   it('"Annuler" cancels a mail not sent yet and wipes its secret; a sent mail cannot be cancelled', async () => {

@@ -13,7 +13,7 @@ import { getCredentialSettings, type CredentialSettings } from '@/server/setting
 import { boundedPipeline } from './bounded-pipeline';
 import { linkToken, temporaryPassword } from './secrets';
 import { countLabel, loadSelection, SELECTION_CHANGED, type SelectedPerson } from './selection';
-import { CREDENTIAL_MAIL_TYPES, unsentMailWhere } from './unsent-mails';
+import { CREDENTIAL_MAIL_TYPES, retireUnsentMails } from './unsent-mails';
 
 export type StaffAuditActor = Extract<Actor, { type: 'STAFF' }>;
 
@@ -222,17 +222,17 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
       })),
     });
   }
-  // The old credentials are dead: their unsent mails must not leave.
-  const previous = await tx.outboxMail.findMany({
-    where: { ...unsentMailWhere(accountIds), type: { in: CREDENTIAL_MAIL_TYPES } },
-    select: { id: true, accountId: true },
-  });
-  if (previous.length) {
-    await tx.outboxMail.updateMany({
-      where: { id: { in: previous.map((m) => m.id) }, ...unsentMailWhere(accountIds) },
-      data: { status: 'REPLACED', secretCiphertext: null },
-    });
-  }
+  // The old credentials are dead: their unsent mails must not leave, whatever their status.
+  const previous = await retireUnsentMails(tx, accountIds, CREDENTIAL_MAIL_TYPES, 'REPLACED');
+  // The dispatcher sends a credential mail only while the account still has the version it was made for.
+  const versions = new Map(
+    (
+      await tx.extranetAccount.findMany({
+        where: { id: { in: accountIds } },
+        select: { id: true, credentialVersion: true },
+      })
+    ).map((a) => [a.id, a.credentialVersion]),
+  );
   const mailIds = await enqueueMails(
     tx,
     items.map(({ person, ...item }) => ({
@@ -244,6 +244,7 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
       toName: person.name,
       content: item.content,
       secret: { plain: item.secret, createdAt: now, expiresAt: item.expiresAt },
+      credentialVersion: versions.get(person.account.id)!,
       createdById: actor.staffId,
     })),
   );

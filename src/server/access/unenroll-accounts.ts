@@ -3,15 +3,16 @@ import { recordEvent, type Actor } from '@/server/audit/record-event';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { revokeAccountTokens } from '@/server/extranet/verification-token';
-import { SECRET_MAIL_TYPES, unsentMailWhere } from './unsent-mails';
+import { retireUnsentMails, SECRET_MAIL_TYPES } from './unsent-mails';
 import { countLabel, loadSelection, nameList, SELECTION_CHANGED } from './selection';
 
 export type UnenrollResult = { unenrolled: number; skipped: number; message: string };
 
 /**
  * Désinscrire, in one transaction: the account is disabled, its password hash and pending tokens deleted, every
- * session revoked (credential version bumped and session rows closed), its unsent mails carrying a secret (credentials, reset link) cancelled with
- * their secret wiped, and one journal event per person. People not enrolled are left as they are.
+ * session revoked (credential version bumped and session rows closed), the secret of every unsent mail carrying one
+ * (credentials, reset link) wiped, whatever its status, and those mails cancelled (retireUnsentMails), and one journal
+ * event per person. People not enrolled are left as they are.
  */
 export async function unenrollAccounts(actor: Actor, tiersIds: string[]): Promise<UnenrollResult> {
   return db.$transaction(
@@ -42,14 +43,7 @@ export async function unenrollAccounts(actor: Actor, tiersIds: string[]): Promis
         where: { accountId: { in: accountIds }, revokedAt: null },
         data: { revokedAt: now },
       });
-      const unsent = await tx.outboxMail.findMany({
-        where: { ...unsentMailWhere(accountIds), type: { in: SECRET_MAIL_TYPES } },
-        select: { id: true, accountId: true },
-      });
-      await tx.outboxMail.updateMany({
-        where: { id: { in: unsent.map((m) => m.id) }, ...unsentMailWhere(accountIds) },
-        data: { status: 'CANCELLED', secretCiphertext: null },
-      });
+      const unsent = await retireUnsentMails(tx, accountIds, SECRET_MAIL_TYPES, 'CANCELLED');
       for (const person of targets) {
         const cancelledMailIds = unsent.filter((m) => m.accountId === person.account!.id).map((m) => m.id);
         await recordEvent(tx, actor, {

@@ -1,19 +1,34 @@
 import 'server-only';
-import type { Prisma } from '@/generated/prisma/client';
-import type { MailType } from '@/generated/prisma/enums';
+import type { MailStatus, MailType } from '@/generated/prisma/enums';
+import type { Tx } from '@/server/db';
 
 export const CREDENTIAL_MAIL_TYPES: MailType[] = ['CREDENTIALS', 'ACTIVATION_LINK'];
 /** Mails whose secret (password or link) dies with Désinscrire; the password-changed notice still leaves. */
 export const SECRET_MAIL_TYPES: MailType[] = [...CREDENTIAL_MAIL_TYPES, 'PASSWORD_RESET'];
+/** Not delivered (yet): waiting for review, queued or being sent, or failed and waiting for "Réessayer". */
+export const UNSENT_STATUSES: MailStatus[] = ['PENDING_REVIEW', 'SENDING', 'FAILED'];
 
 /**
- * Mails of these accounts that have not left and that no dispatcher holds: waiting for review, or queued for
- * sending but not yet claimed (a claimed mail has a lease). Those are the ones Désinscrire cancels and a new
- * envelope replaces.
+ * When credentials die (Désinscrire, a new envelope), so do the secrets of the accounts' unsent mails of these types,
+ * whatever their status. A mail no dispatcher holds becomes `status` (Annulé, Remplacé) at once; a held one (a lease:
+ * being sent, or its dispatcher crashed) only loses its secret, and the dispatcher's send-time check gives it its
+ * status, so a mail that did leave is never shown as cancelled. Returns the ids whose status changed.
  */
-export function unsentMailWhere(accountIds: string[]): Prisma.OutboxMailWhereInput {
-  return {
-    accountId: { in: accountIds },
-    OR: [{ status: 'PENDING_REVIEW' }, { status: 'SENDING', leaseUntil: null }],
-  };
+export async function retireUnsentMails(
+  tx: Tx,
+  accountIds: string[],
+  types: MailType[],
+  status: 'CANCELLED' | 'REPLACED',
+): Promise<{ id: string; accountId: string | null }[]> {
+  const where = { accountId: { in: accountIds }, type: { in: types }, status: { in: UNSENT_STATUSES } };
+  const retired = await tx.outboxMail.updateManyAndReturn({
+    where: { ...where, leaseUntil: null },
+    data: { status, secretCiphertext: null, nextAttemptAt: null },
+    select: { id: true, accountId: true },
+  });
+  await tx.outboxMail.updateMany({
+    where: { ...where, secretCiphertext: { not: null } },
+    data: { secretCiphertext: null },
+  });
+  return retired;
 }

@@ -7,7 +7,9 @@ import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
 import { claimOutboxBatch } from './claim-outbox-batch';
 import { composeMessage } from './compose-message';
 import { decryptSecret } from './secret-box';
-import { describeSendError } from './smtp-error';
+import { CREDENTIAL_MAIL_TYPES } from '@/server/access/unsent-mails';
+import type { MailType } from '@/generated/prisma/enums';
+import { classifySendError, describeSendError } from './smtp-error';
 import { DEFAULT_TIMEOUTS, type MailTransport } from './transport';
 
 export type DispatcherOptions = {
@@ -25,13 +27,23 @@ export type DispatcherOptions = {
   maxAttempts?: number;
   /** First retry delay; doubled at each failure. */
   backoffMs?: number;
+  /** After a timeout once the whole message was sent (the server may have taken it): the one retry waits this long. */
+  maybeDeliveredRetryMs?: number;
   pollMs?: number;
   /** Deliveries recorded per UPDATE. */
   sentFlushSize?: number;
   outboxKey?: Buffer;
 };
 
-export type RunReport = { claimed: number; sent: number; retried: number; failed: number; released: number };
+export type RunReport = {
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  released: number;
+  /** Cancelled or replaced at send time: their credentials were no longer the account's. */
+  withdrawn: number;
+};
 
 export type Dispatcher = {
   id: string;
@@ -47,6 +59,7 @@ export type Dispatcher = {
 
 type ClaimedMail = {
   id: string;
+  type: MailType;
   tiersId: string | null;
   toAddress: string;
   toName: string | null;
@@ -55,6 +68,7 @@ type ClaimedMail = {
   text: string;
   messageId: string;
   attempts: number;
+  maybeDelivered: boolean;
   secretCiphertext: Uint8Array | null;
 };
 
@@ -63,9 +77,11 @@ class PermanentFailure extends Error {}
 export const DISPATCHER_DEFAULTS = {
   batchSize: 50,
   concurrency: 5,
-  leaseMs: 5 * 60_000,
+  // Longer than the worst-case send (connection 15 s + DATA-phase wait 10 min, transport.ts): see decision 050.
+  leaseMs: 15 * 60_000,
   maxAttempts: 5,
   backoffMs: 30_000,
+  maybeDeliveredRetryMs: 15 * 60_000,
   pollMs: 5_000,
   sentFlushSize: 20,
 } as const;
@@ -80,6 +96,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     options.sendTimeoutMs ?? DEFAULT_TIMEOUTS.connectionTimeoutMs + DEFAULT_TIMEOUTS.socketTimeoutMs;
   const maxAttempts = options.maxAttempts ?? DISPATCHER_DEFAULTS.maxAttempts;
   const backoffMs = options.backoffMs ?? DISPATCHER_DEFAULTS.backoffMs;
+  const maybeDeliveredRetryMs = options.maybeDeliveredRetryMs ?? DISPATCHER_DEFAULTS.maybeDeliveredRetryMs;
   const pollMs = options.pollMs ?? DISPATCHER_DEFAULTS.pollMs;
   const sentFlushSize = options.sentFlushSize ?? DISPATCHER_DEFAULTS.sentFlushSize;
 
@@ -100,15 +117,28 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       WHERE m.id = d.id AND m."leasedBy" = ${id} AND m.status = 'SENDING'`;
   }
 
-  async function markFailed(mail: ClaimedMail, reason: string, permanent: boolean): Promise<'retried' | 'failed'> {
+  /**
+   * A failure is retried with a growing delay unless it is permanent (a 5xx answer, an undecryptable secret) or the
+   * attempts are used up. A timeout once the whole message was sent may hide a delivery: it is retried once, later,
+   * and the row says "Peut-être déjà remis"; any failure after that ends in "Échec".
+   */
+  async function markFailed(
+    mail: ClaimedMail,
+    reason: string,
+    kind: 'permanent' | 'temporary' | 'maybe-delivered',
+  ): Promise<'retried' | 'failed'> {
     const attempts = mail.attempts + 1;
-    if (!permanent && attempts < maxAttempts) {
+    const maybeDelivered = mail.maybeDelivered || kind === 'maybe-delivered';
+    const retry = kind === 'maybe-delivered' ? !mail.maybeDelivered : kind === 'temporary' && !mail.maybeDelivered;
+    if (retry && attempts < maxAttempts) {
+      const delay = kind === 'maybe-delivered' ? maybeDeliveredRetryMs : backoffMs * 2 ** (attempts - 1);
       await db.outboxMail.updateMany({
         where: { id: mail.id, leasedBy: id, status: 'SENDING' },
         data: {
           attempts,
           lastError: reason,
-          nextAttemptAt: new Date(Date.now() + backoffMs * 2 ** (attempts - 1)),
+          maybeDelivered,
+          nextAttemptAt: new Date(Date.now() + delay),
           leaseUntil: null,
           leasedBy: null,
         },
@@ -118,7 +148,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     await db.$transaction(async (tx) => {
       const { count } = await tx.outboxMail.updateMany({
         where: { id: mail.id, leasedBy: id, status: 'SENDING' },
-        data: { status: 'FAILED', attempts, lastError: reason, nextAttemptAt: null, leaseUntil: null, leasedBy: null },
+        data: {
+          status: 'FAILED',
+          attempts,
+          lastError: reason,
+          maybeDelivered,
+          nextAttemptAt: null,
+          leaseUntil: null,
+          leasedBy: null,
+        },
       });
       if (count)
         await recordEvent(
@@ -129,15 +167,58 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             tiersId: mail.tiersId,
             targetType: 'OutboxMail',
             targetId: mail.id,
-            details: { attempts, reason },
+            details: { attempts, reason, maybeDelivered },
           },
         );
     });
     return 'failed';
   }
 
+  /**
+   * The send-time check, under this dispatcher's lease: a credential mail leaves only while its account is enrolled
+   * and still has the credential version the mail was made for; a mail whose secret was wiped (Désinscrire) never
+   * leaves. Otherwise the mail becomes Annulé (account closed) or Remplacé (newer credentials), secret wiped, with
+   * its journal event. The lease is what makes this safe against a crashed holder: Désinscrire and a new envelope
+   * wipe a held mail's secret and leave its status to this check.
+   */
+  async function stillCurrent(mail: ClaimedMail): Promise<boolean> {
+    const credential = CREDENTIAL_MAIL_TYPES.includes(mail.type);
+    if (!credential && !(needsSecret(mail) && !mail.secretCiphertext)) return true;
+    return db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<{ status: 'CANCELLED' | 'REPLACED' }[]>`
+        UPDATE "OutboxMail" AS m
+        SET status = (CASE WHEN ${credential}::boolean AND a.status = 'ENROLLED' THEN 'REPLACED' ELSE 'CANCELLED' END)::"MailStatus",
+            "secretCiphertext" = NULL, "leaseUntil" = NULL, "leasedBy" = NULL, "nextAttemptAt" = NULL,
+            "updatedAt" = (now() AT TIME ZONE 'UTC')
+        FROM "OutboxMail" AS o LEFT JOIN "ExtranetAccount" AS a ON a.id = o."accountId"
+        WHERE o.id = m.id AND m.id = ${mail.id} AND m."leasedBy" = ${id} AND m.status = 'SENDING'
+          AND (
+            (m."secretCiphertext" IS NULL AND (strpos(m.html, ${SECRET_PLACEHOLDER}) > 0 OR strpos(m.text, ${SECRET_PLACEHOLDER}) > 0))
+            OR (${credential}::boolean AND (a.id IS NULL OR a.status <> 'ENROLLED'
+                OR (m."credentialVersion" IS NOT NULL AND a."credentialVersion" <> m."credentialVersion")))
+          )
+        RETURNING m.status::text AS status`;
+      if (!rows.length) return true;
+      await recordEvent(
+        tx,
+        { type: 'SYSTEM' },
+        {
+          type: rows[0].status === 'REPLACED' ? 'mail.replaced' : 'mail.cancelled',
+          tiersId: mail.tiersId,
+          targetType: 'OutboxMail',
+          targetId: mail.id,
+          details: { reason: rows[0].status === 'REPLACED' ? 'newer_credentials' : 'credentials_closed' },
+        },
+      );
+      return false;
+    });
+  }
+
+  const needsSecret = (mail: ClaimedMail) =>
+    mail.html.includes(SECRET_PLACEHOLDER) || mail.text.includes(SECRET_PLACEHOLDER);
+
   function secretOf(mail: ClaimedMail): string {
-    if (!mail.html.includes(SECRET_PLACEHOLDER) && !mail.text.includes(SECRET_PLACEHOLDER)) return '';
+    if (!needsSecret(mail)) return '';
     if (!mail.secretCiphertext)
       throw new PermanentFailure('Le secret de ce mail a été effacé : générez de nouveaux identifiants.');
     try {
@@ -150,12 +231,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function deliver(mail: ClaimedMail, report: RunReport, sent: { id: string; response: string }[]) {
+    if (!(await stillCurrent(mail))) {
+      report.withdrawn++;
+      return;
+    }
     let response: string;
     try {
       ({ response } = await transport.send(composeMessage(mail, secretOf(mail), from)));
     } catch (error) {
-      const permanent = error instanceof PermanentFailure;
-      const outcome = await markFailed(mail, permanent ? error.message : describeSendError(error), permanent);
+      const outcome =
+        error instanceof PermanentFailure
+          ? await markFailed(mail, error.message, 'permanent')
+          : await markFailed(mail, describeSendError(error), classifySendError(error));
       report[outcome]++;
       return;
     }
@@ -165,7 +252,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function runOnce(): Promise<RunReport> {
-    const report: RunReport = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0 };
+    const report: RunReport = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0, withdrawn: 0 };
     const claimedAt = Date.now();
     const ids = await claimOutboxBatch(db, id, batchSize, leaseMs);
     report.claimed = ids.length;
@@ -174,6 +261,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       where: { id: { in: ids }, leasedBy: id },
       select: {
         id: true,
+        type: true,
         tiersId: true,
         toAddress: true,
         toName: true,
@@ -182,6 +270,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         text: true,
         messageId: true,
         attempts: true,
+        maybeDelivered: true,
         secretCiphertext: true,
       },
     });
@@ -213,7 +302,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function drain(): Promise<RunReport> {
-    const total: RunReport = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0 };
+    const total: RunReport = { claimed: 0, sent: 0, retried: 0, failed: 0, released: 0, withdrawn: 0 };
     for (;;) {
       const r = await runOnce();
       for (const k of Object.keys(total) as (keyof RunReport)[]) total[k] += r[k];

@@ -16,6 +16,8 @@ export type EnqueueInput = {
   toName: string | null;
   content: RenderedMail;
   secret?: { plain: string; createdAt: Date; expiresAt: Date | null };
+  /** Credential mails: the account's credential version they carry; the dispatcher sends them only while current. */
+  credentialVersion?: number;
   createdById?: string | null;
 };
 
@@ -46,6 +48,7 @@ export async function enqueueMails(tx: Tx, inputs: EnqueueInput[]): Promise<stri
       secretCiphertext: input.secret ? new Uint8Array(encryptSecret(input.secret.plain)) : null,
       secretCreatedAt: input.secret?.createdAt ?? null,
       secretExpiresAt: input.secret?.expiresAt ?? null,
+      credentialVersion: input.credentialVersion ?? null,
       messageId: `<${id}@${host}>`,
       createdById: input.createdById ?? null,
     };

@@ -33,6 +33,7 @@ export async function listOutbox(filter: TOutboxFilter) {
         lastError: true,
         attempts: true,
         nextAttemptAt: true,
+        maybeDelivered: true,
       },
     }),
     db.outboxMail.count({ where }),

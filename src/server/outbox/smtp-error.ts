@@ -36,3 +36,20 @@ export function describeSendError(error: unknown): string {
   }
   return `Erreur d'envoi : ${detail || 'cause inconnue'}`;
 }
+
+/**
+ * How the dispatcher treats a failure (decision 050). A 5xx answer is the server's final word about this message
+ * (unknown recipient, refused content): retrying cannot help, so "Échec" at once with the reason. A 4xx answer, a
+ * refused or dropped connection, a connection or greeting timeout: temporary, retried with backoff. An SMTP
+ * authentication failure is about our configuration, not the mail: retried, so that fixing SMTP_URL lets every
+ * mail leave. The socket going silent once the conversation was under way ("Timeout") is, in practice, the wait for
+ * the answer to the end of DATA, the one phase where servers take long: the server may have accepted the message,
+ * so it is "maybe delivered" and retried only once.
+ */
+export function classifySendError(error: unknown): 'permanent' | 'temporary' | 'maybe-delivered' {
+  const e = (error ?? {}) as SendError;
+  if (e.code === 'EAUTH') return 'temporary';
+  if (e.responseCode && e.responseCode >= 500) return 'permanent';
+  if (e.code === 'ETIMEDOUT' && /^Timeout\b/.test(e.message ?? '')) return 'maybe-delivered';
+  return 'temporary';
+}

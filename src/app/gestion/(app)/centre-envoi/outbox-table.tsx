@@ -15,6 +15,8 @@ export type OutboxRow = {
   type: string;
   status: MailStatus;
   statusLabel: string;
+  /** A timeout once the whole message was sent: the server may have taken it (decision 050). */
+  maybeDelivered: boolean;
   detail: string | null;
 };
 
@@ -173,6 +175,11 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
                   <span className={`inline-block rounded px-2 py-0.5 font-medium ${STATUS_STYLE[row.status]}`}>
                     {row.statusLabel}
                   </span>
+                  {row.maybeDelivered && row.status !== 'SENT' && (
+                    <span className="ml-1 inline-block rounded bg-amber-100 px-2 py-0.5 font-medium text-amber-900">
+                      Peut-être déjà remis
+                    </span>
+                  )}
                   {row.detail && <p className="mt-1 max-w-xs text-xs text-slate-700">{row.detail}</p>}
                 </td>
                 <td className="p-3">

@@ -26,6 +26,7 @@ export default async function CentreEnvoiPage({
     type: MAIL_TYPE_LABELS[r.type],
     status: r.status,
     statusLabel: MAIL_STATUS_LABELS[r.status],
+    maybeDelivered: r.maybeDelivered,
     detail:
       r.status === 'FAILED'
         ? r.lastError
