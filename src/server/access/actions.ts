@@ -1,7 +1,8 @@
 import 'server-only';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { enrollAccounts } from './enroll-accounts';
-import { generateCredentials } from './generate-credentials';
+import { z } from 'zod';
+import { generateCredentials, resumeCredentialsJob } from './generate-credentials';
 import { ZSelection } from './selection';
 import { unenrollAccounts } from './unenroll-accounts';
 
@@ -32,5 +33,16 @@ export const generateCredentialsAction = defineStaffAction<typeof ZSelection, { 
   async run({ input, actor, ip }) {
     const { message, jobId } = await generateCredentials({ type: 'STAFF', staffId: actor.id, ip }, input.ids);
     return { message, data: jobId ? { jobId } : undefined };
+  },
+});
+
+/** "Relancer" on a bulk envelope whose process died: finishes the people left. */
+const ZJob = z.object({ jobId: z.string().min(1).max(64) });
+export const resumeCredentialsJobAction = defineStaffAction<typeof ZJob, { jobId: string }>({
+  permission: 'access:write',
+  input: ZJob,
+  async run({ input, actor, ip }) {
+    const { message, jobId } = await resumeCredentialsJob({ type: 'STAFF', staffId: actor.id, ip }, input.jobId);
+    return { message, data: { jobId: jobId! } };
   },
 });

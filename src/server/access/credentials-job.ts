@@ -1,10 +1,9 @@
 import 'server-only';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
+import { isInterrupted } from '@/server/jobs/heartbeat';
 import { CREDENTIALS_JOB_TYPE } from './generate-credentials';
 
-/** A job still RUNNING after this long was cut short (the server restarted): it is shown as interrupted. */
-const STALE_AFTER_MS = 60 * 60 * 1000;
 /** Finished jobs stay on the page for a while, so someone who left and came back sees how it ended. */
 const SHOW_FINISHED_FOR_MS = 30 * 60 * 1000;
 
@@ -26,6 +25,7 @@ const select = {
   failed: true,
   result: true,
   createdAt: true,
+  heartbeatAt: true,
 } as const;
 
 function toProgress(
@@ -37,18 +37,17 @@ function toProgress(
     failed: number;
     result: unknown;
     createdAt: Date;
+    heartbeatAt: Date | null;
   },
   now: number,
 ): JobProgress {
-  const stale = job.status === 'RUNNING' && now - job.createdAt.getTime() > STALE_AFTER_MS;
-  const message =
-    (job.result as { message?: string } | null)?.message ??
-    (stale
-      ? 'La génération a été interrompue (redémarrage du serveur) : relancez l’enveloppe pour les personnes restantes.'
-      : null);
+  const interrupted = isInterrupted(job, now);
+  const message = interrupted
+    ? `La génération a été interrompue (le serveur qui la faisait s’est arrêté) après ${job.done + job.failed} sur ${job.total} : les mails déjà générés sont dans le Centre d’envoi ; cliquez sur « Relancer » pour les personnes restantes.`
+    : ((job.result as { message?: string } | null)?.message ?? null);
   return {
     id: job.id,
-    status: stale ? 'INTERRUPTED' : job.status,
+    status: interrupted ? 'INTERRUPTED' : job.status,
     total: job.total,
     done: job.done,
     failed: job.failed,

@@ -5,7 +5,8 @@ import { recordEvents, type Actor } from '@/server/audit/record-event';
 import { hashPassword } from '@/server/auth/password';
 import { getConfig } from '@/server/config';
 import { db, type Tx } from '@/server/db';
-import { UserError } from '@/server/errors';
+import { NotFoundError, UserError } from '@/server/errors';
+import { interruptedWhere, startHeartbeat } from '@/server/jobs/heartbeat';
 import { loadAgency, mailRenderer, type RenderedMail } from '@/server/mail/render-mail';
 import { enqueueMails } from '@/server/outbox/enqueue-mail';
 import { revokeAccountTokens } from '@/server/extranet/verification-token';
@@ -50,7 +51,13 @@ export async function generateCredentials(actor: StaffAuditActor, tiersIds: stri
     return { message: generatedMessage(generated, replaced) };
   }
   const job = await db.bulkJob.create({
-    data: { type: CREDENTIALS_JOB_TYPE, total: people.length, createdById: actor.staffId },
+    data: {
+      type: CREDENTIALS_JOB_TYPE,
+      total: people.length,
+      createdById: actor.staffId,
+      input: { tiersIds: people.map((p) => p.id) },
+      heartbeatAt: new Date(),
+    },
     select: { id: true },
   });
   runJob(actor, people, job.id);
@@ -60,19 +67,55 @@ export async function generateCredentials(actor: StaffAuditActor, tiersIds: stri
   };
 }
 
-/** Runs detached from the request; its progress and outcome live in the BulkJob row. */
+/**
+ * "Relancer" on an interrupted job (its process died: no heartbeat): finishes the people of the selection who have
+ * not had their credentials generated since the job started; those whose access changed meanwhile are counted as not
+ * treated. Taking the job over is one guarded update, so two clicks cannot both relaunch it.
+ */
+export async function resumeCredentialsJob(actor: StaffAuditActor, jobId: string): Promise<CredentialsResult> {
+  const job = await db.bulkJob.findFirst({
+    where: { id: jobId, createdById: actor.staffId, type: CREDENTIALS_JOB_TYPE },
+    select: { input: true, createdAt: true },
+  });
+  if (!job) throw new NotFoundError('job');
+  const { count } = await db.bulkJob.updateMany({
+    where: { id: jobId, ...interruptedWhere() },
+    data: { heartbeatAt: new Date() },
+  });
+  if (!count)
+    throw new UserError('Cette génération n’est pas interrompue : rechargez la page pour voir où elle en est.');
+  const tiersIds = (job.input as { tiersIds?: string[] } | null)?.tiersIds ?? [];
+  const done = await db.extranetAccount.findMany({
+    where: { tiersId: { in: tiersIds }, credentialsGeneratedAt: { gte: job.createdAt } },
+    select: { tiersId: true },
+  });
+  const doneIds = new Set(done.map((a) => a.tiersId));
+  const left = (await loadSelection(db, tiersIds)).filter((p) => !doneIds.has(p.id));
+  const eligible = left.filter((p) => p.account?.status === 'ENROLLED' && p.email) as Eligible[];
+  const notTreated = left.length - eligible.length;
+  if (notTreated) await db.bulkJob.update({ where: { id: jobId }, data: { failed: { increment: notTreated } } });
+  runJob(actor, eligible, jobId);
+  return {
+    message: `Génération relancée pour ${countLabel(eligible.length, 'personne restante', 'personnes restantes')} : suivez la progression ici.`,
+    jobId,
+  };
+}
+
+/** Runs detached from the request; its progress, heartbeat and outcome live in the BulkJob row. */
 function runJob(actor: StaffAuditActor, people: Eligible[], jobId: string): void {
+  const stopHeartbeat = startHeartbeat(jobId);
   void generateFor(actor, people, jobId)
-    .then(({ generated, replaced, skipped }) =>
-      db.bulkJob.update({
+    .then(async ({ replaced, skipped }) => {
+      const job = await db.bulkJob.findUniqueOrThrow({ where: { id: jobId }, select: { done: true, failed: true } });
+      await db.bulkJob.update({
         where: { id: jobId },
         data: {
           status: 'DONE',
           finishedAt: new Date(),
-          result: { message: generatedMessage(generated, replaced, skipped.length), skipped },
+          result: { message: generatedMessage(job.done, replaced, job.failed), skipped },
         },
-      }),
-    )
+      });
+    })
     .catch(async (error: unknown) => {
       // Only the error's kind: a driver error can quote the statement's values, and those hold hashes.
       console.error(
@@ -92,7 +135,8 @@ function runJob(actor: StaffAuditActor, people: Eligible[], jobId: string): void
           },
         })
         .catch(() => undefined);
-    });
+    })
+    .finally(stopHeartbeat);
 }
 
 function checkEligible(people: SelectedPerson[]): Eligible[] {
@@ -144,7 +188,11 @@ async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: st
           if (jobId)
             await tx.bulkJob.update({
               where: { id: jobId },
-              data: { done: { increment: outcome.done }, failed: { increment: outcome.skipped.length } },
+              data: {
+                done: { increment: outcome.done },
+                failed: { increment: outcome.skipped.length },
+                heartbeatAt: new Date(),
+              },
             });
         },
         { timeout: 60_000 },

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
+import { isInterrupted, startHeartbeat } from '@/server/jobs/heartbeat';
 
 /**
  * Import progress lives in a BulkJob row so any app instance can answer the polling page. Updates are written
@@ -9,7 +10,13 @@ import { db } from '@/server/db';
  */
 export function startProgress(id: string, createdById: string, type: string, total: number) {
   const pending: Promise<unknown>[] = [];
-  const created = db.bulkJob.create({ data: { id, type, total, createdById }, select: { id: true } });
+  let stopHeartbeat = () => {};
+  const created = db.bulkJob
+    .create({ data: { id, type, total, createdById, heartbeatAt: new Date() }, select: { id: true } })
+    .then((row) => {
+      stopHeartbeat = startHeartbeat(id);
+      return row;
+    });
   return {
     created,
     report(done: number) {
@@ -20,6 +27,7 @@ export function startProgress(id: string, createdById: string, type: string, tot
       );
     },
     async finish(status: 'DONE' | 'FAILED', result: Prisma.InputJsonValue, done?: number) {
+      stopHeartbeat();
       await Promise.all(pending);
       await db.bulkJob.update({
         where: { id },
@@ -29,10 +37,20 @@ export function startProgress(id: string, createdById: string, type: string, tot
   };
 }
 
-/** The caller's own import job, or null (not created yet, or someone else's). */
+/**
+ * The caller's own import job, or null (not created yet, or someone else's). A RUNNING job whose process died (no
+ * heartbeat) is INTERRUPTED: the import was all or nothing, so nothing was written and the page offers the dry run again.
+ */
 export async function getImportProgress(id: string, staffId: string) {
-  return db.bulkJob.findFirst({
+  const job = await db.bulkJob.findFirst({
     where: { id, createdById: staffId, type: { startsWith: 'import.' } },
-    select: { status: true, total: true, done: true, result: true },
+    select: { id: true, status: true, total: true, done: true, result: true, heartbeatAt: true, createdAt: true },
   });
+  if (!job) return null;
+  return {
+    status: isInterrupted(job) ? ('INTERRUPTED' as const) : job.status,
+    total: job.total,
+    done: job.done,
+    result: job.result,
+  };
 }

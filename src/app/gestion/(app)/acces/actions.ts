@@ -1,7 +1,13 @@
 'use server';
-import { enrollAction, generateCredentialsAction, unenrollAction } from '@/server/access/actions';
+import {
+  enrollAction,
+  generateCredentialsAction,
+  resumeCredentialsJobAction,
+  unenrollAction,
+} from '@/server/access/actions';
 import { staffAction } from '@/server/auth/staff-action';
 
 export const enroll = staffAction(enrollAction);
 export const unenroll = staffAction(unenrollAction);
 export const generateCredentials = staffAction(generateCredentialsAction);
+export const resumeCredentialsJob = staffAction(resumeCredentialsJobAction);

@@ -1,7 +1,8 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useTransition } from 'react';
 import type { JobProgress } from '@/server/access/credentials-job';
+import { resumeCredentialsJob } from './actions';
 
 const POLL_MS = 1000;
 
@@ -10,6 +11,16 @@ export function JobProgressBar({ initial }: { initial: JobProgress }) {
   const router = useRouter();
   const [job, setJob] = useState(initial);
   const running = job.status === 'RUNNING';
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+
+  const relaunch = () =>
+    startTransition(async () => {
+      setError(null);
+      const result = await resumeCredentialsJob({ jobId: job.id });
+      if (result.ok) setJob({ ...job, status: 'RUNNING', message: result.message ?? null });
+      else setError(result.error);
+    });
 
   useEffect(() => {
     if (!running) return;
@@ -38,7 +49,23 @@ export function JobProgressBar({ initial }: { initial: JobProgress }) {
       </label>
       {!running && (
         <p role="status" className="mt-2 font-medium">
+          {job.status === 'INTERRUPTED' && <strong>Interrompue. </strong>}
           {job.message ?? (job.status === 'DONE' ? 'Génération terminée.' : 'La génération a échoué.')}
+        </p>
+      )}
+      {job.status === 'INTERRUPTED' && (
+        <button
+          type="button"
+          onClick={relaunch}
+          disabled={pending}
+          className="mt-2 rounded-md bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+        >
+          Relancer
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="mt-2 text-red-800">
+          {error}
         </p>
       )}
     </div>

@@ -21,6 +21,7 @@ export function ImportForm() {
   const [result, setResult] = useState<ActionResult<unknown> | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [pending, startTransition] = useTransition();
+  const [interrupted, setInterrupted] = useState(false);
 
   const formData = () => new FormData(formRef.current!);
 
@@ -28,6 +29,7 @@ export function ImportForm() {
     startTransition(async () => {
       setResult(null);
       setReport(null);
+      setInterrupted(false);
       const r = await dryRunImport(formData());
       setResult(r);
       if (r.ok && r.data) setReport(r.data);
@@ -47,13 +49,31 @@ export function ImportForm() {
             () => null,
           );
           if (running && response?.ok) {
-            const job = (await response.json()) as { done: number; total: number };
+            const job = (await response.json()) as { status: string; done: number; total: number };
             setProgress({ done: job.done, total: job.total });
+            if (job.status === 'INTERRUPTED') {
+              running = false;
+              stopWaiting(
+                `Import interrompu (le serveur qui le faisait s’est arrêté) après ${job.done} ligne${job.done > 1 ? 's' : ''} sur ${job.total} : rien n’a été importé, l’import étant tout ou rien. Cliquez sur « Relancer » pour refaire l’essai, puis importez.`,
+              );
+            }
           }
         }
       };
+      let stopWaiting: (message: string) => void = () => {};
+      const gone = new Promise<ActionResult<unknown>>((resolve) => {
+        stopWaiting = (error) => resolve({ ok: false, error });
+      });
       void poll();
-      const r = await runImport(data);
+      const r = await Promise.race([
+        runImport(data).catch((): ActionResult<unknown> => ({
+          ok: false,
+          error:
+            'Le serveur ne répond plus : l’import n’a peut-être pas abouti (il est tout ou rien). Rechargez la page dans un instant et relancez l’essai.',
+        })),
+        gone,
+      ]);
+      if (!r.ok) setInterrupted(true);
       running = false;
       setResult(r);
       setProgress(r.ok ? { done: report?.total ?? 1, total: report?.total ?? 1 } : null);
@@ -101,7 +121,12 @@ export function ImportForm() {
           <button type="submit" disabled={pending} className={buttonClass}>
             {pending && !progress ? 'Analyse…' : "Lancer l'essai"}
           </button>
-          {report && report.refused === 0 && (report.created > 0 || report.updated > 0) && (
+          {interrupted && (
+            <button type="button" onClick={dryRun} disabled={pending} className={secondaryButtonClass}>
+              Relancer
+            </button>
+          )}
+          {report && !interrupted && report.refused === 0 && (report.created > 0 || report.updated > 0) && (
             <button type="button" onClick={runIt} disabled={pending} className={secondaryButtonClass}>
               Importer
             </button>
