@@ -5,9 +5,7 @@ const securityHeaders = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-  ...(process.env.APP_URL?.startsWith('https://')
-    ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }]
-    : []),
+  // HSTS is not here: these headers are fixed at `next build`, HSTS follows APP_URL when the server runs (src/proxy.ts).
 ];
 
 const nextConfig: NextConfig = {

@@ -3,6 +3,9 @@
 // shutdown hook: Next owns the signals, and the lease of mails held by a stopped process simply expires.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  // The client address is the socket's unless it comes through a trusted proxy (src/server/http/client-ip.ts).
+  const { recordPeerAddresses } = await import('@/server/http/peer-address');
+  recordPeerAddresses();
   const { startInAppDispatcher } = await import('@/server/outbox/in-app-dispatcher');
   startInAppDispatcher();
   const { startResetRequestWorker } = await import('@/server/extranet/reset-request-worker');

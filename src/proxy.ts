@@ -25,6 +25,9 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
+  // Read when the server runs, not at `next build`: a build made without an https APP_URL still sends HSTS under one.
+  if (process.env.APP_URL?.startsWith('https://'))
+    response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   return response;
 }
 

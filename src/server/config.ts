@@ -1,6 +1,7 @@
 import 'server-only';
 import { hkdfSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { BlockList, isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +21,13 @@ const ZEnv = z.object({
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (`openssl rand -base64 32`)')
     .optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .refine(
+      (v) => v.split(',').every((entry) => parseProxyEntry(entry.trim()) !== null),
+      'must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.0/8,192.168.1.10',
+    )
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535, 'must be a TCP port number').default(3000),
   DATA_DIR: z.string().default('.data'),
   /** Embedded engine only: where PGlite keeps its files; `memory://` for a throw-away database. */
@@ -37,6 +45,8 @@ export type Config = {
   port: number;
   dataDir: string;
   production: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); empty: nobody's. */
+  trustedProxies: BlockList;
 };
 
 export class ConfigError extends Error {}
@@ -74,7 +84,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     dataDir,
     production: e.NODE_ENV === 'production',
+    trustedProxies: proxyList(e.TRUSTED_PROXIES),
   };
+}
+
+/** "10.0.0.0/8" or "192.168.1.10" or "fd00::/8" → what BlockList takes; null when it is neither. */
+function parseProxyEntry(entry: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | null {
+  const [address, prefixText, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return null;
+  const max = version === 4 ? 32 : 128;
+  const prefix = prefixText === undefined ? max : Number(prefixText);
+  if (
+    !Number.isInteger(prefix) ||
+    prefix < 0 ||
+    prefix > max ||
+    (prefixText !== undefined && !/^\d+$/.test(prefixText))
+  )
+    return null;
+  return { address, prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
+}
+
+function proxyList(value: string | undefined): BlockList {
+  const list = new BlockList();
+  for (const entry of value?.split(',') ?? []) {
+    const parsed = parseProxyEntry(entry.trim());
+    if (parsed) list.addSubnet(parsed.address, parsed.prefix, parsed.family);
+  }
+  return list;
 }
 
 function localSecret(dataDir: string): string {

@@ -1,24 +1,15 @@
 import 'next-auth';
 import '@auth/core/jwt';
 
-type SessionKind = 'staff' | 'extranet';
-
+// Auth.js carries only the session's random token (docs/decisions/036): the cookie is that token, nothing else.
 declare module 'next-auth' {
   interface User {
-    kind: SessionKind;
-    /** Credential version at sign-in: a session is valid only while the database holds the same value. */
-    cv: number;
-  }
-  interface Session {
-    user: { id: string; kind: SessionKind; cv: number; sid?: string; name?: string | null; email?: string | null };
+    sessionToken: string;
   }
 }
 
 declare module '@auth/core/jwt' {
   interface JWT {
-    kind: SessionKind;
-    cv: number;
-    /** Extranet only (tokens written by session-cookie.ts): the ExtranetSession row, which "Se déconnecter partout" and Désinscrire revoke. */
-    sid?: string;
+    sessionToken?: string;
   }
 }

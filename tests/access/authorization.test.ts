@@ -14,7 +14,7 @@ async function databaseState() {
     db.extranetAccount.findMany({ orderBy: { id: 'asc' } }),
     db.extranetPassword.findMany({ orderBy: { accountId: 'asc' } }),
     db.verification.findMany({ orderBy: { id: 'asc' } }),
-    db.extranetSession.findMany({ orderBy: { id: 'asc' } }),
+    db.session.findMany({ orderBy: { id: 'asc' } }),
     db.outboxMail.findMany({ orderBy: { id: 'asc' } }),
     db.auditEvent.count(),
     db.bulkJob.count(),

@@ -5,6 +5,7 @@ import { db } from '@/server/db';
 import { diagnose } from '@/server/diagnostic/diagnose';
 import { editDistance, looksLikeTypo } from '@/server/diagnostic/edit-distance';
 import { unlockAccount } from '@/server/diagnostic/unlock-account';
+import { bucketKey, loginKey } from '@/server/session/throttle';
 import { createStaffUser, createTiers } from '../factories';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -204,7 +205,7 @@ describe('Déverrouiller', () => {
     const { tiers, account } = await person({
       account: { lockedUntil: new Date(Date.now() + 600_000), failedLoginCount: 5 },
     });
-    await db.throttleBucket.create({ data: { key: `login:${account!.login}`, failures: 5 } });
+    await db.throttleBucket.create({ data: { key: bucketKey(loginKey(account!.login)), failures: 5 } });
     const support = await createStaffUser({ role: 'SUPPORT' });
     const gestionnaire = await createStaffUser();
     expect(await executeStaffAction(unlockAccount, support, { tiersId: tiers.id }, null)).toEqual({
@@ -220,7 +221,7 @@ describe('Déverrouiller', () => {
       lockedUntil: null,
       failedLoginCount: 0,
     });
-    expect(await db.throttleBucket.count({ where: { key: `login:${account!.login}` } })).toBe(0);
+    expect(await db.throttleBucket.count({ where: { key: bucketKey(loginKey(account!.login)) } })).toBe(0);
     expect(await db.auditEvent.findFirst({ where: { type: 'access.unlocked', tiersId: tiers.id } })).toMatchObject({
       actorStaffId: gestionnaire.id,
       ip: '192.0.2.4',

@@ -1,11 +1,11 @@
-import { decode } from 'next-auth/jwt';
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/extranet/connexion/route';
 import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { CREDENTIALS_MISSING } from '@/server/extranet/sign-in';
-import { findValidExtranetSession } from '@/server/extranet/session-validity';
 import { LOGIN_FAILED } from '@/server/extranet/messages';
+import { PEER_ADDRESS_HEADER } from '@/server/http/peer-address';
+import { findSession } from '@/server/session/sessions';
 import { createExtranetAccount } from '../factories/extranet';
 
 const URL_ = 'http://localhost:3000/api/extranet/connexion';
@@ -16,35 +16,35 @@ function post(body: string, headers: Record<string, string> = {}) {
 const json = (login: string, password: string, headers?: Record<string, string>) =>
   post(JSON.stringify({ login, password }), headers);
 
-/** The session cookie a response sets, decoded as Auth.js decodes it. */
-async function sessionOf(response: Response) {
-  const header = response.headers.getSetCookie().find((c) => c.startsWith('authjs.session-token='));
+/** The session token a response's cookie carries. */
+function sessionOf(response: Response): string | null {
+  const header = response.headers.getSetCookie().find((c) => c.startsWith('trousseau.session='));
   if (!header) return null;
   expect(header).toMatch(/; HttpOnly/i);
   expect(header).toMatch(/; SameSite=lax/i);
-  const value = header.split(';')[0].slice('authjs.session-token='.length);
-  return decode({ token: value, secret: getConfig().authSecret, salt: 'authjs.session-token' });
+  return header.split(';')[0].slice('trousseau.session='.length);
 }
 
 describe('POST /api/extranet/connexion', () => {
   it('signs in with the right password: 303 to Mon espace, and a session cookie for a live session', async () => {
     const { account, login, password } = await createExtranetAccount();
     const response = await json(` ${login.toUpperCase()}`, password, {
-      'x-forwarded-for': '203.0.113.9',
+      [PEER_ADDRESS_HEADER]: '203.0.113.9',
       'user-agent': 'app/1.0',
     });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/extranet');
     expect(await response.text()).toBe('');
-    const claims = await sessionOf(response);
-    expect(claims).toMatchObject({ sub: account.id, kind: 'extranet', cv: 0 });
-    expect(
-      await findValidExtranetSession({ accountId: account.id, cv: claims!.cv, sessionId: claims!.sid! }),
-    ).not.toBeNull();
-    expect(await db.extranetSession.findUniqueOrThrow({ where: { id: claims!.sid } })).toMatchObject({
+    const token = sessionOf(response);
+    const session = await findSession(token!, 'EXTRANET');
+    expect(session?.account?.id).toBe(account.id);
+    expect(await db.session.findUniqueOrThrow({ where: { id: session!.id } })).toMatchObject({
       ip: '203.0.113.9',
       userAgent: 'app/1.0',
+      remember: false,
     });
+    // Without "Rester connecté" the cookie ends with the browser.
+    expect(response.headers.getSetCookie()[0]).not.toMatch(/Max-Age|Expires/i);
   });
 
   it('sends a temporary password to the password change, and reads a form as well as JSON', async () => {
@@ -62,7 +62,7 @@ describe('POST /api/extranet/connexion', () => {
     for (const response of answers) {
       expect(response.status).toBe(401);
       expect(await response.json()).toEqual({ error: LOGIN_FAILED });
-      expect(await sessionOf(response)).toBeNull();
+      expect(sessionOf(response)).toBeNull();
     }
   });
 

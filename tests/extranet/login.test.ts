@@ -1,21 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
-import { authenticateExtranet, type LoginResult } from '@/server/extranet/authenticate-extranet';
+import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { LOGIN_FAILED, TEMPORARY_PASSWORD_EXPIRED } from '@/server/extranet/messages';
+import type { SignInResult } from '@/server/session/sign-in';
+import { hashSessionToken } from '@/server/session/token';
 import { createExtranetAccount } from '../factories/extranet';
 
 const request = (login: string, password: string, ip: string | null = null) =>
   authenticateExtranet({ login, password, ip, userAgent: 'vitest' });
-const publicPart = (r: LoginResult) => (r.ok ? { ok: true } : { ok: false, error: r.error });
+const publicPart = (r: SignInResult) => (r.ok ? { ok: true } : { ok: false, error: r.error });
 
 describe('extranet sign-in', () => {
   it('accepts the right password whatever the case and spaces around the identifiant, and opens a session', async () => {
     const { account, login, password } = await createExtranetAccount();
     const result = await request(`  ${login.toUpperCase()} `, password, '203.0.113.5');
-    expect(result).toMatchObject({ ok: true, accountId: account.id, credentialVersion: 0, mustChangePassword: false });
+    expect(result).toMatchObject({
+      ok: true,
+      person: { id: account.id, credentialVersion: 0, mustChangePassword: false },
+    });
     if (!result.ok) return;
-    const session = await db.extranetSession.findUniqueOrThrow({ where: { id: result.sessionId } });
-    expect(session).toMatchObject({ accountId: account.id, revokedAt: null, ip: '203.0.113.5' });
+    const session = await db.session.findUniqueOrThrow({ where: { id: result.sessionId } });
+    expect(session).toMatchObject({
+      audience: 'EXTRANET',
+      accountId: account.id,
+      revokedAt: null,
+      ip: '203.0.113.5',
+      tokenHash: hashSessionToken(result.token),
+    });
     const after = await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id } });
     expect(after.lastLoginAt).not.toBeNull();
     expect(after.failedLoginCount).toBe(0);
@@ -76,14 +87,14 @@ describe('extranet sign-in', () => {
     expect(
       await db.loginAttempt.findFirst({ where: { accountId: account.id }, orderBy: { id: 'desc' } }),
     ).toMatchObject({ outcome: 'TEMPORARY_PASSWORD_EXPIRED' });
-    expect(await db.extranetSession.count({ where: { accountId: account.id } })).toBe(0);
+    expect(await db.session.count({ where: { accountId: account.id } })).toBe(0);
     // A wrong password on the same account still gets the generic message.
     expect(publicPart(await request(login, 'wrong-password'))).toEqual({ ok: false, error: LOGIN_FAILED });
   });
 
   it('lets a valid temporary password in, flagged to change it', async () => {
     const { login, password } = await createExtranetAccount({ temporary: true });
-    expect(await request(login, password)).toMatchObject({ ok: true, mustChangePassword: true });
+    expect(await request(login, password)).toMatchObject({ ok: true, person: { mustChangePassword: true } });
   });
 
   it('rehashes a password stored with weaker parameters at login', async () => {

@@ -7,18 +7,15 @@ import { LINK_INVALID, RESET_REQUESTED } from '@/server/extranet/messages';
 import { checkPassword } from '@/server/extranet/password-policy';
 import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { resetPasswordWithToken } from '@/server/extranet/reset-password-with-token';
-import { findValidExtranetSession } from '@/server/extranet/session-validity';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
 import { decryptSecret } from '@/server/outbox/secret-box';
+import { findSession } from '@/server/session/sessions';
 import { createExtranetAccount, createVerification, signedInActor } from '../factories/extranet';
 
 const NEW = 'Hirondelle-Verger-Tambour-84';
 const req = { ip: '203.0.113.20', userAgent: 'vitest' };
 const login = (l: string, p: string) => authenticateExtranet({ login: l, password: p, ip: null, userAgent: null });
-const isValid = async (accountId: string, sessionId: string) => {
-  const { credentialVersion: cv } = await db.extranetAccount.findUniqueOrThrow({ where: { id: accountId } });
-  return !!(await findValidExtranetSession({ accountId, cv, sessionId }));
-};
+const isValid = async (token: string) => !!(await findSession(token, 'EXTRANET'));
 
 describe('password policy', () => {
   const ctx = { login: 'martin.k7m2', names: ['Claire', 'Martin'] };
@@ -48,8 +45,8 @@ describe('changing the password', () => {
     });
     expect(after).toMatchObject({ credentialVersion: 1, mustChangePassword: false });
     expect(after.password).toMatchObject({ isTemporary: false, expiresAt: null });
-    expect(await isValid(account.id, actor.sessionId)).toBe(true); // re-issued with the new version
-    expect(await isValid(account.id, other.sessionId)).toBe(false);
+    expect(await isValid(actor.token)).toBe(true); // kept, following the new version
+    expect(await isValid(other.token)).toBe(false);
     expect(await db.outboxMail.findFirst({ where: { accountId: account.id } })).toMatchObject({
       type: 'PASSWORD_CHANGED',
       status: 'SENDING',
@@ -115,8 +112,8 @@ describe('reset and activation links', () => {
     expect(stored[0].expiresAt.getTime() - Date.now()).toBeGreaterThan(29 * 60_000);
     expect(await db.auditEvent.count({ where: { type: 'extranet.reset_requested', tiersId: tiers.id } })).toBe(2);
 
-    const { sessionId } = await resetPasswordWithToken({ jeton: token, password: NEW, confirm: NEW }, req);
-    expect(await isValid(account.id, sessionId)).toBe(true);
+    const opened = await resetPasswordWithToken({ jeton: token, password: NEW, confirm: NEW }, req);
+    expect(await isValid(opened.token)).toBe(true);
     expect((await login(identifiant, NEW)).ok).toBe(true);
   });
 
@@ -145,7 +142,7 @@ describe('reset and activation links', () => {
     await expect(resetPasswordWithToken({ jeton: token, password: NEW, confirm: NEW }, req)).rejects.toThrow(
       LINK_INVALID,
     );
-    expect(await isValid(account.id, before.sessionId)).toBe(false);
+    expect(await isValid(before.token)).toBe(false);
     expect(await db.outboxMail.count({ where: { accountId: account.id, type: 'PASSWORD_CHANGED' } })).toBe(1);
   });
 

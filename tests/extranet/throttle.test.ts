@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { LOGIN_FAILED } from '@/server/extranet/messages';
-import { IP_POLICY, LOGIN_POLICY } from '@/server/extranet/throttle';
+import { bucketKey, IP_POLICY, ipKey, LOGIN_POLICY, loginKey } from '@/server/session/throttle';
 import { createExtranetAccount } from '../factories/extranet';
 
 const request = (login: string, password: string, ip: string | null = null) =>
@@ -15,7 +15,8 @@ const errorOf = async (p: ReturnType<typeof request>) => {
 const endWaits = async (accountId: string | null, login?: string) => {
   const past = new Date(Date.now() - 1000);
   if (accountId) await db.extranetAccount.update({ where: { id: accountId }, data: { lockedUntil: past } });
-  if (login) await db.throttleBucket.updateMany({ where: { key: `login:${login}` }, data: { lockedUntil: past } });
+  if (login)
+    await db.throttleBucket.updateMany({ where: { key: bucketKey(loginKey(login)) }, data: { lockedUntil: past } });
 };
 
 describe('throttling per identifiant', () => {
@@ -105,6 +106,6 @@ describe('throttling per address', () => {
     const ip = '198.51.100.9';
     const { login, password } = await createExtranetAccount();
     for (let i = 0; i < 5; i++) expect(await request(login, password, ip)).toMatchObject({ ok: true });
-    expect((await db.throttleBucket.findUniqueOrThrow({ where: { key: `ip:${ip}` } })).failures).toBe(0);
+    expect((await db.throttleBucket.findUniqueOrThrow({ where: { key: bucketKey(ipKey(ip)) } })).failures).toBe(0);
   });
 });

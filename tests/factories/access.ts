@@ -3,6 +3,7 @@ import type { TiersKind } from '@/generated/prisma/enums';
 import { db } from '@/server/db';
 import { enrollAccounts } from '@/server/access/enroll-accounts';
 import type { StaffAuditActor } from '@/server/access/generate-credentials';
+import { openSession } from '@/server/session/sessions';
 import { createStaffUser, createTiers } from './index';
 
 export async function staffAudit(role: 'ADMIN' | 'GESTIONNAIRE' | 'SUPPORT' = 'GESTIONNAIRE') {
@@ -22,14 +23,14 @@ export async function createEnrolledTiers(
   return { tiers, account };
 }
 
-/** An extranet session as the sign-in would create it, and the token claims that go with it. */
+/** An extranet session as the sign-in would create it, and the cookie's token that goes with it. */
 export async function createExtranetSession(accountId: string) {
   const { credentialVersion } = await db.extranetAccount.findUniqueOrThrow({
     where: { id: accountId },
     select: { credentialVersion: true },
   });
-  const session = await db.extranetSession.create({ data: { accountId, ip: '198.51.100.4', userAgent: 'test' } });
-  return { accountId, cv: credentialVersion, sid: session.id };
+  const session = await openSession(db, { accountId, credentialVersion, ip: '198.51.100.4', userAgent: 'test' });
+  return { accountId, token: session.token, sid: session.id };
 }
 
 /** Waits for a BulkJob to leave RUNNING, as the page's polling does. */

@@ -6,6 +6,7 @@ import { db } from '@/server/db';
 import { getDocumentStorage } from '@/server/documents/storage';
 import type { ExtranetActor } from '@/server/extranet/session-validity';
 import { hashToken } from '@/server/extranet/verification-token';
+import { openSession } from '@/server/session/sessions';
 import { displayName } from '@/server/tiers/names';
 import { createTiers } from './index';
 
@@ -62,10 +63,15 @@ export async function createExtranetAccount(
   return { account, tiers, login, password: password ?? '' };
 }
 
-/** The actor a page or action would get for a fresh session of this account. */
-export async function signedInActor(accountId: string): Promise<ExtranetActor> {
+/** The actor a page or action would get for a fresh session of this account, with that session's cookie token. */
+export async function signedInActor(accountId: string): Promise<ExtranetActor & { token: string }> {
   const account = await db.extranetAccount.findUniqueOrThrow({ where: { id: accountId }, include: { tiers: true } });
-  const session = await db.extranetSession.create({ data: { accountId } });
+  const session = await openSession(db, {
+    accountId,
+    credentialVersion: account.credentialVersion,
+    ip: null,
+    userAgent: null,
+  });
   return {
     accountId,
     sessionId: session.id,
@@ -74,6 +80,7 @@ export async function signedInActor(accountId: string): Promise<ExtranetActor> {
     kind: account.tiers.kind,
     name: displayName(account.tiers),
     mustChangePassword: account.mustChangePassword,
+    token: session.token,
   };
 }
 

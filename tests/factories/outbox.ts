@@ -1,10 +1,10 @@
 // Outbox test data: an extranet account with its credential mail waiting in the centre d'envoi, made the way the
 // envelope makes it (hash on the account, plaintext only encrypted inside the queued mail).
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { MailType } from '@/generated/prisma/enums';
 import { hashPassword } from '@/server/auth/password';
 import { db } from '@/server/db';
 import { renderMail, type RenderedMail } from '@/server/mail/render-mail';
+import type { TemplateMailType } from '@/server/mail/templates';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
 import { createTiers } from './index';
 
@@ -48,7 +48,7 @@ export async function createCredentialMail(options: { password?: string; review?
 /** Many automatic mails at once (load tests): rendered once, written in chunks. */
 export async function createManyMails(
   count: number,
-  options: { type?: MailType; secret?: boolean } = {},
+  options: { type?: TemplateMailType; secret?: boolean } = {},
 ): Promise<string[]> {
   const tiers = await createTiers();
   const content: RenderedMail = await renderMail(db, {

@@ -17,7 +17,9 @@ describe('demo data', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.length).toBe(doc.sizeBytes);
     const admin = DEMO_STAFF.find((s) => s.role === 'ADMIN')!;
-    expect(await authenticateStaff(admin.email, admin.password, null)).toMatchObject({ role: 'ADMIN' });
+    expect(
+      await authenticateStaff({ login: admin.email, password: admin.password, ip: null, userAgent: null }),
+    ).toMatchObject({ ok: true, person: { role: 'ADMIN' } });
     await expect(seedDemo(prisma)).rejects.toThrow(/already has data/);
     expect(await prisma.tiers.count()).toBe(380);
   });

@@ -8,12 +8,13 @@ import { unlockAccount } from '@/server/diagnostic/unlock-account';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { changeOwnPassword } from '@/server/extranet/change-password';
 import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
-import { findValidExtranetSession } from '@/server/extranet/session-validity';
+import { extranetActor } from '@/server/extranet/session-validity';
 import { updateMyContact } from '@/server/extranet/update-contact';
 import { EVENT_LABELS } from '@/server/journal/event-labels';
 import { cancelMails, retryMails, sendMails } from '@/server/outbox/outbox-actions';
 import { previewMail } from '@/server/outbox/preview-mail';
 import { decryptSecret } from '@/server/outbox/secret-box';
+import { findSession } from '@/server/session/sessions';
 import { createStaffUser, createTiers } from '../factories';
 
 const ip = '203.0.113.77';
@@ -79,11 +80,7 @@ describe('journal coverage', () => {
 
     const session = await authenticateExtranet({ login: account.login, password, ip, userAgent: 'test' });
     if (!session.ok) throw new Error(session.error);
-    const actor = (await findValidExtranetSession({
-      accountId: session.accountId,
-      cv: session.credentialVersion,
-      sessionId: session.sessionId,
-    }))!;
+    const actor = extranetActor((await findSession(session.token, 'EXTRANET'))!)!;
     await changeOwnPassword(
       actor,
       { current: password, password: 'Pivoine-Marmotte-Cerf-Volant-17', confirm: 'Pivoine-Marmotte-Cerf-Volant-17' },
@@ -102,11 +99,7 @@ describe('journal coverage', () => {
       userAgent: 'test',
     });
     if (!fresh.ok) throw new Error(fresh.error);
-    const again = (await findValidExtranetSession({
-      accountId: fresh.accountId,
-      cv: fresh.credentialVersion,
-      sessionId: fresh.sessionId,
-    }))!;
+    const again = extranetActor((await findSession(fresh.token, 'EXTRANET'))!)!;
     await updateMyContact(again, { email: 'nouvelle.adresse@exemple.fr', phone: '06 11 22 33 44' }, ip);
     await expectEvent('extranet.contact_changed');
 

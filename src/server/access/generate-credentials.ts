@@ -10,6 +10,7 @@ import { interruptedWhere, startHeartbeat } from '@/server/jobs/heartbeat';
 import { loadAgency, mailRenderer, type RenderedMail } from '@/server/mail/render-mail';
 import { enqueueMails } from '@/server/outbox/enqueue-mail';
 import { revokeAccountTokens } from '@/server/extranet/verification-token';
+import { revokeAccountsSessions } from '@/server/session/sessions';
 import { getCredentialSettings, type CredentialSettings } from '@/server/settings/get-settings';
 import { boundedPipeline } from './bounded-pipeline';
 import { linkToken, temporaryPassword } from './secrets';
@@ -250,6 +251,7 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
   if (count !== items.length) throw new UserError(SELECTION_CHANGED);
   await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
   await revokeAccountTokens(tx, accountIds);
+  await revokeAccountsSessions(tx, accountIds, 'credentials');
   if (temporary) {
     await tx.extranetPassword.createMany({
       data: items.map((i) => ({

@@ -2,6 +2,7 @@ import 'server-only';
 import { recordEvent, type Actor } from '@/server/audit/record-event';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
+import { revokeAccountsSessions } from '@/server/session/sessions';
 import { revokeAccountTokens } from '@/server/extranet/verification-token';
 import { retireUnsentMails, SECRET_MAIL_TYPES } from './unsent-mails';
 import { countLabel, loadSelection, nameList, SELECTION_CHANGED } from './selection';
@@ -39,10 +40,7 @@ export async function unenrollAccounts(actor: Actor, tiersIds: string[]): Promis
       if (count !== targets.length) throw new UserError(SELECTION_CHANGED);
       await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
       await revokeAccountTokens(tx, accountIds);
-      await tx.extranetSession.updateMany({
-        where: { accountId: { in: accountIds }, revokedAt: null },
-        data: { revokedAt: now },
-      });
+      await revokeAccountsSessions(tx, accountIds, 'unenrolled');
       const unsent = await retireUnsentMails(tx, accountIds, SECRET_MAIL_TYPES, 'CANCELLED');
       for (const person of targets) {
         const cancelledMailIds = unsent.filter((m) => m.accountId === person.account!.id).map((m) => m.id);

@@ -1,17 +1,15 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { auth } from '@/server/auth/auth';
-import { findValidExtranetSession, type ExtranetActor } from '@/server/extranet/session-validity';
+import { extranetActor, type ExtranetActor } from '@/server/extranet/session-validity';
+import { currentSession } from '@/server/session/sessions';
 
 export type { ExtranetActor };
 
-/** The signed-in extranet person, or null; checked against the database once per request (docs/decisions/030). */
+/** The signed-in extranet person, or null; the session is checked against the database once per request. */
 export const getExtranetActor = cache(async (): Promise<ExtranetActor | null> => {
-  const session = await auth();
-  const user = session?.user;
-  if (!user || user.kind !== 'extranet' || !user.sid) return null;
-  return findValidExtranetSession({ accountId: user.id, cv: user.cv, sessionId: user.sid });
+  const session = await currentSession('EXTRANET');
+  return session && extranetActor(session);
 });
 
 /**

@@ -2,21 +2,15 @@ import 'server-only';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { StaffRole } from '@/generated/prisma/enums';
-import { auth } from '@/server/auth/auth';
 import { can, type Permission } from '@/server/auth/permissions';
-import { db } from '@/server/db';
+import { currentSession } from '@/server/session/sessions';
 
 export type StaffActor = { id: string; name: string; email: string; role: StaffRole };
 
-/** The signed-in staff member, or null. Checks the token's credential version against the database on every request. */
+/** The signed-in staff member, or null. The session is checked against the database on every request. */
 export const getStaffActor = cache(async (): Promise<StaffActor | null> => {
-  const session = await auth();
-  const user = session?.user;
-  if (!user || user.kind !== 'staff') return null;
-  return db.staffUser.findFirst({
-    where: { id: user.id, credentialVersion: user.cv, disabledAt: null },
-    select: { id: true, name: true, email: true, role: true },
-  });
+  const session = await currentSession('STAFF');
+  return session?.staff ?? null;
 });
 
 /** For pages: signed-in staff holding `permission`, else the sign-in page (or 404 for a missing permission). */

@@ -2,6 +2,8 @@ import 'server-only';
 import type { LoginOutcome, MailStatus } from '@/generated/prisma/enums';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
+import { OPEN_SESSION_WHERE } from '@/server/session/sessions';
+import { NON_CONFORMING_INPUT } from '@/server/session/typed-login';
 import { displayName } from '@/server/tiers/names';
 import { looksLikeTypo, typoDistance } from './edit-distance';
 
@@ -40,7 +42,7 @@ export async function diagnose(tiersId: string, now = new Date()) {
           lockedUntil: true,
           password: { select: { isTemporary: true, expiresAt: true } },
           verifications: { where: { type: 'ACTIVATION', usedAt: null }, select: { expiresAt: true } },
-          _count: { select: { sessions: { where: { revokedAt: null } } } },
+          _count: { select: { sessions: { where: OPEN_SESSION_WHERE() } } },
         },
       },
     },
@@ -67,7 +69,7 @@ export async function diagnose(tiersId: string, now = new Date()) {
       : [],
     account
       ? db.loginAttempt.findMany({
-          where: { outcome: 'UNKNOWN_LOGIN', createdAt: { gte: since } },
+          where: { outcome: 'UNKNOWN_LOGIN', createdAt: { gte: since }, loginInput: { not: null } },
           orderBy: { id: 'desc' },
           take: 500,
           select: { createdAt: true, loginInput: true, ip: true },
@@ -80,9 +82,19 @@ export async function diagnose(tiersId: string, now = new Date()) {
     }),
   ]);
 
-  const typos = account ? await attributableTypos(account.login, unknownAttempts) : [];
+  const typos = account
+    ? await attributableTypos(
+        account.login,
+        unknownAttempts.flatMap((a) => (a.loginInput ? [{ ...a, loginInput: a.loginInput }] : [])),
+      )
+    : [];
   const recentAttempts: AttemptView[] = [
-    ...attempts.map((a) => ({ at: a.createdAt, typed: a.loginInput, outcome: a.outcome, ip: a.ip })),
+    ...attempts.map((a) => ({
+      at: a.createdAt,
+      typed: a.loginInput ?? NON_CONFORMING_INPUT,
+      outcome: a.outcome,
+      ip: a.ip,
+    })),
     ...typos.map((a) => ({ at: a.createdAt, typed: a.loginInput, outcome: 'POSSIBLE_TYPO' as const, ip: a.ip })),
   ]
     .sort((a, b) => b.at.getTime() - a.at.getTime())

@@ -4,6 +4,7 @@ import { recordEvent } from '@/server/audit/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
+import { bucketKey, loginKey } from '@/server/session/throttle';
 
 /** Déverrouiller: ends a temporary lock now (the lock would also end by itself). */
 export const unlockAccount = defineStaffAction({
@@ -19,7 +20,7 @@ export const unlockAccount = defineStaffAction({
       if (!account.lockedUntil || account.lockedUntil <= new Date())
         throw new UserError("Ce compte n'est pas verrouillé : rien à déverrouiller.");
       await tx.extranetAccount.update({ where: { id: account.id }, data: { lockedUntil: null, failedLoginCount: 0 } });
-      await tx.throttleBucket.deleteMany({ where: { key: `login:${account.login}` } });
+      await tx.throttleBucket.deleteMany({ where: { key: bucketKey(loginKey(account.login)) } });
       await recordEvent(tx, audit, {
         type: 'access.unlocked',
         tiersId: input.tiersId,

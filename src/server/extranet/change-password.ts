@@ -1,9 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
-import { hashPassword, verifyPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/auth/password';
 import { db } from '@/server/db';
 import { FieldsError } from './extranet-action';
 import { checkPassword, type PasswordContext } from './password-policy';
+import { recheckPassword } from './recheck-password';
 import type { ExtranetActor } from './session-validity';
 import { setPassword } from './set-password';
 
@@ -43,16 +44,12 @@ export async function changeOwnPassword(
     where: { id: actor.accountId },
     select: {
       login: true,
-      password: { select: { hash: true } },
       tiers: { select: { firstName: true, lastName: true, companyName: true } },
     },
   });
   if (!actor.mustChangePassword) {
-    const { valid } = await verifyPassword(account.password?.hash, input.current ?? '');
-    if (!valid)
-      throw new FieldsError('Le mot de passe actuel est incorrect.', {
-        current: ['Le mot de passe actuel est incorrect : vérifiez la saisie.'],
-      });
+    // Counted against the sign-in's throttle: a borrowed session cannot be used to guess the password.
+    await recheckPassword(actor, input.current ?? '', ip);
   }
   assertAcceptablePassword(input, {
     login: account.login,

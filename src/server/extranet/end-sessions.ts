@@ -1,14 +1,12 @@
 import 'server-only';
 import { recordEvent } from '@/server/audit/record-event';
 import { db } from '@/server/db';
+import { revokeSession, revokeSessions } from '@/server/session/sessions';
 import type { ExtranetActor } from './session-validity';
 
 /** "Se déconnecter" ends this session's row too, so a copied cookie stops working as well. */
-export async function endCurrentSession(actor: Pick<ExtranetActor, 'accountId' | 'sessionId'>): Promise<void> {
-  await db.extranetSession.updateMany({
-    where: { id: actor.sessionId, accountId: actor.accountId, revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
+export async function endCurrentSession(actor: Pick<ExtranetActor, 'sessionId'>): Promise<void> {
+  await revokeSession(db, actor.sessionId, 'signed_out');
 }
 
 /** "Se déconnecter partout": every session of the account ends, on every device, at the next request. */
@@ -17,10 +15,7 @@ export async function endAllSessions(
   ip: string | null,
 ): Promise<number> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.extranetSession.updateMany({
-      where: { accountId: actor.accountId, revokedAt: null },
-      data: { revokedAt: new Date() },
-    });
+    const count = await revokeSessions(tx, { accountId: actor.accountId }, 'signed_out_everywhere');
     await recordEvent(
       tx,
       { type: 'EXTRANET', accountId: actor.accountId, ip },

@@ -4,6 +4,7 @@ import { recordEvent } from '@/server/audit/record-event';
 import { hashPassword } from '@/server/auth/password';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
+import { openSession } from '@/server/session/sessions';
 import { assertAcceptablePassword, ZNewPassword } from './change-password';
 import { LINK_INVALID } from './messages';
 import { setPassword } from './set-password';
@@ -18,7 +19,7 @@ export const ZTokenPassword = ZNewPassword.extend({ jeton: z.string().min(1).max
 export async function resetPasswordWithToken(
   input: z.output<typeof ZTokenPassword>,
   request: { ip: string | null; userAgent: string | null },
-): Promise<{ sessionId: string }> {
+): Promise<{ token: string }> {
   const verification = await findUsableVerification(input.jeton);
   if (!verification) throw new UserError(LINK_INVALID);
   // The policy first, so that a refused password does not spend the link.
@@ -31,7 +32,7 @@ export async function resetPasswordWithToken(
       data: { usedAt: new Date() },
     });
     if (spent.count !== 1) throw new UserError(LINK_INVALID);
-    await setPassword(tx, {
+    const { credentialVersion } = await setPassword(tx, {
       accountId: verification.accountId,
       hash,
       keepSessionId: null,
@@ -43,17 +44,14 @@ export async function resetPasswordWithToken(
       data: { lastLoginAt: new Date() },
       select: { tiersId: true },
     });
-    const session = await tx.extranetSession.create({
-      data: { accountId: verification.accountId, ip: request.ip, userAgent: request.userAgent?.slice(0, 500) ?? null },
-      select: { id: true },
-    });
+    const session = await openSession(tx, { accountId: verification.accountId, credentialVersion, ...request });
     await recordEvent(tx, actor, {
       type: 'extranet.login',
       tiersId: account.tiersId,
-      targetType: 'ExtranetSession',
+      targetType: 'Session',
       targetId: session.id,
       details: { via: verification.type === 'ACTIVATION' ? 'activation' : 'reset' },
     });
-    return { sessionId: session.id };
+    return { token: session.token };
   });
 }

@@ -3,6 +3,7 @@ import { recordEvent, type Actor } from '@/server/audit/record-event';
 import type { Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
+import { keepSessionAfterPasswordChange, revokeSessions } from '@/server/session/sessions';
 import { displayName } from '@/server/tiers/names';
 import { revokeAccountTokens } from './verification-token';
 
@@ -11,18 +12,18 @@ export type PasswordChangeVia = 'first_login' | 'security' | 'activation' | 'res
 /**
  * Stores a new chosen password (hash computed by the caller, outside the transaction) and ends every other
  * session: credential version +1, all sessions but `keepSessionId` revoked, pending links deleted. Queues the
- * "mot de passe modifié" notice. The caller re-issues the kept session's token with the new version.
+ * "mot de passe modifié" notice. The kept session follows the new credential version; returns it.
  */
 export async function setPassword(
   tx: Tx,
   input: { accountId: string; hash: string; keepSessionId: string | null; actor: Actor; via: PasswordChangeVia },
-): Promise<void> {
-  const now = new Date();
+): Promise<{ credentialVersion: number }> {
   const account = await tx.extranetAccount.update({
     where: { id: input.accountId, status: 'ENROLLED' },
     data: { credentialVersion: { increment: 1 }, mustChangePassword: false, failedLoginCount: 0, lockedUntil: null },
     select: {
       id: true,
+      credentialVersion: true,
       login: true,
       tiersId: true,
       tiers: {
@@ -35,14 +36,8 @@ export async function setPassword(
     create: { accountId: account.id, hash: input.hash, isTemporary: false, expiresAt: null },
     update: { hash: input.hash, isTemporary: false, expiresAt: null },
   });
-  await tx.extranetSession.updateMany({
-    where: {
-      accountId: account.id,
-      revokedAt: null,
-      ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}),
-    },
-    data: { revokedAt: now },
-  });
+  await revokeSessions(tx, { accountId: account.id }, 'password', input.keepSessionId ?? undefined);
+  if (input.keepSessionId) await keepSessionAfterPasswordChange(tx, input.keepSessionId, account.credentialVersion);
   await revokeAccountTokens(tx, account.id);
   const { tiers } = account;
   if (tiers.email) {
@@ -69,4 +64,5 @@ export async function setPassword(
     targetId: account.id,
     details: { via: input.via },
   });
+  return { credentialVersion: account.credentialVersion };
 }

@@ -6,7 +6,16 @@ import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { maskSecret } from '@/server/outbox/compose-message';
 import { loadAgency, renderMail } from './render-mail';
-import { defaultTemplate, SECRET_PLACEHOLDER, TEMPLATE_VARIABLES, unknownVariables } from './templates';
+import {
+  defaultTemplate,
+  SECRET_PLACEHOLDER,
+  TEMPLATE_VARIABLES,
+  unknownVariables,
+  type TemplateMailType,
+} from './templates';
+
+/** The mail types whose text ADMIN edits (staff notices are written by the code). */
+export const ZTemplateMailType = z.enum(MailType).exclude(['STAFF_NOTICE']);
 
 const variableList = Object.keys(TEMPLATE_VARIABLES)
   .map((v) => `{{${v}}}`)
@@ -23,7 +32,7 @@ function noUnknownVariable(text: string, ctx: z.RefinementCtx) {
 }
 
 export const ZMailTemplate = z.object({
-  type: z.enum(MailType),
+  type: ZTemplateMailType,
   audience: z.enum(TiersKind),
   subject: z
     .string()
@@ -61,7 +70,7 @@ export const ZAgencyIdentity = z.object({
 });
 
 /** What the Paramètres → Mails page shows for one template: the text in use and whether the agency changed it. */
-export async function getMailTemplateSettings(type: MailType, audience: TiersKind) {
+export async function getMailTemplateSettings(type: TemplateMailType, audience: TiersKind) {
   const [agency, custom] = await Promise.all([
     loadAgency(db),
     db.mailTemplate.findUnique({
@@ -119,7 +128,7 @@ export const saveMailTemplate = defineStaffAction({
 
 export const resetMailTemplate = defineStaffAction({
   permission: 'settings:write',
-  input: z.object({ type: z.enum(MailType), audience: z.enum(TiersKind) }),
+  input: z.object({ type: ZTemplateMailType, audience: z.enum(TiersKind) }),
   async run({ input, audit }) {
     await db.$transaction(async (tx) => {
       const { count } = await tx.mailTemplate.deleteMany({ where: input });

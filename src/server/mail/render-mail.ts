@@ -1,7 +1,7 @@
 import 'server-only';
 import { createElement } from 'react';
 import { render } from '@react-email/components';
-import type { MailType, TiersKind } from '@/generated/prisma/enums';
+import type { TiersKind } from '@/generated/prisma/enums';
 import { getConfig } from '@/server/config';
 import type { Tx } from '@/server/db';
 
@@ -12,6 +12,7 @@ import {
   type Agency,
   type TemplateText,
   type TemplateValues,
+  type TemplateMailType,
 } from './templates';
 
 export type RenderedMail = { subject: string; html: string; text: string };
@@ -38,7 +39,7 @@ export async function loadAgency(tx: Tx): Promise<Agency> {
 export async function renderMail(
   tx: Tx,
   input: {
-    type: MailType;
+    type: TemplateMailType;
     tiers: {
       kind: TiersKind;
       civility: string | null;
@@ -113,7 +114,7 @@ const escapeHtml = (s: string) =>
  * For an envelope of many people: renders each audience's mail once, with stand-ins for the person's values, then
  * fills them in per person. Same result as renderMail, without one React render per person.
  */
-export function mailRenderer(tx: Tx, base: { type: MailType; expiresAt: Date | null; agency: Agency }) {
+export function mailRenderer(tx: Tx, base: { type: TemplateMailType; expiresAt: Date | null; agency: Agency }) {
   const compiled = new Map<TiersKind, Promise<RenderedMail>>();
   return async (person: Person, identifiant: string): Promise<RenderedMail> => {
     let template = compiled.get(person.kind);

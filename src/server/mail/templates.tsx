@@ -32,7 +32,10 @@ export type TemplateValues = Record<TemplateVariable, string>;
 
 export type TemplateText = { subject: string; intro: string };
 
-const DEFAULTS: Record<MailType, Record<TiersKind, TemplateText>> = {
+/** Mails written from an ADMIN-editable template; staff notices (STAFF_NOTICE) are written by the code. */
+export type TemplateMailType = Exclude<MailType, 'STAFF_NOTICE'>;
+
+const DEFAULTS: Record<TemplateMailType, Record<TiersKind, TemplateText>> = {
   CREDENTIALS: {
     LOCATAIRE: {
       subject: 'Vos identifiants pour votre espace locataire – {{agence}}',
@@ -107,7 +110,7 @@ const DEFAULTS: Record<MailType, Record<TiersKind, TemplateText>> = {
   },
 };
 
-export function defaultTemplate(type: MailType, audience: TiersKind): TemplateText {
+export function defaultTemplate(type: TemplateMailType, audience: TiersKind): TemplateText {
   return DEFAULTS[type][audience];
 }
 

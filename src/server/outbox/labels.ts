@@ -18,6 +18,7 @@ export const MAIL_TYPE_LABELS: Record<MailType, string> = {
   PASSWORD_CHANGED: 'Mot de passe modifié',
   EMAIL_CHANGE_NOTICE: "Changement d'adresse (avis à l'ancienne)",
   EMAIL_CHANGE_CONFIRM: "Changement d'adresse (lien de confirmation)",
+  STAFF_NOTICE: "Message à l'équipe",
 };
 
 export const MAIL_STATUSES = Object.keys(MAIL_STATUS_LABELS) as MailStatus[];

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { AccountStatus } from '@/generated/prisma/enums';
+import { createHash } from 'node:crypto';
 import { query, type Tx } from '@/server/db';
 
 // Throttling state lives in the database so that every app instance sees it. Each attempt is counted BEFORE the
@@ -94,23 +94,44 @@ const bucketSql = (policy: ThrottlePolicy) =>
 
 /** Counts one attempt against a bucket key ("Mot de passe oublié" requests), unless it is locked. */
 export async function reserveBucket(key: string, policy: ThrottlePolicy): Promise<Reservation> {
-  const [row] = await query<{ failures: number | null; lockedUntil: Date | null }>(bucketSql(policy), [key]);
+  const [row] = await query<{ failures: number | null; lockedUntil: Date | null }>(bucketSql(policy), [bucketKey(key)]);
   return reservation(row.failures, row.lockedUntil);
 }
 
-/** What a sign-in needs to know about the account an identifiant names. */
-export type LoginAccount = {
-  id: string;
-  tiersId: string;
-  status: AccountStatus;
-  credentialVersion: number;
-  mustChangePassword: boolean;
-  hash: string | null;
-  isTemporary: boolean | null;
-  expiresAt: Date | null;
+/** Who signs in: each audience's people table, the column a login matches, and where the password lives. */
+export type Audience = 'STAFF' | 'EXTRANET';
+
+const TARGETS: Record<Audience, { table: string; login: string; password: string; columns: string }> = {
+  EXTRANET: {
+    table: '"ExtranetAccount"',
+    login: '"login"',
+    password: '"ExtranetPassword" p ON p."accountId" = t."id"',
+    columns: `t."tiersId", t."status" = 'ENROLLED' AS "active", t."mustChangePassword",
+              COALESCE(p."isTemporary" AND p."expiresAt" <= ${DB_NOW}, FALSE) AS "passwordExpired", NULL AS "role"`,
+  },
+  STAFF: {
+    table: '"StaffUser"',
+    login: '"email"',
+    password: '"StaffPassword" p ON p."userId" = t."id"',
+    columns: `NULL AS "tiersId", t."disabledAt" IS NULL AS "active", FALSE AS "mustChangePassword",
+              FALSE AS "passwordExpired", t."role"::text AS "role"`,
+  },
 };
 
-type LoginRow = Omit<LoginAccount, 'id'> & {
+/** What a sign-in needs to know about the person a login names (staff member or extranet account). */
+export type LoginPerson = {
+  id: string;
+  credentialVersion: number;
+  /** Enrolled (extranet) or not disabled (staff): only then is the password checked against the real hash. */
+  active: boolean;
+  hash: string | null;
+  passwordExpired: boolean;
+  mustChangePassword: boolean;
+  tiersId: string | null;
+  role: 'ADMIN' | 'GESTIONNAIRE' | 'SUPPORT' | null;
+};
+
+type LoginRow = Omit<LoginPerson, 'id'> & {
   id: string | null;
   addressFailures: number | null;
   addressLockedUntil: Date | null;
@@ -118,29 +139,30 @@ type LoginRow = Omit<LoginAccount, 'id'> & {
   loginLockedUntil: Date | null;
 };
 
-const accountCount = `(CASE WHEN ${restartCondition('"ExtranetAccount"', 'failedLoginCount', LOGIN_POLICY)} THEN 1 ELSE "failedLoginCount" + 1 END)`;
-
-// $1 the identifiant, $2 its bucket key, $3 the address's bucket key (null: no address, nothing to count).
-const RESERVE_LOGIN_SQL = `
+// $1 the login, $2 its bucket key (no such person), $3 the address's bucket key (null: no address, nothing to count).
+function reserveLoginSql(audience: Audience): string {
+  const { table, login, password, columns } = TARGETS[audience];
+  const personCount = `(CASE WHEN ${restartCondition(table, 'failedLoginCount', LOGIN_POLICY)} THEN 1 ELSE ${table}."failedLoginCount" + 1 END)`;
+  return `
   WITH counted_address AS (
     ${countInBucket('$3::text', IP_POLICY, '$3::text IS NOT NULL')}
   ), address AS (
     SELECT "failures", "lockedUntil" FROM counted_address
     UNION ALL SELECT 0, NULL WHERE $3::text IS NULL
   ), target AS (
-    SELECT "id", "tiersId", "status", "credentialVersion", "mustChangePassword", "lockedUntil" FROM "ExtranetAccount" WHERE "login" = $1
+    SELECT t."id", t."credentialVersion", t."lockedUntil", p."hash", ${columns}
+    FROM ${table} t LEFT JOIN ${password} WHERE t.${login} = $1
   ), counted AS (
-    UPDATE "ExtranetAccount" SET
-      "failedLoginCount" = ${accountCount},
-      "lockedUntil" = ${lockExpression(accountCount, LOGIN_POLICY)},
+    UPDATE ${table} SET
+      "failedLoginCount" = ${personCount},
+      "lockedUntil" = ${lockExpression(personCount, LOGIN_POLICY)},
       "updatedAt" = ${DB_NOW}
-    WHERE "login" = $1 AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${DB_NOW}) AND EXISTS (SELECT 1 FROM address)
+    WHERE ${login} = $1 AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${DB_NOW}) AND EXISTS (SELECT 1 FROM address)
     RETURNING "failedLoginCount" AS "failures", "lockedUntil"
   ), unknown AS (
     ${countInBucket('$2::text', LOGIN_POLICY, 'NOT EXISTS (SELECT 1 FROM target) AND EXISTS (SELECT 1 FROM address)')}
   )
-  SELECT t."id", t."tiersId", t."status"::text AS "status", t."credentialVersion", t."mustChangePassword",
-         p."hash", p."isTemporary", p."expiresAt",
+  SELECT t."id", t."credentialVersion", t."active", t."hash", t."passwordExpired", t."mustChangePassword", t."tiersId", t."role",
          a."failures" AS "addressFailures",
          COALESCE(a."lockedUntil", (SELECT "lockedUntil" FROM "ThrottleBucket" WHERE "key" = $3)) AS "addressLockedUntil",
          COALESCE(c."failures", u."failures") AS "loginFailures",
@@ -149,34 +171,61 @@ const RESERVE_LOGIN_SQL = `
   FROM (SELECT 1) AS one
   LEFT JOIN address a ON TRUE
   LEFT JOIN target t ON TRUE
-  LEFT JOIN "ExtranetPassword" p ON p."accountId" = t."id"
   LEFT JOIN counted c ON TRUE
   LEFT JOIN unknown u ON TRUE`;
+}
+
+const RESERVE_LOGIN_SQL: Record<Audience, string> = {
+  EXTRANET: reserveLoginSql('EXTRANET'),
+  STAFF: reserveLoginSql('STAFF'),
+};
 
 /**
- * Counts a sign-in attempt against the client address and the identifiant, and reads the account the identifiant
- * names with its password: one statement, one round trip. The address is counted first; while it is locked nothing
- * else is. An existing account is counted on its own row, so that staff see the lock and lift it ("Déverrouiller");
- * an identifiant that names no account is counted in a bucket under the same rules, at the same cost, so that
- * neither the answer nor its timing tells whether the identifiant exists.
+ * Counts a sign-in attempt against the client address and the login, and reads the person the login names with their
+ * password: one statement, one round trip. The address is counted first; while it is locked nothing else is. An
+ * existing person is counted on their own row, so that staff see the lock and lift it ("Déverrouiller"); a login that
+ * names nobody is counted in a bucket under the same rules, at the same cost, so that neither the answer nor its
+ * timing tells whether the login exists.
  */
 export async function reserveLogin(
+  audience: Audience,
   login: string,
   ip: string | null,
-): Promise<{ account: LoginAccount | null; byIp: Reservation; byLogin: Reservation }> {
-  const [row] = await query<LoginRow>(RESERVE_LOGIN_SQL, [login, loginKey(login), ip ? ipKey(ip) : null]);
-  const { id, addressFailures, addressLockedUntil, loginFailures, loginLockedUntil, ...account } = row;
+): Promise<{ person: LoginPerson | null; byIp: Reservation; byLogin: Reservation }> {
+  const unknownKey = audience === 'STAFF' ? staffLoginKey(login) : loginKey(login);
+  const [row] = await query<LoginRow>(RESERVE_LOGIN_SQL[audience], [
+    login,
+    bucketKey(unknownKey),
+    ip ? bucketKey(ipKey(ip)) : null,
+  ]);
+  const { id, addressFailures, addressLockedUntil, loginFailures, loginLockedUntil, ...person } = row;
   return {
-    account: id ? { id, ...account } : null,
+    person: id ? { id, ...person } : null,
     byIp: reservation(addressFailures, addressLockedUntil),
     byLogin: reservation(loginFailures, loginLockedUntil),
   };
 }
-
 /** Gives back an attempt that turned out to be a success (the address is not to blame for it). */
 export async function releaseBucket(tx: Tx, key: string): Promise<void> {
-  await tx.throttleBucket.updateMany({ where: { key, failures: { gt: 0 } }, data: { failures: { decrement: 1 } } });
+  await tx.throttleBucket.updateMany({
+    where: { key: bucketKey(key), failures: { gt: 0 } },
+    data: { failures: { decrement: 1 } },
+  });
 }
 
+/**
+ * The stored form of a key "<kind>:<value>": the kind, then the SHA-256 of the value. What a person typed (perhaps a
+ * password in the wrong field) is never stored in clear; callers name keys in clear.
+ */
+export function bucketKey(key: string): string {
+  const colon = key.indexOf(':');
+  return `${key.slice(0, colon + 1)}${createHash('sha256')
+    .update(key.slice(colon + 1))
+    .digest('base64url')}`;
+}
+/** One count per client address, shared by the staff and extranet sign-ins. */
 export const ipKey = (ip: string) => `ip:${ip}`;
+/** An extranet identifiant that names no account. */
 export const loginKey = (login: string) => `login:${login}`;
+/** A staff e-mail that names no staff member. */
+export const staffLoginKey = (email: string) => `staff-login:${email}`;

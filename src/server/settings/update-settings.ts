@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { recordEvent } from '@/server/audit/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
+import { getSessionLifetimes, STAFF_ABSOLUTE_MAX_HOURS } from '@/server/session/lifetimes';
 import { getCredentialSettings } from './get-settings';
 
 export const DELIVERY_MODE_LABELS = {
@@ -37,5 +38,38 @@ export const updateCredentialSettings = defineStaffAction({
       });
     });
     return { message: 'Paramètres enregistrés.' };
+  },
+});
+
+const minutes = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label} : indiquez un nombre entre ${min} et ${max}.` })
+    .int(`${label} : indiquez un nombre entier entre ${min} et ${max}.`)
+    .min(min, `${label} : indiquez un nombre entre ${min} et ${max}.`)
+    .max(max, `${label} : indiquez un nombre entre ${min} et ${max}.`);
+
+export const ZSessionLifetimes = z.object({
+  staffIdleMinutes: minutes("Inactivité de l'équipe (minutes)", 5, 720),
+  staffAbsoluteHours: minutes("Durée maximale d'une session de l'équipe (heures)", 1, STAFF_ABSOLUTE_MAX_HOURS),
+  extranetIdleMinutes: minutes('Inactivité extranet (minutes)', 5, 720),
+  extranetRememberDays: minutes('« Rester connecté » (jours)', 1, 90),
+});
+
+/** Paramètres → how long sessions last. New sessions follow it; the journal keeps the before/after. */
+export const updateSessionLifetimes = defineStaffAction({
+  permission: 'settings:write',
+  input: ZSessionLifetimes,
+  async run({ input, audit }) {
+    await db.$transaction(async (tx) => {
+      const before = await getSessionLifetimes(tx);
+      await tx.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
+      await recordEvent(tx, audit, {
+        type: 'settings.updated',
+        targetType: 'AgencySettings',
+        targetId: '1',
+        details: { before, after: input },
+      });
+    });
+    return { message: 'Durées des sessions enregistrées : elles valent pour les prochaines connexions.' };
   },
 });

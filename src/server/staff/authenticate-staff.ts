@@ -1,33 +1,48 @@
 import 'server-only';
 import { recordEvent } from '@/server/audit/record-event';
-import { hashPassword, verifyPassword } from '@/server/auth/password';
 import { db } from '@/server/db';
+import { guardedSignIn, type LockNotice, type SignInRequest, type SignInResult } from '@/server/session/sign-in';
+import { queueStaffMail } from './staff-mail';
 
-export type StaffIdentity = { id: string; role: 'ADMIN' | 'GESTIONNAIRE' | 'SUPPORT'; credentialVersion: number };
-
-/** Checks an e-mail and password; null for any failure, with the same work done whether the account exists or not. */
-export async function authenticateStaff(
-  email: string,
-  password: string,
-  ip: string | null,
-): Promise<StaffIdentity | null> {
-  const user = await db.staffUser.findUnique({
-    where: { email: email.trim().toLowerCase() },
-    select: { id: true, role: true, credentialVersion: true, disabledAt: true, password: { select: { hash: true } } },
-  });
-  const { valid, needsRehash } = await verifyPassword(user?.password?.hash, password);
-  if (!user || !valid || user.disabledAt) {
-    if (user)
-      await db.$transaction((tx) =>
-        recordEvent(tx, { type: 'STAFF', staffId: user.id, ip }, { type: 'staff.login_failed' }),
-      );
-    return null;
-  }
-  const newHash = needsRehash ? await hashPassword(password) : null;
-  await db.$transaction(async (tx) => {
-    await tx.staffUser.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-    if (newHash) await tx.staffPassword.update({ where: { userId: user.id }, data: { hash: newHash } });
-    await recordEvent(tx, { type: 'STAFF', staffId: user.id, ip }, { type: 'staff.login' });
-  });
-  return { id: user.id, role: user.role, credentialVersion: user.credentialVersion };
+/** Checks a staff e-mail and password through the guarded sign-in (the extranet's throttle); a right pair opens a session. */
+export function authenticateStaff(request: SignInRequest): Promise<SignInResult> {
+  return guardedSignIn('STAFF', request, journalStaffLock);
 }
+
+const parisDateTime = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Paris',
+});
+
+/** A staff lock is journaled; an ADMIN whose own account gets locked is told by mail (someone may be guessing). */
+const journalStaffLock: LockNotice = async (person, lock) => {
+  await db.$transaction(async (tx) => {
+    await recordEvent(
+      tx,
+      { type: 'SYSTEM' },
+      {
+        type: 'staff.locked',
+        targetType: 'staff',
+        targetId: person.id,
+        details: { until: lock.until.toISOString(), failures: lock.failures, ip: lock.ip },
+      },
+    );
+    if (person.role !== 'ADMIN') return;
+    const admin = await tx.staffUser.findUniqueOrThrow({
+      where: { id: person.id },
+      select: { email: true, name: true },
+    });
+    await queueStaffMail(tx, {
+      staffId: person.id,
+      to: admin.email,
+      toName: admin.name,
+      subject: 'Votre compte Trousseau est verrouillé temporairement',
+      paragraphs: [
+        `Bonjour ${admin.name},`,
+        `Après ${lock.failures} mots de passe erronés, la connexion à votre compte administrateur est bloquée jusqu'au ${parisDateTime.format(lock.until)}${lock.ip ? ` (dernière tentative depuis l'adresse ${lock.ip})` : ''}.`,
+        "Si ce n'était pas vous, quelqu'un essaie peut-être de deviner votre mot de passe : changez-le dès que possible et regardez le journal. Un autre administrateur peut aussi lever le blocage dans Paramètres → Équipe (« Déverrouiller »).",
+      ],
+    });
+  });
+};

@@ -4,6 +4,7 @@ import type { StaffRole } from '@/generated/prisma/enums';
 import { recordEvent, type Actor } from '@/server/audit/record-event';
 import { hashPassword } from '@/server/auth/password';
 import { db, type Tx } from '@/server/db';
+import { revokeSessions } from '@/server/session/sessions';
 
 export const ZStaffEmail = z.email('Adresse e-mail invalide.').transform((v) => v.trim().toLowerCase());
 export const ZStaffPassword = z.string().min(12, 'Le mot de passe doit contenir au moins 12 caractères.');
@@ -50,14 +51,18 @@ export async function resetStaffPassword(
       data: {
         credentialVersion: { increment: 1 },
         disabledAt: null,
+        invitedAt: null,
+        failedLoginCount: 0,
+        lockedUntil: null,
         password: { upsert: { create: { hash }, update: { hash } } },
       },
     });
+    await revokeSessions(tx, { staffId: user.id }, 'password');
     await recordEvent(tx, actor, { type: 'staff.password_reset', targetType: 'staff', targetId: user.id });
   });
 }
 
-/** Disables the account; its sessions end at their next request. */
+/** Disables the account; its sessions end at once. */
 export async function disableStaff(email: string, actor: Actor = { type: 'SYSTEM' }): Promise<void> {
   await db.$transaction(async (tx) => {
     const user = await findOrFail(tx, email);
@@ -65,6 +70,7 @@ export async function disableStaff(email: string, actor: Actor = { type: 'SYSTEM
       where: { id: user.id },
       data: { disabledAt: new Date(), credentialVersion: { increment: 1 } },
     });
+    await revokeSessions(tx, { staffId: user.id }, 'disabled');
     await recordEvent(tx, actor, { type: 'staff.disabled', targetType: 'staff', targetId: user.id });
   });
 }

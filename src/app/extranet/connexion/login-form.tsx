@@ -38,6 +38,10 @@ export function ExtranetLoginForm() {
         required
         describedBy={describedBy}
       />
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="remember" className="size-4" defaultChecked={state.remember} />
+        Rester connecté (30 jours au plus sur cet appareil ; ne cochez pas sur un ordinateur partagé)
+      </label>
       <button
         type="submit"
         disabled={pending}

@@ -5,15 +5,19 @@ import { changeOwnPassword, ZChangePassword } from '@/server/extranet/change-pas
 import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
 import { requestInfo } from '@/server/extranet/request-info';
 import { resetPasswordWithToken, ZTokenPassword } from '@/server/extranet/reset-password-with-token';
-import { signInOnSession } from '@/server/extranet/sign-in';
+import { extranetSessionCookie } from '@/server/extranet/sign-in';
+import { putSessionCookie } from '@/server/session/cookie';
 
 /** From a link (?jeton=…): sets the password and signs the person in on a fresh session. */
 export async function setPasswordFromLink(_: ActionResult, form: FormData): Promise<ActionResult> {
-  let sessionId: string | null = null;
+  let token: string | null = null;
   const result = await runExtranet(ZTokenPassword, form, async (input) => {
-    sessionId = (await resetPasswordWithToken(input, await requestInfo())).sessionId;
+    token = (await resetPasswordWithToken(input, await requestInfo())).token;
   });
-  if (sessionId && (await signInOnSession(sessionId))) redirect('/extranet?bienvenue=1');
+  if (token) {
+    await putSessionCookie(extranetSessionCookie({ token, remember: false }));
+    redirect('/extranet?bienvenue=1');
+  }
   return result;
 }
 
@@ -23,6 +27,6 @@ export async function setFirstPassword(_: ActionResult, form: FormData): Promise
   if (!actor) redirect('/extranet/connexion');
   const { ip } = await requestInfo();
   const result = await runExtranet(ZChangePassword, form, (input) => changeOwnPassword(actor, input, ip));
-  if (result.ok && (await signInOnSession(actor.sessionId))) redirect('/extranet?bienvenue=1');
+  if (result.ok) redirect('/extranet?bienvenue=1');
   return result;
 }

@@ -5,7 +5,7 @@ import { countOutboxByStatus } from '@/server/outbox/list-outbox';
 import { localMailboxNotice } from '@/server/outbox/transport-status';
 import { NavGroup, NavLink } from '@/ui/nav-link';
 import { OutboxCounts } from './centre-envoi/outbox-counts';
-import { signOutStaff } from './actions';
+import { signOutStaff, signOutStaffEverywhere } from './actions';
 
 // The shell only; each page checks its own permission (requireStaff), never this layout.
 export default async function BackOfficeLayout({ children }: { children: React.ReactNode }) {
@@ -75,6 +75,11 @@ export default async function BackOfficeLayout({ children }: { children: React.R
           <form action={signOutStaff} className="mt-2">
             <button type="submit" className="text-brand-700 underline hover:no-underline">
               Se déconnecter
+            </button>
+          </form>
+          <form action={signOutStaffEverywhere} className="mt-1">
+            <button type="submit" className="text-brand-700 underline hover:no-underline">
+              Se déconnecter partout
             </button>
           </form>
         </div>

@@ -2,10 +2,12 @@ import { NextResponse } from 'next/server';
 import { getConfig } from '@/server/config';
 import { clientIp } from '@/server/http/client-ip';
 import { signInExtranet } from '@/server/extranet/sign-in';
+import { RETRY_AFTER_S } from '@/server/session/messages';
 
 // The extranet sign-in for programs (a mobile app, the login benchmark): the same checks as the form. Signed in:
 // 303 See Other to the page to open (Mon espace, or the password change) with the session cookie, and no body.
-// Refused: 401 { error } in JSON for every refusal, known identifiant or not.
+// Refused: 401 { error } in JSON for every refusal, known identifiant or not; 503 with Retry-After while the database
+// cannot be reached (never reported as a wrong password). `remember: true` is "Rester connecté".
 
 const NOT_SAME_SITE =
   "Requête refusée : la connexion doit venir de l'extranet de l'agence. Ouvrez la page de connexion et réessayez.";
@@ -19,7 +21,12 @@ export async function POST(request: Request): Promise<Response> {
     ip: clientIp(request.headers),
     userAgent: request.headers.get('user-agent'),
   });
-  if (!outcome.ok) return answer({ error: outcome.error }, outcome.missing ? 400 : 401);
+  if (!outcome.ok)
+    return answer(
+      { error: outcome.error },
+      outcome.status,
+      outcome.status === 503 ? { 'Retry-After': String(RETRY_AFTER_S) } : {},
+    );
   const response = new NextResponse(null, {
     status: 303,
     headers: { Location: outcome.redirectTo, 'Cache-Control': 'no-store' },
@@ -28,8 +35,8 @@ export async function POST(request: Request): Promise<Response> {
   return response;
 }
 
-function answer(body: object, status: number): NextResponse {
-  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+function answer(body: object, status: number, headers: Record<string, string> = {}): NextResponse {
+  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
 /** A browser always says where a cross-site POST comes from: refuse those (login CSRF). Programs send no Origin. */
@@ -40,17 +47,21 @@ function fromThisSite(request: Request): boolean {
   return origin === new URL(getConfig().appUrl).origin || URL.parse(origin)?.host === host;
 }
 
-async function credentials(request: Request): Promise<{ login: unknown; password: unknown } | null> {
+async function credentials(request: Request): Promise<{ login: unknown; password: unknown; remember: unknown } | null> {
   const type = request.headers.get('content-type') ?? '';
   try {
     if (type.startsWith('application/json')) {
       const body: unknown = await request.json();
       if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
-      return { login: 'login' in body ? body.login : null, password: 'password' in body ? body.password : null };
+      return {
+        login: 'login' in body ? body.login : null,
+        password: 'password' in body ? body.password : null,
+        remember: 'remember' in body ? body.remember : null,
+      };
     }
     if (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data')) {
       const form = await request.formData();
-      return { login: form.get('login'), password: form.get('password') };
+      return { login: form.get('login'), password: form.get('password'), remember: form.get('remember') };
     }
   } catch {
     // unreadable body: answered below

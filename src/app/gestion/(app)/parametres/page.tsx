@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaff } from '@/server/auth/staff-session';
+import { getSessionLifetimes } from '@/server/session/lifetimes';
 import { getCredentialSettings } from '@/server/settings/get-settings';
 import { CredentialSettingsForm } from './credential-settings-form';
+import { SessionSettingsForm } from './session-settings-form';
 
 export const metadata: Metadata = { title: 'Paramètres' };
 
 export default async function ParametresPage() {
   await requireStaff('settings:write');
-  const current = await getCredentialSettings();
+  const [current, lifetimes] = await Promise.all([getCredentialSettings(), getSessionLifetimes()]);
   return (
     <section aria-labelledby="page-title" className="flex max-w-2xl flex-col gap-6">
       <h1 id="page-title" className="text-2xl font-semibold">
@@ -18,11 +20,22 @@ export default async function ParametresPage() {
         <h2 className="mb-4 text-lg font-semibold">Identifiants de l&apos;extranet</h2>
         <CredentialSettingsForm current={current} />
       </div>
-      <p>
-        <Link href="/gestion/parametres/mails" className="text-brand-700 underline">
-          Modèles de mails et envoi
-        </Link>
-      </p>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 className="mb-4 text-lg font-semibold">Durée des sessions</h2>
+        <SessionSettingsForm current={lifetimes} />
+      </div>
+      <ul className="flex flex-col gap-2">
+        <li>
+          <Link href="/gestion/parametres/equipe" className="text-brand-700 underline">
+            Équipe
+          </Link>
+        </li>
+        <li>
+          <Link href="/gestion/parametres/mails" className="text-brand-700 underline">
+            Modèles de mails et envoi
+          </Link>
+        </li>
+      </ul>
     </section>
   );
 }

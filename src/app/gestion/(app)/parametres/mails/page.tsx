@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { z } from 'zod';
-import { MailType, TiersKind } from '@/generated/prisma/enums';
+import { TiersKind } from '@/generated/prisma/enums';
 import { requireStaff } from '@/server/auth/staff-session';
-import { getMailTemplateSettings } from '@/server/mail/mail-settings';
+import { getMailTemplateSettings, ZTemplateMailType } from '@/server/mail/mail-settings';
 import { formatParisDateTime } from '@/server/mail/render-mail';
 import { MAIL_TYPE_LABELS } from '@/server/outbox/labels';
 import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
@@ -12,7 +12,7 @@ import { AgencyIdentityForm, TemplateEditor, TestConnectionButton } from './mail
 export const metadata: Metadata = { title: 'Paramètres des mails' };
 
 const ZSelection = z.object({
-  type: z.enum(MailType).catch('CREDENTIALS').default('CREDENTIALS'),
+  type: ZTemplateMailType.catch('CREDENTIALS').default('CREDENTIALS'),
   public: z.enum(TiersKind).catch('LOCATAIRE').default('LOCATAIRE'),
 });
 
@@ -69,7 +69,7 @@ export default async function MailSettingsPage({
             label="Type de mail"
             name="type"
             defaultValue={selection.type}
-            options={MAIL_TYPE_LABELS}
+            options={Object.fromEntries(ZTemplateMailType.options.map((t) => [t, MAIL_TYPE_LABELS[t]]))}
           />
           <FilterSelect
             id="modele-public"
