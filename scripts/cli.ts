@@ -3,9 +3,16 @@ import { ConfigError, getConfig, type Config } from '@/server/config';
 import { closeEngine, getEngine } from '@/server/db';
 import type { Engine } from '@/server/db/engine';
 import { MigrationError } from '@/server/db/migrate';
+import { BackupError } from '@/server/db/backup';
+import { DatabaseBusyError, readLiveOwner } from '@/server/db/embedded/owner-lock';
 
 export function describeDatabase(config: Config): string {
-  if (config.database.kind === 'pglite') return `embedded PostgreSQL (PGlite) in ${config.database.dataDir}`;
+  if (config.database.kind === 'pglite') {
+    const owner = readLiveOwner(config.database.dataDir);
+    const through =
+      owner?.socketDir && owner.pid !== process.pid ? `, through ${owner.command} (pid ${owner.pid})` : '';
+    return `embedded PostgreSQL (PGlite) in ${config.database.dataDir}${through}`;
+  }
   const url = new URL(config.database.url);
   return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
 }
@@ -15,7 +22,13 @@ export async function runCli(main: (ctx: { config: Config; engine: Engine }) => 
   let failed = false;
   try {
     const config = getConfig();
-    await main({ config, engine: getEngine() });
+    // Opened when first read: a command that must not open the database (a restore) never reads it.
+    await main({
+      config,
+      get engine() {
+        return getEngine();
+      },
+    });
   } catch (error) {
     console.error(`\n✖ ${explain(error)}`);
     failed = true;
@@ -26,8 +39,15 @@ export async function runCli(main: (ctx: { config: Config; engine: Engine }) => 
   if (failed) process.exitCode = 1;
 }
 
-function explain(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof MigrationError) return error.message;
+export function explain(error: unknown): string {
+  if (
+    error instanceof ConfigError ||
+    error instanceof MigrationError ||
+    error instanceof DatabaseBusyError ||
+    error instanceof BackupError
+  ) {
+    return error.message;
+  }
   const e = error as { code?: string; message?: string };
   if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === 'ETIMEDOUT') {
     return `Cannot reach the database (${e.code}). Is PostgreSQL running, and is DATABASE_URL right?`;

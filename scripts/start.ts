@@ -1,18 +1,73 @@
-// npm start: check the configuration, migrate, seed an empty embedded database, print the demo logins,
-// then serve the built app with `next start`. The same steps on PostgreSQL, without the automatic seed.
-import { spawn } from 'node:child_process';
+// npm start: build if the sources changed, take the embedded database and serve it (or reach the PostgreSQL server),
+// migrate, seed an empty embedded database, print the demo logins, then serve the app with `next start`.
+// Ctrl+C, SIGTERM, SIGHUP, or npm going away stop the server first, then the database, cleanly (decision 008).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { verifyPassword } from '@/server/auth/password';
+import { getConfig, type Config } from '@/server/config';
+import { closeEngine, getEngine } from '@/server/db';
+import type { Engine } from '@/server/db/engine';
+import { serveEmbedded, type ServedDatabase } from '@/server/db/embedded/serve-embedded';
 import { migrate } from '@/server/db/migrate';
 import { nextServerEnv } from '@/server/runtime/next-server-env';
 import { DEMO_STAFF, isDatabaseEmpty, seedDemo } from '@/server/seed/seed-demo';
-import { describeDatabase, runCli } from './cli';
+import { build, isBuildCurrent } from './build';
+import { describeDatabase, explain } from './cli';
 
-let port = 3000;
-let ready = false;
+let served: ServedDatabase | null = null;
+let server: ChildProcess | null = null;
+let stopping: Promise<never> | null = null;
 
-await runCli(async ({ config, engine }) => {
-  port = config.port;
-  console.log(`Database: ${describeDatabase(config)}`);
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGTERM');
+      const timer = setTimeout(() => server?.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    if (served) {
+      await served.close();
+      console.log('Database closed.');
+    } else {
+      await closeEngine().catch(() => {});
+    }
+    process.exit(code);
+  })();
+  return stopping;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
+// npm killed (even by SIGKILL): this process is handed to another parent; stop as if asked.
+const parent = process.ppid;
+setInterval(() => process.ppid !== parent && void stop(0), 1000).unref();
+
+function serve(config: Config) {
+  console.log(`\nTrousseau is starting on http://localhost:${config.port}\n`);
+  server = spawn(
+    process.execPath,
+    [
+      '--require',
+      './scripts/exit-with-parent.cjs',
+      'node_modules/next/dist/bin/next',
+      'start',
+      '-p',
+      String(config.port),
+    ],
+    // The generated secret must reach the server process too (it reads the same file, this keeps it explicit).
+    {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: nextServerEnv({ ...process.env, AUTH_SECRET: config.authSecret }),
+    },
+  );
+  server.on('exit', (code, signal) => {
+    if (stopping) return;
+    console.error(`\n✖ The web server stopped (${signal ?? `exit code ${code}`}); closing the database.`);
+    void stop(code || 1);
+  });
+}
+
+async function prepare(config: Config, engine: Engine) {
   const applied = await migrate(engine);
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
   // An empty embedded database gets the demo agency; a server database only when asked (--seed-if-empty).
@@ -35,19 +90,30 @@ await runCli(async ({ config, engine }) => {
     console.log(`\nDemo back-office accounts (${config.appUrl}/gestion/connexion):`);
     for (const s of demo) console.log(`  ${s.role.padEnd(12)} ${s.email.padEnd(26)} ${s.password}`);
   }
-  if (!config.smtpUrl)
+  if (!config.smtpUrl) {
     console.log(`\nNo SMTP_URL: mails are written to ${config.dataDir}/mailbox/*.eml and do not leave this machine.`);
-  // The generated secret must reach the server process too (it reads the same file, this keeps it explicit).
-  process.env.AUTH_SECRET = config.authSecret;
-  ready = true;
-});
+  }
+}
 
-if (ready) {
-  console.log(`\nTrousseau is starting on http://localhost:${port}\n`);
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    stdio: 'inherit',
-    env: nextServerEnv(),
-  });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 0));
+try {
+  const config = getConfig();
+  if (!isBuildCurrent()) {
+    console.log('The sources changed since the last build (or there is none): building…');
+    if (!build()) throw new Error('The build failed (see above).');
+  }
+  console.log(`Database: ${describeDatabase(config)}`);
+  if (config.database.kind === 'pglite' && !config.database.dataDir.includes('://')) {
+    // The server starts at once: its connections wait at the socket until the database is migrated and open.
+    served = await serveEmbedded(config.database.dataDir, { command: 'npm start', appUrl: config.appUrl });
+    serve(config);
+    await prepare(config, served.engine);
+    served.open();
+  } else {
+    await prepare(config, getEngine());
+    await closeEngine();
+    serve(config);
+  }
+} catch (error) {
+  console.error(`\n✖ ${explain(error)}`);
+  await stop(1);
 }

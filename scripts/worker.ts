@@ -12,10 +12,6 @@ await runCli(async ({ config, engine }) => {
   console.log(
     `  mail: ${config.smtpUrl ? `SMTP ${describeSmtpUrl(config.smtpUrl)}` : `local mailbox ${transport.description} (no SMTP_URL: mail does not leave this machine)`}`,
   );
-  if (config.database.kind === 'pglite')
-    console.log(
-      '  note: the embedded database allows one process; with the app running, use its in-app dispatcher instead.',
-    );
   dispatcher.start();
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());

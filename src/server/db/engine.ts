@@ -1,12 +1,14 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import type { Config } from '@/server/config';
+import { DatabaseBusyError, readLiveOwner, takeOwnerLock, type OwnerLock } from './embedded/owner-lock';
 
 /** A plain SQL connection for the few things Prisma does not do: migrations, advisory locks, raw checks. */
 export type SqlConnection = {
@@ -50,49 +52,82 @@ function preparedStatementName({ sql, args }: { sql: string; args: unknown[] }):
 const TIMESTAMP_OID = 1114;
 const utcTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
 
-/** The one place that decides which database the app talks to. */
+/**
+ * The one place that decides which database the app talks to. An embedded data directory has one owner
+ * (decision 008): when `npm start` serves it, everyone else connects to that server; when it is free, this process
+ * takes it; when a command holds it, DatabaseBusyError says who.
+ */
 export function openEngine(database: Config['database']): Engine {
-  if (database.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
-    // A connection dropped while idle (a server restart, a failover) is reported here rather than crashing the
-    // process; the pool opens a new one when next needed.
-    pool.on('error', (error) => console.warn(`[database] an idle connection was closed: ${error.message}`));
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }) });
-    return {
-      kind: 'postgres',
-      prisma,
-      async connect() {
-        const client = await pool.connect();
-        return {
-          query: async (sql, params) => (await client.query(sql, params)).rows,
-          exec: async (sql) => void (await client.query(sql)),
-          release: async () => client.release(),
-        };
-      },
-      async query<T>(sql: string, params: unknown[]) {
-        const types = {
-          getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-            oid === TIMESTAMP_OID
-              ? utcTimestamp
-              : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-        };
-        return (
-          await pool.query<T & pg.QueryResultRow>({
-            name: preparedStatementName({ sql, args: params }),
-            text: sql,
-            values: params,
-            types,
-          })
-        ).rows;
-      },
-      async close() {
-        await prisma.$disconnect();
-        await pool.end();
-      },
-    };
+  if (database.kind === 'postgres') return openPostgres({ connectionString: database.url });
+  if (database.dataDir.includes('://')) return openPGlite(new PGlite(database.dataDir)); // memory://: nobody else's
+  const served = readLiveOwner(database.dataDir)?.socketDir;
+  if (served) return openPostgres(embeddedServer(served));
+  let lock: OwnerLock;
+  try {
+    lock = takeOwnerLock(database.dataDir, commandName());
+  } catch (error) {
+    // `npm start` took it between our look and our attempt: use its server.
+    if (error instanceof DatabaseBusyError && error.owner.socketDir)
+      return openPostgres(embeddedServer(error.owner.socketDir));
+    throw error;
   }
-  if (!database.dataDir.includes('://')) mkdirSync(database.dataDir, { recursive: true });
-  const lite = new PGlite(database.dataDir);
+  mkdirSync(database.dataDir, { recursive: true });
+  return openPGlite(new PGlite(database.dataDir), lock.release);
+}
+
+/** How a client reaches the PostgreSQL server that `npm start` makes of its embedded database. */
+export const embeddedServer = (socketDir: string): pg.PoolConfig => ({
+  host: socketDir,
+  user: 'postgres',
+  database: 'postgres',
+});
+
+/** What this process is, in the words the user typed: "npm run db:seed", "npm start"… */
+function commandName(): string {
+  const script = process.env.npm_lifecycle_event;
+  return script ? `npm ${script === 'start' ? 'start' : `run ${script}`}` : path.basename(process.argv[1] ?? 'node');
+}
+
+export function openPostgres(connection: pg.PoolConfig): Engine {
+  const pool = new pg.Pool({ ...connection, max: 10 });
+  // A connection dropped while idle (a server restart, a failover) is reported here rather than crashing the
+  // process; the pool opens a new one when next needed.
+  pool.on('error', (error) => console.warn(`[database] an idle connection was closed: ${error.message}`));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }) });
+  return {
+    kind: 'postgres',
+    prisma,
+    async connect() {
+      const client = await pool.connect();
+      return {
+        query: async (sql, params) => (await client.query(sql, params)).rows,
+        exec: async (sql) => void (await client.query(sql)),
+        release: async () => client.release(),
+      };
+    },
+    async query<T>(sql: string, params: unknown[]) {
+      const types = {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === TIMESTAMP_OID ? utcTimestamp : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      };
+      return (
+        await pool.query<T & pg.QueryResultRow>({
+          name: preparedStatementName({ sql, args: params }),
+          text: sql,
+          values: params,
+          types,
+        })
+      ).rows;
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** PGlite in this process; `release` frees its data directory after it is closed. */
+export function openPGlite(lite: PGlite, release = () => {}): Engine {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   return {
     kind: 'pglite',
@@ -110,6 +145,7 @@ export function openEngine(database: Config['database']): Engine {
     async close() {
       await prisma.$disconnect();
       await lite.close();
+      release();
     },
   };
 }

@@ -1,0 +1,62 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { openPGlite, type Engine } from '../engine';
+import { takeOwnerLock } from './owner-lock';
+import { serveOverSocket, SOCKET_FILE } from './wire-server';
+
+export type ServedDatabase = {
+  /** This process's own engine, for the owner's set-up (migrate, seed) before `open()`; not used after it. */
+  engine: Engine;
+  socketDir: string;
+  /** Lets the waiting connections in: the app's server, CLIs, workers. */
+  open(): void;
+  /** Ends every connection (rolling back what was open), closes PGlite cleanly and frees the directory. */
+  close(): Promise<void>;
+};
+
+/**
+ * Makes this process the one owner of an embedded data directory and serves it over the PostgreSQL protocol on a
+ * Unix socket (decision 008). The lock names the socket from the start, so a command started meanwhile connects and
+ * waits rather than opening the directory itself.
+ */
+export async function serveEmbedded(
+  dataDir: string,
+  { command, appUrl = null }: { command: string; appUrl?: string | null },
+): Promise<ServedDatabase> {
+  const socketDir = socketDirFor(dataDir);
+  const lock = takeOwnerLock(dataDir, command, { socketDir, appUrl });
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    const lite = new PGlite(dataDir);
+    let open!: () => void;
+    const ready = new Promise<void>((resolve) => (open = resolve));
+    const server = await serveOverSocket(lite, socketDir, { ready });
+    await lite.waitReady;
+    const engine = openPGlite(lite);
+    return {
+      engine,
+      socketDir,
+      open,
+      async close() {
+        open(); // connections still waiting get their turn, then the end
+        await server.close();
+        await engine.close(); // PGlite's own shutdown: a clean checkpoint
+        lock.release();
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** `<dataDir>.socket/`, or a short folder under the system's temporary one when that path is too long for a socket. */
+function socketDirFor(dataDir: string): string {
+  const beside = `${dataDir}.socket`;
+  if (Buffer.byteLength(path.join(beside, SOCKET_FILE)) <= 100) return beside;
+  return path.join(tmpdir(), `trousseau-${createHash('sha256').update(dataDir).digest('hex').slice(0, 12)}`);
+}
