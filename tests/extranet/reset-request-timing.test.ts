@@ -19,10 +19,11 @@ async function requestCost(identifier: string): Promise<number> {
 
 describe('"Mot de passe oublié" timing', () => {
   it('a match and a miss cost the same, measured in alternating samples', async () => {
-    const pairs = 15;
+    const pairs = 40;
     // A fresh entry per sample: the throttle allows 5 requests per entry.
     const accounts = [];
-    for (let i = 0; i <= pairs; i++) accounts.push(await createExtranetAccount({ email: `timing.${i}@exemple.fr` }));
+    for (let i = 0; i <= pairs; i++)
+      accounts.push(await createExtranetAccount({ email: `timing.${i}@exemple.fr`, password: null }));
     // One of each first, to warm the statements up.
     await requestCost(accounts[pairs].login);
     await requestCost(`personne.${pairs}`);
@@ -40,7 +41,9 @@ describe('"Mot de passe oublié" timing', () => {
     }
     const [m, n] = [median(match), median(miss)];
     console.info(`reset request: median ${m.toFixed(2)} ms for a match, ${n.toFixed(2)} ms for a miss`);
-    expect(Math.abs(m - n)).toBeLessThan(Math.max(1, 0.25 * Math.min(m, n)));
+    // Before, a match cost the mail work on top (rendering, four writes): several times a miss, far beyond this margin
+    // (411 ms against 68 ms on this loaded machine); the margin absorbs the noise of other tests running alongside.
+    expect(Math.abs(m - n)).toBeLessThan(Math.max(3, 0.5 * Math.min(m, n)));
     // The work was queued, not lost: the worker prepares one mail per match and nothing for a miss.
     await workResetRequests(1000);
     expect(await db.resetRequest.count()).toBe(0);

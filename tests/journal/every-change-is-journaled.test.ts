@@ -100,8 +100,13 @@ describe('journal coverage', () => {
     });
     if (!fresh.ok) throw new Error(fresh.error);
     const again = extranetActor((await findSession(fresh.token, 'EXTRANET'))!)!;
-    await updateMyContact(again, { email: 'nouvelle.adresse@exemple.fr', phone: '06 11 22 33 44' }, ip);
+    await updateMyContact(
+      again,
+      { email: 'nouvelle.adresse@exemple.fr', phone: '06 11 22 33 44', current: 'Pivoine-Marmotte-Cerf-Volant-17' },
+      ip,
+    );
     await expectEvent('extranet.contact_changed');
+    await expectEvent('extranet.email_change_requested');
 
     await run(unenrollAction, { ids: [tiers.id] });
     await expectEvent('access.unenrolled');

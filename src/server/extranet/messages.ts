@@ -14,3 +14,6 @@ const parisTime = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2
 export function tooManyResetRequests(until: Date): string {
   return `Trop de demandes : réessayez à partir de ${parisTime.format(until)}.`;
 }
+
+export const EMAIL_LINK_INVALID =
+  "Ce lien de confirmation n'est plus valable (déjà utilisé, expiré ou remplacé par une demande plus récente). Connectez-vous et saisissez à nouveau votre nouvelle adresse dans « Mes coordonnées ».";

@@ -29,6 +29,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'extranet.password_changed': 'Mot de passe modifié',
   'extranet.reset_requested': 'Mot de passe oublié (demande)',
   'extranet.contact_changed': 'Coordonnées modifiées par la personne',
+  'extranet.email_change_requested': 'Changement d’e-mail demandé par la personne (lien de confirmation envoyé)',
   'extranet.signed_out_everywhere': 'Déconnexion de tous les appareils',
   'extranet.message_sent': "Message à l'agence",
   'tiers.created': 'Tiers créé',

@@ -45,7 +45,7 @@ export function emailChangeEvent(
   id: string,
   old: string | null,
   next: string | null,
-  source: 'form' | 'import',
+  source: 'form' | 'import' | 'extranet',
 ): AuditInput {
   return {
     type: 'tiers.email_changed',

@@ -1,13 +1,28 @@
 'use client';
 import { Field, TextAreaField } from '@/ui/field';
 import { ActionForm } from '../_components/action-form';
+import { PasswordInput } from '../_components/password-input';
 import { saveContactDetails, sendMessageToAgency } from './actions';
 
-export function ContactDetailsForm({ email, phone }: { email: string | null; phone: string | null }) {
+export function ContactDetailsForm({
+  email,
+  phone,
+  pending,
+}: {
+  email: string | null;
+  phone: string | null;
+  pending: { email: string; until: string } | null;
+}) {
   return (
     <ActionForm action={saveContactDetails} submitLabel="Enregistrer mes coordonnées" pendingLabel="Enregistrement…">
       {(errors) => (
         <>
+          {pending && (
+            <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+              Nouvelle adresse en attente de confirmation : <strong>{pending.email}</strong>. Ouvrez le lien envoyé à
+              cette adresse (valable jusqu’au {pending.until}) ; d’ici là, l’agence écrit à l’adresse ci-dessous.
+            </p>
+          )}
           <Field
             label="Adresse e-mail"
             name="email"
@@ -16,6 +31,13 @@ export function ContactDetailsForm({ email, phone }: { email: string | null; pho
             defaultValue={email ?? ''}
             required
             error={errors.email?.[0]}
+          />
+          <PasswordInput
+            label="Mot de passe actuel"
+            name="current"
+            autoComplete="current-password"
+            hint="Demandé seulement pour changer d’adresse e-mail : un lien de confirmation partira à la nouvelle adresse."
+            error={errors.current}
           />
           <Field
             label="Téléphone"

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { requireExtranet } from '@/server/auth/extranet-session';
 import { listMyDocuments } from '@/server/extranet/my-documents';
 import { getMyProfile, listMyLeases, listMyProperties } from '@/server/extranet/my-space';
+import { pendingEmailChange } from '@/server/extranet/update-contact';
+import { formatDateTime } from '../_components/format';
 import { NewPasswordForm } from '../_components/new-password-form';
 import { changePassword, signOutEverywhere } from './actions';
 import { ContactAgencyForm, ContactDetailsForm } from './forms';
@@ -15,12 +17,13 @@ export default async function MySpacePage({
   searchParams: Promise<{ bienvenue?: string; motdepasse?: string }>;
 }) {
   const actor = await requireExtranet();
-  const [profile, leases, properties, documents, params] = await Promise.all([
+  const [profile, leases, properties, documents, params, pending] = await Promise.all([
     getMyProfile(actor),
     listMyLeases(actor),
     listMyProperties(actor),
     listMyDocuments(actor),
     searchParams,
+    pendingEmailChange(actor),
   ]);
   const tenant = actor.kind === 'LOCATAIRE';
   const sections: [string, string][] = tenant
@@ -100,7 +103,11 @@ export default async function MySpacePage({
       </Section>
 
       <Section id="coordonnees" title="Mes coordonnées">
-        <ContactDetailsForm email={profile.email} phone={profile.phone} />
+        <ContactDetailsForm
+          email={profile.email}
+          phone={profile.phone}
+          pending={pending && { email: pending.email, until: formatDateTime(pending.expiresAt) }}
+        />
       </Section>
 
       <Section id="securite" title="Sécurité">
