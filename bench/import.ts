@@ -1,15 +1,18 @@
-// CSV import benchmark: 10,000-line files of tiers, biens and baux, dry run then import, on the embedded engine
-// (PGlite, on disk as in a local install) and on PostgreSQL (database bench_import, created afresh).
+// CSV import benchmark: 100,000-line files of tiers, biens and baux (each under the 10 MB limit), dry run then
+// import, on the embedded engine (PGlite, on disk as in a local install) and on PostgreSQL (database bench_import,
+// created afresh). Each step prints its time and the process's RSS growth (peak during the step, sampled every
+// 20 ms, minus RSS before it). The reference: a bare COPY of the same tiers rows into "Tiers" of a freshly migrated
+// database of the same engine, in the same process (targets: RSS growth < 200 MiB, tiers import ≤ 2 × COPY).
 //   npx tsx --conditions=react-server bench/import.ts            both engines, one child process each
 //   BENCH_LINES=2000 npx tsx --conditions=react-server bench/import.ts
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-const LINES = Number(process.env.BENCH_LINES ?? 10_000);
+const LINES = Number(process.env.BENCH_LINES ?? 100_000);
 const POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 if (!process.env.BENCH_CHILD) {
@@ -29,12 +32,20 @@ if (!process.env.BENCH_CHILD) {
   run('PGlite (embedded, on disk)', { ...withoutUrl, PGLITE_DATA_DIR: path.join(dir, 'pglite') });
   const admin = new pg.Client({ connectionString: POSTGRES });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS bench_import WITH (FORCE)');
-  await admin.query('CREATE DATABASE bench_import');
+  for (const name of ['bench_import', 'bench_import_copy']) {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  }
   await admin.end();
   const url = new URL(POSTGRES);
   url.pathname = '/bench_import';
-  run('PostgreSQL (database bench_import)', { ...common, DATABASE_URL: url.toString() });
+  const copyUrl = new URL(POSTGRES);
+  copyUrl.pathname = '/bench_import_copy';
+  run('PostgreSQL (database bench_import)', {
+    ...common,
+    DATABASE_URL: url.toString(),
+    BENCH_COPY_URL: copyUrl.toString(),
+  });
   rmSync(dir, { recursive: true, force: true });
 } else {
   const { closeEngine, db, getEngine } = await import('@/server/db');
@@ -70,9 +81,9 @@ if (!process.env.BENCH_CHILD) {
         `Lefèvre${i}`,
         'Hélène',
         '',
-        `personne.${i}${suffix}@exemple.fr`,
-        '06 12 34 56 78',
-        `${i} rue de l'Église`,
+        `p.${i}${suffix}@exemple.fr`,
+        '0612345678',
+        `${i} rue d'Alès`,
         '69003',
         'Lyon',
       ];
@@ -98,21 +109,105 @@ if (!process.env.BENCH_CHILD) {
     '1 234,56',
   ]);
 
+  const MiB = 1024 * 1024;
+  let worstGrowth = 0;
+  /** Time and RSS growth of one step: the peak RSS while it runs (sampled every 20 ms) minus RSS before it. */
   const time = async (label: string, fn: () => Promise<unknown>) => {
+    const before = process.memoryUsage.rss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
     const start = performance.now();
     await fn();
     const seconds = (performance.now() - start) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage.rss());
+    const growth = (peak - before) / MiB;
+    worstGrowth = Math.max(worstGrowth, growth);
     console.log(
       `  ${label.padEnd(38)} ${seconds.toFixed(2).padStart(7)} s   ${Math.round(LINES / seconds)
         .toString()
-        .padStart(6)} lines/s`,
+        .padStart(6)} lines/s   RSS +${growth.toFixed(0).padStart(4)} MiB`,
     );
     return seconds;
   };
+
+  /** The reference: the same tiers rows, as the import stores them, COPYed into a freshly migrated database. */
+  const { sortNameOf } = await import('@/server/tiers/names');
+  const copyRows = () => {
+    const now = new Date().toISOString();
+    const q = (v: string) => (v === '' ? '' : `"${v.replace(/"/g, '""')}"`);
+    return tiersRows('')
+      .map(([type, ref, civility, lastName, firstName, , email, phone, address, postalCode, city]) =>
+        [
+          `t${ref}`,
+          type === 'Propriétaire' ? 'PROPRIETAIRE' : 'LOCATAIRE',
+          civility,
+          lastName,
+          firstName,
+          sortNameOf({ lastName, firstName, companyName: null }),
+          email,
+          phone,
+          address,
+          postalCode,
+          city,
+          ref,
+          now,
+          now,
+        ]
+          .map(q)
+          .join(','),
+      )
+      .join('\n');
+  };
+  const COPY_COLUMNS =
+    '"id","kind","civility","lastName","firstName","sortName","email","phone","addressLine","postalCode","city","externalRef","createdAt","updatedAt"';
+  const bareCopy = async (): Promise<number> => {
+    const csvText = copyRows();
+    const { openEngine } = await import('@/server/db/engine');
+    const copyUrl = process.env.BENCH_COPY_URL;
+    const copyDir = `${process.env.PGLITE_DATA_DIR}-copy`;
+    const target = copyUrl
+      ? { kind: 'postgres' as const, url: copyUrl }
+      : { kind: 'pglite' as const, dataDir: copyDir };
+    const migrated = openEngine(target);
+    await migrate(migrated);
+    await migrated.close();
+    const sql = (from: string) => `COPY "Tiers" (${COPY_COLUMNS}) FROM '${from}' WITH (FORMAT csv)`;
+    if (copyUrl) {
+      // A server-side COPY reads a file the server can open: a world-readable file directly in /tmp.
+      const file = path.join('/tmp', `bench-import-copy-${process.pid}.csv`);
+      writeFileSync(file, csvText, { mode: 0o644 });
+      const client = new pg.Client({ connectionString: copyUrl });
+      await client.connect();
+      const seconds = await time('bare COPY of the tiers rows (reference)', () => client.query(sql(file)));
+      await client.end();
+      rmSync(file, { force: true });
+      return seconds;
+    }
+    const { PGlite } = await import('@electric-sql/pglite');
+    const lite = new PGlite(copyDir);
+    await lite.waitReady; // the WASM start is not the COPY's cost
+    const blob = new Blob([csvText]);
+    const seconds = await time('bare COPY of the tiers rows (reference)', () =>
+      lite.query(sql('/dev/blob'), [], { blob }),
+    );
+    await lite.close();
+    return seconds;
+  };
+
   const dry = (kind: 'tiers' | 'biens' | 'baux', file: File) => dryRunImport({ kind, file });
   const run = (kind: 'tiers' | 'biens' | 'baux', file: File) =>
     runImport({ kind, file }, staff.id, { type: 'STAFF', staffId: staff.id, ip: null });
 
+  const sizes = {
+    tiers: csv('tiers', tiersRows('')).size,
+    biens: csv('biens', biensRows).size,
+    baux: csv('baux', bauxRows).size,
+  };
+  console.log(
+    `  files: tiers ${(sizes.tiers / MiB).toFixed(1)} MiB, biens ${(sizes.biens / MiB).toFixed(1)} MiB, baux ${(sizes.baux / MiB).toFixed(1)} MiB (limit 10 MB)`,
+  );
+  const copySeconds = await bareCopy();
   const results: Record<string, number> = {};
   results.dryTiers = await time('dry run, tiers (all new)', () => dry('tiers', csv('tiers', tiersRows(''))));
   results.tiers = await time('import, tiers (creations)', () => run('tiers', csv('tiers', tiersRows(''))));
@@ -125,6 +220,12 @@ if (!process.env.BENCH_CHILD) {
   const worst = Math.max(...Object.values(results));
   console.log(
     `  slowest step: ${worst.toFixed(2)} s for ${LINES} lines (${worst < 60 ? 'under' : 'OVER'} the 60 s target, ratio ${(worst / 60).toFixed(2)})`,
+  );
+  console.log(
+    `  tiers import / bare COPY: ${(results.tiers / copySeconds).toFixed(2)} × (target ≤ 2); dry run / COPY: ${(results.dryTiers / copySeconds).toFixed(2)} ×`,
+  );
+  console.log(
+    `  largest RSS growth of a step: ${worstGrowth.toFixed(0)} MiB (${worstGrowth < 200 ? 'under' : 'OVER'} the 200 MiB target)`,
   );
   console.log(
     `  rows: ${await db.tiers.count()} tiers, ${await db.property.count()} biens, ${await db.lease.count()} baux, ${await db.auditEvent.count({ where: { type: 'tiers.email_changed' } })} e-mail change events\n`,

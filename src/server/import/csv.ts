@@ -3,22 +3,13 @@
 
 export type CsvRecord = { line: number; cells: string[] };
 
-export function parseCsv(text: string, separator = ';'): CsvRecord[] {
-  const records: CsvRecord[] = [];
+/** The records one by one, so that a large file is never held as one array of rows. */
+export function* readCsv(text: string, separator = ';'): Generator<CsvRecord> {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
   let line = 1;
   let start = 1;
-  const push = () => {
-    cells.push(cell);
-    cell = '';
-  };
-  const end = () => {
-    push();
-    if (cells.some((c) => c.trim() !== '')) records.push({ line: start, cells });
-    cells = [];
-  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
@@ -33,15 +24,22 @@ export function parseCsv(text: string, separator = ';'): CsvRecord[] {
     } else if (c === '"' && cell.trim() === '') {
       quoted = true;
       cell = '';
-    } else if (c === separator) push();
-    else if (c === '\n' || c === '\r') {
+    } else if (c === separator) {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      end();
+      cells.push(cell);
+      cell = '';
+      if (cells.some((x) => x.trim() !== '')) yield { line: start, cells };
+      cells = [];
       start = ++line;
     } else cell += c;
   }
-  if (cell !== '' || cells.length) end();
-  return records;
+  if (cell !== '' || cells.length) {
+    cells.push(cell);
+    if (cells.some((x) => x.trim() !== '')) yield { line: start, cells };
+  }
 }
 
 /** One CSV cell: quoted when it holds the separator, a quote or a line break. */

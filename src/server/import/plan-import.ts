@@ -3,7 +3,7 @@ import type { Tx } from '@/server/db';
 import { displayName } from '@/server/tiers/names';
 import { columnHeader, type ImportKind } from './columns';
 import type { CsvEncoding } from './decode';
-import type { LineError, ParsedFile, RowValues } from './validate-rows';
+import type { ImportFile, LineError, RowValues, ValidatedRow } from './validate-rows';
 
 export type ImportLine = {
   line: number;
@@ -20,8 +20,11 @@ export type ImportReport = {
   created: number;
   updated: number;
   refused: number;
+  /** In file order, at most REPORT_LINES_KEPT refused lines and as many others: what the page shows. */
   lines: ImportLine[];
 };
+
+export const REPORT_LINES_KEPT = 200;
 
 /** A line ready to write: its values, the id it updates (if any), and the ids its references point to. */
 export type PlannedRow<K extends ImportKind> = {
@@ -33,8 +36,8 @@ export type PlannedRow<K extends ImportKind> = {
   tenantIds?: string[];
 };
 
-export type ImportPlan<K extends ImportKind = ImportKind> = { report: ImportReport; rows: PlannedRow<K>[] };
-
+/** Lines read, checked against the database and handed on together: memory holds one batch, not the file. */
+const BATCH = 2000;
 const CHUNK = 5000;
 
 async function inChunks<T, R>(items: T[], fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
@@ -45,16 +48,61 @@ async function inChunks<T, R>(items: T[], fn: (chunk: T[]) => Promise<R[]>): Pro
 
 /**
  * Decides, line by line, what the import will do: create, update (same référence externe) or refuse, with the
- * reasons. Reads the database through `tx`, so the import re-plans inside its own transaction.
+ * reasons. Reads the file and the database batch by batch, through `tx` (the import re-plans inside its own
+ * transaction), and hands each batch's lines to write to `onBatch` (the import writes them; the dry run does not).
  */
-export async function planImport(tx: Tx, file: ParsedFile): Promise<ImportPlan> {
-  const kind = file.kind;
-  const refColumn = columnHeader(kind, 'externalRef');
+export async function planImport(
+  tx: Tx,
+  file: ImportFile,
+  onBatch?: (rows: PlannedRow<ImportKind>[], report: ImportReport) => Promise<void>,
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    kind: file.kind,
+    encoding: file.encoding,
+    total: 0,
+    created: 0,
+    updated: 0,
+    refused: 0,
+    lines: [],
+  };
   const firstLineOfRef = new Map<string, number>();
+  let kept = { refuse: 0, other: 0 };
+  let batch: ValidatedRow<ImportKind>[] = [];
+  const flush = async () => {
+    const { lines, rows } = await planBatch(tx, file.kind, batch, firstLineOfRef);
+    batch = [];
+    for (const l of lines) {
+      report.total++;
+      if (l.action === 'create') report.created++;
+      else if (l.action === 'update') report.updated++;
+      else report.refused++;
+      const group = l.action === 'refuse' ? 'refuse' : 'other';
+      if (kept[group] < REPORT_LINES_KEPT) {
+        kept = { ...kept, [group]: kept[group] + 1 };
+        report.lines.push(l);
+      }
+    }
+    await onBatch?.(rows, report);
+  };
+  for (const row of file.rows()) {
+    batch.push(row);
+    if (batch.length >= BATCH) await flush();
+  }
+  if (batch.length) await flush();
+  return report;
+}
+
+async function planBatch(
+  tx: Tx,
+  kind: ImportKind,
+  batch: ValidatedRow<ImportKind>[],
+  firstLineOfRef: Map<string, number>,
+): Promise<{ lines: ImportLine[]; rows: PlannedRow<ImportKind>[] }> {
+  const refColumn = columnHeader(kind, 'externalRef');
   const lines: ImportLine[] = [];
   const candidates: { index: number; values: RowValues[ImportKind]; line: number }[] = [];
 
-  for (const row of file.rows) {
+  for (const row of batch) {
     const reference = row.values?.externalRef ?? (row.raw.externalRef || null);
     const entry: ImportLine = {
       line: row.line,
@@ -163,19 +211,7 @@ export async function planImport(tx: Tx, file: ParsedFile): Promise<ImportPlan> 
     rows.push(planned);
   }
 
-  const count = (a: ImportLine['action']) => lines.filter((l) => l.action === a).length;
-  return {
-    report: {
-      kind,
-      encoding: file.encoding,
-      total: lines.length,
-      created: count('create'),
-      updated: count('update'),
-      refused: count('refuse'),
-      lines,
-    },
-    rows,
-  };
+  return { lines, rows };
 }
 
 function missingTiers(

@@ -6,8 +6,8 @@ import { UserError } from '@/server/errors';
 import type { ImportKind } from './columns';
 import { planImport, type ImportReport } from './plan-import';
 import { startProgress } from './progress';
-import { ImportFileError, readImportFile } from './validate-rows';
-import { writeImport } from './write-import';
+import { ImportFileError, openImportFile } from './validate-rows';
+import { recordImportCompleted, writeImportBatch } from './write-import';
 
 // The import use cases, apart from the action wrapper so that the benchmark can run them as they are.
 
@@ -23,7 +23,7 @@ async function readFile(input: ImportInput) {
       'Le fichier dépasse 10 Mo : découpez-le en plusieurs fichiers puis importez-les l’un après l’autre.',
     );
   try {
-    return readImportFile(new Uint8Array(await file.arrayBuffer()), input.kind === 'auto' ? null : input.kind);
+    return openImportFile(new Uint8Array(await file.arrayBuffer()), input.kind === 'auto' ? null : input.kind);
   } catch (error) {
     if (error instanceof ImportFileError) throw new UserError(error.message);
     throw error;
@@ -40,8 +40,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : 
 
 /** The dry run: the per-line report, nothing written. */
 export async function dryRunImport(input: ImportInput): Promise<{ message: string; data: ImportReport }> {
-  const parsed = await readFile(input);
-  const { report } = await planImport(db, parsed);
+  const file = await readFile(input);
+  const report = await planImport(db, file);
   const message = `Essai terminé : ${plural(report.created, 'création', 'créations')}, ${plural(report.updated, 'mise à jour', 'mises à jour')}, ${plural(report.refused, 'ligne refusée', 'lignes refusées')}. Rien n'a encore été importé.`;
   return { message, data: report };
 }
@@ -53,9 +53,9 @@ export class ImportRefusedError extends UserError {}
  * have changed since the dry run). `jobId` comes from the page so that it can poll the progress meanwhile.
  */
 export async function runImport(input: ImportInput & { jobId?: string }, staffId: string, audit: Actor) {
-  const parsed = await readFile(input);
+  const file = await readFile(input);
   const jobId = input.jobId ?? randomUUID();
-  const progress = startProgress(jobId, staffId, `import.${parsed.kind}`, parsed.rows.length);
+  const progress = startProgress(jobId, staffId, `import.${file.kind}`, file.total);
   try {
     await progress.created;
   } catch {
@@ -64,19 +64,26 @@ export async function runImport(input: ImportInput & { jobId?: string }, staffId
   try {
     const report = await db.$transaction(
       async (tx) => {
-        const plan = await planImport(tx, parsed);
-        if (plan.report.refused) {
+        // Batches are written as they are planned; once a line is refused nothing more is written, the rest is only
+        // counted for the message, and the throw rolls everything back.
+        let written = 0;
+        const report = await planImport(tx, file, async (rows, soFar) => {
+          if (soFar.refused) return;
+          await writeImportBatch(tx, file.kind, rows, audit);
+          progress.report((written += rows.length));
+        });
+        if (report.refused) {
           throw new ImportRefusedError(
-            `${plural(plan.report.refused, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`,
+            `${plural(report.refused, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`,
           );
         }
-        await writeImport(tx, plan, audit, progress.report);
-        return plan.report;
+        await recordImportCompleted(tx, audit, report);
+        return report;
       },
       { timeout: 10 * 60_000, maxWait: 60_000 },
     );
     await progress.finish('DONE', { created: report.created, updated: report.updated }, report.total);
-    const [one, many] = NOUNS[parsed.kind];
+    const [one, many] = NOUNS[file.kind];
     return {
       message: `Import terminé : ${plural(report.created, `${one} créé`, `${many} créés`)}, ${report.updated} mis à jour.`,
       data: { jobId, created: report.created, updated: report.updated },

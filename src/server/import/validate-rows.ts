@@ -3,7 +3,7 @@ import { checkDates, leaseFields } from '@/server/leases/schemas';
 import { propertyFields } from '@/server/properties/schemas';
 import { requiredText } from '@/server/tiers/fields';
 import { ALWAYS, ZTiersFields } from '@/server/tiers/schemas';
-import { parseCsv } from './csv';
+import { readCsv } from './csv';
 import { columnHeader, detectKind, IMPORT_COLUMNS, mapHeader, type ImportKind } from './columns';
 import { decodeCsv, type CsvEncoding } from './decode';
 
@@ -60,12 +60,21 @@ export type ValidatedRow<K extends ImportKind> = { line: number; raw: Record<str
   { values: RowValues[K]; errors?: undefined } | { values?: undefined; errors: LineError[] }
 );
 
-export type ParsedFile<K extends ImportKind = ImportKind> = { kind: K; encoding: CsvEncoding; rows: ValidatedRow<K>[] };
+/**
+ * A file ready to be read line by line: its kind, encoding and number of lines are known (the header is checked and
+ * the lines counted once), and `rows()` validates the lines one at a time, so memory holds one batch, not the file.
+ */
+export type ImportFile<K extends ImportKind = ImportKind> = {
+  kind: K;
+  encoding: CsvEncoding;
+  total: number;
+  rows(): Generator<ValidatedRow<K>>;
+};
 
-/** Decodes, reads the header, and validates every line with the same schemas as the forms. Nothing touches the database. */
-export function readImportFile(bytes: Uint8Array, requested: ImportKind | null): ParsedFile {
+/** Decodes and reads the header; every line is validated, when read, with the same schemas as the forms. */
+export function openImportFile(bytes: Uint8Array, requested: ImportKind | null): ImportFile {
   const { text, encoding } = decodeCsv(bytes);
-  const [header, ...records] = parseCsv(text);
+  const header = readCsv(text).next().value;
   if (!header)
     throw new ImportFileError(
       'Le fichier est vide : exportez vos données avec une ligne d’en-tête, ou partez du modèle à télécharger.',
@@ -82,22 +91,30 @@ export function readImportFile(bytes: Uint8Array, requested: ImportKind | null):
       `Colonne${mapped.missing.length > 1 ? 's' : ''} manquante${mapped.missing.length > 1 ? 's' : ''} dans la première ligne : ${mapped.missing.map((m) => `« ${m} »`).join(', ')}. Partez du modèle à télécharger.`,
     );
   }
-  if (!records.length)
+  let total = -1; // the header
+  for (const _ of readCsv(text)) total++;
+  if (!total)
     throw new ImportFileError('Le fichier ne contient aucune ligne après l’en-tête : ajoutez au moins une ligne.');
   const schema = ROW_SCHEMAS[kind];
-  const rows = records.map(({ line, cells }) => {
-    const raw: Record<string, string> = {};
-    for (const [, field] of IMPORT_COLUMNS[kind]) raw[field] = (cells[mapped.index[field]] ?? '').trim();
-    const parsed = schema.safeParse(raw);
-    if (parsed.success) return { line, raw, values: parsed.data };
-    return {
-      line,
-      raw,
-      errors: parsed.error.issues.map((i) => ({
-        column: columnHeader(kind, String(i.path[0] ?? '')),
-        message: i.message,
-      })),
-    };
-  });
-  return { kind, encoding, rows } as ParsedFile;
+  const { index } = mapped;
+  function* rows(): Generator<ValidatedRow<ImportKind>> {
+    const records = readCsv(text);
+    records.next(); // the header
+    for (const { line, cells } of records) {
+      const raw: Record<string, string> = {};
+      for (const [, field] of IMPORT_COLUMNS[kind!]) raw[field] = (cells[index[field]] ?? '').trim();
+      const parsed = schema.safeParse(raw);
+      if (parsed.success) yield { line, raw, values: parsed.data } as ValidatedRow<ImportKind>;
+      else
+        yield {
+          line,
+          raw,
+          errors: parsed.error.issues.map((i) => ({
+            column: columnHeader(kind!, String(i.path[0] ?? '')),
+            message: i.message,
+          })),
+        };
+    }
+  }
+  return { kind, encoding, total, rows };
 }

@@ -4,9 +4,9 @@ import { recordEvent, recordEvents, type Actor } from '@/server/audit/record-eve
 import type { Tx } from '@/server/db';
 import { sortNameOf } from '@/server/tiers/names';
 import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';
-import { bulkUpdate, type BulkColumn } from './bulk-update';
+import { bulkInsert, bulkUpdate, type BulkColumn } from './bulk-update';
 import type { ImportKind } from './columns';
-import type { ImportPlan, PlannedRow } from './plan-import';
+import type { ImportReport, PlannedRow } from './plan-import';
 
 const BATCH = 1000;
 
@@ -38,38 +38,56 @@ const LEASE_COLUMNS: BulkColumn[] = [
   ...text('propertyId'),
 ];
 
-/** Writes a plan without refused lines, in batches (createMany, bulk updates), in the caller's transaction. */
-export async function writeImport(
-  tx: Tx,
-  plan: ImportPlan,
-  audit: Actor,
-  onProgress: (done: number) => void,
-): Promise<void> {
-  const creates = plan.rows.filter((r) => !r.existing);
-  const updates = plan.rows.filter((r) => r.existing);
-  let done = 0;
-  const step = (n: number) => onProgress((done += n));
-  const kind = plan.report.kind;
+const ID: BulkColumn = { name: 'id', type: 'text' };
+const TENANT_COLUMNS: BulkColumn[] = [...text('leaseId', 'tiersId'), { name: 'isPrimary', type: 'boolean' }];
+const insertTenants = (tx: Tx, rows: ReturnType<typeof tenantsData>) =>
+  bulkInsert(tx, 'LeaseTenant', TENANT_COLUMNS, rows, { timestamps: false });
+
+/** Writes one planned batch (no refused line in it), by 1,000 (bulk inserts and updates), in the caller’s transaction. */
+export async function writeImportBatch(tx: Tx, kind: ImportKind, rows: PlannedRow<ImportKind>[], audit: Actor) {
+  const creates = rows.filter((r) => !r.existing);
+  const updates = rows.filter((r) => r.existing);
 
   for (let i = 0; i < creates.length; i += BATCH) {
     const batch = creates.slice(i, i + BATCH);
     if (kind === 'tiers')
-      await tx.tiers.createMany({
-        data: (batch as PlannedRow<'tiers'>[]).map(({ values }) => ({ ...values, sortName: sortNameOf(values) })),
-      });
+      await bulkInsert(
+        tx,
+        'Tiers',
+        [ID, ...TIERS_COLUMNS, ...text('externalRef')],
+        (batch as PlannedRow<'tiers'>[]).map(({ values }) => ({
+          ...values,
+          id: randomUUID(),
+          sortName: sortNameOf(values),
+        })),
+        { timestamps: true },
+      );
     else if (kind === 'biens')
-      await tx.property.createMany({
-        data: (batch as PlannedRow<'biens'>[]).map(({ values: { ownerRef: _, ...v }, ownerId }) => ({
+      await bulkInsert(
+        tx,
+        'Property',
+        [ID, ...PROPERTY_COLUMNS, ...text('externalRef')],
+        (batch as PlannedRow<'biens'>[]).map(({ values: { ownerRef: _, ...v }, ownerId }) => ({
           ...v,
+          id: randomUUID(),
           ownerId: ownerId!,
         })),
-      });
+        { timestamps: true },
+      );
     else {
       const leases = (batch as PlannedRow<'baux'>[]).map((row) => ({ id: randomUUID(), row }));
-      await tx.lease.createMany({ data: leases.map(({ id, row }) => leaseData(id, row)) });
-      await tx.leaseTenant.createMany({ data: leases.flatMap(({ id, row }) => tenantsData(id, row)) });
+      await bulkInsert(
+        tx,
+        'Lease',
+        [ID, ...LEASE_COLUMNS, ...text('externalRef')],
+        leases.map(({ id, row }) => leaseData(id, row)),
+        { timestamps: true },
+      );
+      await insertTenants(
+        tx,
+        leases.flatMap(({ id, row }) => tenantsData(id, row)),
+      );
     }
-    step(batch.length);
   }
 
   for (let i = 0; i < updates.length; i += BATCH) {
@@ -111,20 +129,25 @@ export async function writeImport(
         rows.map((row) => leaseData(row.existing!.id, row)),
       );
       await tx.leaseTenant.deleteMany({ where: { leaseId: { in: rows.map((r) => r.existing!.id) } } });
-      await tx.leaseTenant.createMany({ data: rows.flatMap((row) => tenantsData(row.existing!.id, row)) });
+      await insertTenants(
+        tx,
+        rows.flatMap((row) => tenantsData(row.existing!.id, row)),
+      );
     }
-    step(batch.length);
   }
+}
 
+/** The import's one journal event, once every batch is written. */
+export async function recordImportCompleted(tx: Tx, audit: Actor, report: ImportReport) {
   await recordEvent(tx, audit, {
     type: 'import.completed',
     targetType: 'import',
     details: {
-      kind: kind satisfies ImportKind,
-      created: creates.length,
-      updated: updates.length,
-      lines: plan.report.total,
-      encoding: plan.report.encoding,
+      kind: report.kind satisfies ImportKind,
+      created: report.created,
+      updated: report.updated,
+      lines: report.total,
+      encoding: report.encoding,
     },
   });
 }

@@ -186,8 +186,13 @@ export function ImportForm() {
               </tr>
             ))}
           </Table>
-          {report.lines.length > SHOWN && (
-            <p className="text-sm text-slate-700">… et {report.lines.length - SHOWN} autres lignes non affichées.</p>
+          {report.total > visible.length && (
+            <p className="text-sm text-slate-700">
+              … et {report.total - visible.length} autres lignes non affichées
+              {report.refused > visible.filter((l) => l.action === 'refuse').length &&
+                ' (dont des lignes refusées : corrigez celles affichées, puis relancez l’essai pour voir les suivantes)'}
+              .
+            </p>
           )}
         </section>
       )}

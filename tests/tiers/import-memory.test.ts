@@ -1,0 +1,74 @@
+// Issue 13, item 7: the import streams, so a file at the size limit neither grows the server by its own size many
+// times over nor sends a report of every line back to the page. 100,000 lines (~8.5 MB, under the 10 MB limit).
+import { describe, expect, it } from 'vitest';
+import { executeStaffAction } from '@/server/auth/staff-action';
+import { db } from '@/server/db';
+import { IMPORT_COLUMNS } from '@/server/import/columns';
+import { dryRunImportAction, runImportAction } from '@/server/import/import-actions';
+import type { ImportReport } from '@/server/import/plan-import';
+import { createStaffUser } from '../factories';
+
+const LINES = 100_000;
+const MiB = 1024 * 1024;
+
+function bigTiersFile(refused: number[] = []): File {
+  const header = IMPORT_COLUMNS.tiers.map(([h]) => h).join(';');
+  const lines = Array.from({ length: LINES }, (_, i) =>
+    [
+      i % 10 ? 'Locataire' : 'Propriétaire',
+      `M-${i}`,
+      'Mme',
+      refused.includes(i) ? '' : `Martin${i}`, // no name: refused
+      'Léa',
+      '',
+      `m.${i}@exemple.fr`,
+      '0612345678',
+      `${i} rue d'Alès`,
+      '69003',
+      'Lyon',
+    ].join(';'),
+  );
+  return new File([[header, ...lines].join('\r\n')], 'gros.csv');
+}
+
+/** Runs `fn` while sampling the process's RSS every 20 ms; returns its result and the peak growth in MiB. */
+async function rssGrowth<T>(fn: () => Promise<T>): Promise<{ result: T; growthMiB: number }> {
+  const before = process.memoryUsage.rss();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+  try {
+    const result = await fn();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, growthMiB: (peak - before) / MiB };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+describe('a CSV file at the size limit', () => {
+  it('dry run: memory growth under 200 MiB, and a report of counts plus at most 400 lines', async () => {
+    const staff = await createStaffUser();
+    const file = bigTiersFile([70_000, 99_999]);
+    expect(file.size).toBeLessThan(10 * 1024 * 1024);
+    const { result, growthMiB } = await rssGrowth(() =>
+      executeStaffAction(dryRunImportAction, staff, { kind: 'tiers', file }, null),
+    );
+    expect(result.ok).toBe(true);
+    const report = (result as { data: ImportReport }).data;
+    expect(report).toMatchObject({ total: LINES, created: LINES - 2, updated: 0, refused: 2 });
+    expect(report.lines.length).toBeLessThanOrEqual(400);
+    // The refused lines are in it, even the last one of the file.
+    expect(report.lines.filter((l) => l.action === 'refuse').map((l) => l.line)).toEqual([70_002, 100_001]);
+    expect(growthMiB).toBeLessThan(200);
+  }, 180_000);
+
+  it('import: all lines written in batches, memory growth under 200 MiB', async () => {
+    const staff = await createStaffUser();
+    const { result, growthMiB } = await rssGrowth(() =>
+      executeStaffAction(runImportAction, staff, { kind: 'tiers', file: bigTiersFile() }, null),
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect(await db.tiers.count({ where: { externalRef: { startsWith: 'M-' } } })).toBe(LINES);
+    expect(growthMiB).toBeLessThan(200);
+  }, 300_000);
+});
