@@ -72,7 +72,7 @@ async function choosePassword(page: Page, password: string) {
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible({ timeout: 30_000 });
 }
 
-const signOutStaff = async (page: Page) => page.getByRole('button', { name: 'Se déconnecter' }).click();
+const signOutStaff = async (page: Page) => page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
 
 let tenant: { login: string; password: string; name: string };
 

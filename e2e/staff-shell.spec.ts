@@ -33,7 +33,7 @@ test('a gestionnaire signs in, walks the navigation, and signs out', async ({ pa
   await expect(nav.getByRole('link', { name: 'Paramètres' })).toHaveCount(0);
   expect(errors).toEqual([]);
 
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await expect(page).toHaveURL(/\/gestion\/connexion/);
   await page.goto('/gestion');
   await expect(page).toHaveURL(/\/gestion\/connexion/);
@@ -43,7 +43,7 @@ test('only an admin sees and opens Paramètres; others get a 404', async ({ page
   await signInStaff(page, 'ADMIN');
   await page.getByRole('link', { name: 'Paramètres' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
-  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
   await signInStaff(page, 'SUPPORT');
   const response = await page.goto('/gestion/parametres');
   expect(response?.status()).toBe(404);

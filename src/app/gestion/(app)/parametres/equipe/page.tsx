@@ -148,30 +148,42 @@ export default async function TeamPage() {
           e-mail.
         </p>
         <ActionForm action={inviteMember} className="flex flex-col gap-3">
-          <label className="flex flex-col gap-1">
-            <span className="font-medium">Nom</span>
-            <input name="name" required maxLength={120} className="rounded-md border border-slate-400 px-3 py-2" />
+          <label htmlFor="invite-name" className="font-medium">
+            Nom
           </label>
-          <label className="flex flex-col gap-1">
-            <span className="font-medium">Adresse e-mail</span>
-            <input
-              name="email"
-              type="email"
-              required
-              autoComplete="off"
-              className="rounded-md border border-slate-400 px-3 py-2"
-            />
+          <input
+            id="invite-name"
+            name="name"
+            required
+            maxLength={120}
+            className="rounded-md border border-slate-400 px-3 py-2"
+          />
+          <label htmlFor="invite-email" className="font-medium">
+            Adresse e-mail
           </label>
-          <label className="flex flex-col gap-1">
-            <span className="font-medium">Rôle</span>
-            <select name="role" defaultValue="GESTIONNAIRE" className="rounded-md border border-slate-400 px-3 py-2">
-              {ROLES.map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
+          <input
+            id="invite-email"
+            name="email"
+            type="email"
+            required
+            autoComplete="off"
+            className="rounded-md border border-slate-400 px-3 py-2"
+          />
+          <label htmlFor="invite-role" className="font-medium">
+            Rôle
           </label>
+          <select
+            id="invite-role"
+            name="role"
+            defaultValue="GESTIONNAIRE"
+            className="rounded-md border border-slate-400 px-3 py-2"
+          >
+            {ROLES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
           <div>
             <button type="submit" className={buttonClass}>
               Inviter
