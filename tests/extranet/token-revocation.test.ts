@@ -7,6 +7,7 @@ import { db } from '@/server/db';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { changeOwnPassword } from '@/server/extranet/change-password';
 import { LINK_INVALID } from '@/server/extranet/messages';
+import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { resetPasswordWithToken } from '@/server/extranet/reset-password-with-token';
 import { staffAudit } from '../factories/access';
 import { createExtranetAccount, createVerification, signedInActor } from '../factories/extranet';
@@ -25,6 +26,20 @@ describe('a link asked for before the credentials changed', () => {
     await expect(useLink(reset)).rejects.toThrow(LINK_INVALID);
     expect((await login(identifiant, NEW)).ok).toBe(false);
     expect(await db.verification.count({ where: { accountId: account.id, type: 'PASSWORD_RESET' } })).toBe(0);
+  });
+
+  it('a reset asked for just before an envelope and worked after it sends no link', async () => {
+    const { audit } = await staffAudit();
+    const { account, tiers, login: identifiant } = await createExtranetAccount();
+    await requestPasswordReset({ identifier: identifiant }, null);
+    await generateCredentials(audit, [tiers.id]);
+    expect(await workResetRequests()).toBe(1);
+    expect(await db.verification.count({ where: { accountId: account.id, type: 'PASSWORD_RESET' } })).toBe(0);
+    expect(await db.outboxMail.count({ where: { accountId: account.id, type: 'PASSWORD_RESET' } })).toBe(0);
+    // A request made after the envelope is served.
+    await requestPasswordReset({ identifier: identifiant }, null);
+    await workResetRequests();
+    expect(await db.outboxMail.count({ where: { accountId: account.id, type: 'PASSWORD_RESET' } })).toBe(1);
   });
 
   it('a reset link dies with Désinscrire, and stays dead after Inscrire', async () => {

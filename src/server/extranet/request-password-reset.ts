@@ -28,7 +28,8 @@ export async function requestPasswordReset(input: z.output<typeof ZResetRequest>
     const reservation = await reserveBucket(key, RESET_POLICY);
     if (!reservation.allowed) return tooManyResetRequests(reservation.lockedUntil);
   }
-  await db.resetRequest.create({ data: { entry: typed, ip } });
+  // The app's clock, as for the credential times it is compared with.
+  await db.resetRequest.create({ data: { entry: typed, ip, createdAt: new Date() } });
   return RESET_REQUESTED;
 }
 
@@ -40,11 +41,11 @@ export async function workResetRequests(limit = 50): Promise<number> {
   let worked = 0;
   while (worked < limit) {
     const found = await db.$transaction(async (tx) => {
-      const [request] = await tx.$queryRaw<{ entry: string; ip: string | null }[]>`
+      const [request] = await tx.$queryRaw<{ entry: string; ip: string | null; createdAt: Date }[]>`
         DELETE FROM "ResetRequest"
         WHERE "id" = (SELECT "id" FROM "ResetRequest" ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING "entry", "ip"`;
-      if (request) await queueResetMails(tx, request.entry, request.ip);
+        RETURNING "entry", "ip", "createdAt"`;
+      if (request) await queueResetMails(tx, request);
       return !!request;
     });
     if (!found) break;
@@ -53,13 +54,25 @@ export async function workResetRequests(limit = 50): Promise<number> {
   return worked;
 }
 
-/** Queues a reset mail (sent automatically, no review) to each enrolled account matching the identifiant or e-mail. */
-async function queueResetMails(tx: Tx, typed: string, ip: string | null): Promise<void> {
+/**
+ * Queues a reset mail (sent automatically, no review) to each enrolled account matching the identifiant or e-mail,
+ * unless its credentials changed after the request (envelope, Désinscrire then Inscrire, a new password): a link
+ * asked for before must not work after (docs/decisions/035).
+ */
+async function queueResetMails(
+  tx: Tx,
+  { entry: typed, ip, createdAt: askedAt }: { entry: string; ip: string | null; createdAt: Date },
+): Promise<void> {
   const accounts = await tx.extranetAccount.findMany({
     where: {
       status: 'ENROLLED',
       tiers: { email: { not: null } },
       OR: [{ login: typed }, { tiers: { email: { equals: typed, mode: 'insensitive' } } }],
+      AND: [
+        { OR: [{ credentialsGeneratedAt: null }, { credentialsGeneratedAt: { lt: askedAt } }] },
+        { OR: [{ unenrolledAt: null }, { unenrolledAt: { lt: askedAt } }] },
+        { OR: [{ password: { is: null } }, { password: { updatedAt: { lt: askedAt } } }] },
+      ],
     },
     select: {
       id: true,
