@@ -1,6 +1,7 @@
 // Issue 13 (8): changing the e-mail in "Mes coordonnées" asks for the password, tells the old address, and takes
 // effect only when the link mailed to the new address is used; resets go to the confirmed address only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unenrollAccounts } from '@/server/access/unenroll-accounts';
 import { db } from '@/server/db';
 import { diagnose } from '@/server/diagnostic/diagnose';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
@@ -11,6 +12,7 @@ import { EMAIL_LINK_INVALID, LINK_INVALID } from '@/server/extranet/messages';
 import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { resetPasswordWithToken } from '@/server/extranet/reset-password-with-token';
 import { pendingEmailChange, updateMyContact } from '@/server/extranet/update-contact';
+import { staffAudit } from '../factories/access';
 import { createExtranetAccount, GOOD_PASSWORD, signedInActor } from '../factories/extranet';
 import { dispatcherFor } from '../outbox/helpers';
 import { decodeHeader, parseMail } from '../helpers/mime';
@@ -150,6 +152,19 @@ describe('changing the e-mail in Mes coordonnées', () => {
     await changeOwnPassword(actor, { current: GOOD_PASSWORD, password: NEW, confirm: NEW }, null);
     await expect(confirmEmailChange(decodeURIComponent(linkIn(second.text)!), ip)).rejects.toThrow(EMAIL_LINK_INVALID);
     expect((await db.tiers.findUniqueOrThrow({ where: { id: actor.tiersId } })).email).toBe('marie.avant@exemple.fr');
+  });
+
+  it('Désinscrire kills a pending change and cancels its unsent link mail, secret wiped', async () => {
+    const { audit } = await staffAudit();
+    const { actor, tiers } = await person('remi.avant@exemple.fr');
+    await updateMyContact(actor, { email: 'remi.apres@exemple.fr', phone: '', current: GOOD_PASSWORD }, ip);
+    await unenrollAccounts(audit, [tiers.id]);
+    const mails = await db.outboxMail.findMany({ where: { tiersId: tiers.id }, orderBy: { toAddress: 'asc' } });
+    expect(mails.map((m) => [m.type, m.status, m.secretCiphertext])).toEqual([
+      ['EMAIL_CHANGE_CONFIRM', 'CANCELLED', null],
+      ['EMAIL_CHANGE_NOTICE', 'SENDING', null],
+    ]);
+    expect(await db.verification.count({ where: { accountId: actor.accountId } })).toBe(0);
   });
 
   it('the same address in other letters is no change, and a phone alone needs no password', async () => {

@@ -4,7 +4,7 @@ import type { Tx } from '@/server/db';
 
 export const CREDENTIAL_MAIL_TYPES: MailType[] = ['CREDENTIALS', 'ACTIVATION_LINK'];
 /** Mails whose secret (password or link) dies with Désinscrire; the password-changed notice still leaves. */
-export const SECRET_MAIL_TYPES: MailType[] = [...CREDENTIAL_MAIL_TYPES, 'PASSWORD_RESET'];
+export const SECRET_MAIL_TYPES: MailType[] = [...CREDENTIAL_MAIL_TYPES, 'PASSWORD_RESET', 'EMAIL_CHANGE_CONFIRM'];
 /** Not delivered (yet): waiting for review, queued or being sent, or failed and waiting for "Réessayer". */
 export const UNSENT_STATUSES: MailStatus[] = ['PENDING_REVIEW', 'SENDING', 'FAILED'];
 
