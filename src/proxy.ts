@@ -1,9 +1,16 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { MAX_REQUEST_BYTES, TOO_LARGE_MESSAGE } from '@/server/http/limits';
 
 // Content-Security-Policy with a fresh nonce per request: Next puts it on its own scripts, and no other
 // inline script can run. Authorization is NOT decided here: every page and action checks on the server.
 // /api/ routes answer JSON or redirects, never a page: they skip the proxy, which keeps its cost off the sign-in.
 export function proxy(request: NextRequest) {
+  // Uploads and imports over the limit are refused from the Content-Length alone, before the body is read.
+  if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > MAX_REQUEST_BYTES)
+    return new NextResponse(TOO_LARGE_MESSAGE, {
+      status: 413,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' },
+    });
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV !== 'production';
   const csp = [

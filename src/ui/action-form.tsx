@@ -1,8 +1,15 @@
 'use client';
 import { useActionState, useState, useTransition } from 'react';
 import type { ActionResult } from '@/server/auth/staff-action';
+import { tooLargeFile, TOO_LARGE_MESSAGE } from '@/server/http/limits';
 
 type Action<T> = (form: FormData) => Promise<ActionResult<T>>;
+
+/** The answer when the server could not be reached or refused the request without a result (413, a restart…). */
+export const UNREACHABLE: ActionResult<never> = {
+  ok: false,
+  error: 'Le serveur n’a pas pu traiter la demande (indisponible ou redémarrage) : réessayez dans un instant.',
+};
 
 /**
  * Submits a form to a staff action without React's automatic form reset, so a refused form keeps what was typed.
@@ -17,8 +24,9 @@ export function useActionForm<T>(
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    if (tooLargeFile(form)) return setState({ ok: false, error: TOO_LARGE_MESSAGE });
     startTransition(async () => {
-      const result = await action(form);
+      const result = await action(form).catch(() => UNREACHABLE as ActionResult<T>);
       setState(result);
       if (result.ok) onSuccess?.(result);
     });

@@ -7,6 +7,7 @@ import { can, type Permission } from '@/server/auth/permissions';
 import { getStaffActor, type StaffActor } from '@/server/auth/staff-session';
 import { clientIp } from '@/server/http/client-ip';
 import { NotFoundError, UserError } from '@/server/errors';
+import { isDatabaseUnavailable, OUTAGE_MESSAGE, outageResponse } from '@/server/http/outage';
 
 export type ActionResult<T = undefined> =
   { ok: true; message?: string; data?: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
@@ -89,6 +90,7 @@ function invalid(error: z.ZodError): ActionResult<never> {
 function failure(error: unknown, where: string): ActionResult<never> {
   if (error instanceof UserError) return { ok: false, error: error.message };
   if (error instanceof NotFoundError) return { ok: false, error: MESSAGES.notFound };
+  if (isDatabaseUnavailable(error)) return { ok: false, error: OUTAGE_MESSAGE };
   console.error(`[action ${where}]`, error);
   return { ok: false, error: MESSAGES.unexpected };
 }
@@ -114,6 +116,7 @@ export function staffRoute<S extends z.ZodType>(
     } catch (error) {
       if (error instanceof NotFoundError) return Response.json({ error: MESSAGES.notFound }, { status: 404 });
       if (error instanceof UserError) return Response.json({ error: error.message }, { status: 400 });
+      if (isDatabaseUnavailable(error)) return outageResponse();
       console.error(`[route ${options.permission}]`, error);
       return Response.json({ error: MESSAGES.unexpected }, { status: 500 });
     }

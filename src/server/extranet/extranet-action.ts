@@ -3,6 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionResult } from '@/server/auth/staff-action';
 import { NotFoundError, UserError } from '@/server/errors';
+import { isDatabaseUnavailable, OUTAGE_MESSAGE } from '@/server/http/outage';
 
 export type { ActionResult };
 
@@ -43,6 +44,7 @@ export async function runExtranet<S extends z.ZodType, T = undefined>(
     if (error instanceof FieldsError) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
     if (error instanceof UserError) return { ok: false, error: error.message };
     if (error instanceof NotFoundError) return { ok: false, error: EXTRANET_MESSAGES.notFound };
+    if (isDatabaseUnavailable(error)) return { ok: false, error: OUTAGE_MESSAGE };
     console.error('[extranet action]', error);
     return { ok: false, error: EXTRANET_MESSAGES.unexpected };
   }

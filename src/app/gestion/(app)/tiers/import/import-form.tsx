@@ -2,7 +2,8 @@
 import { useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/server/auth/staff-action';
 import type { ImportLine, ImportReport } from '@/server/import/plan-import';
-import { buttonClass, FormMessage, secondaryButtonClass } from '@/ui/action-form';
+import { tooLargeFile, TOO_LARGE_MESSAGE } from '@/server/http/limits';
+import { buttonClass, FormMessage, secondaryButtonClass, UNREACHABLE } from '@/ui/action-form';
 import { Field, SelectField } from '@/ui/field';
 import { Table } from '@/ui/table';
 import { dryRunImport, runImport } from './actions';
@@ -30,7 +31,9 @@ export function ImportForm() {
       setResult(null);
       setReport(null);
       setInterrupted(false);
-      const r = await dryRunImport(formData());
+      const data = formData();
+      if (tooLargeFile(data)) return setResult({ ok: false, error: TOO_LARGE_MESSAGE });
+      const r = await dryRunImport(data).catch(() => UNREACHABLE);
       setResult(r);
       if (r.ok && r.data) setReport(r.data);
     });
