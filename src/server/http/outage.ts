@@ -1,6 +1,6 @@
 import 'server-only';
 
-/** What every page, action and API says while the database cannot be reached (issue 13, decision 051). */
+/** What every page, action and API says while the database cannot be reached (issue 13, decision 008). */
 export const OUTAGE_MESSAGE = 'Service momentanément indisponible, réessayez dans un instant.';
 /** Seconds a client should wait before trying again (`Retry-After`). */
 export const OUTAGE_RETRY_AFTER_S = 5;

@@ -11,7 +11,7 @@ const here: Set<string> = ((globalThis as { __trousseauJobsHere?: Set<string> })
 
 /**
  * Writes the job's heartbeat now and every HEARTBEAT_MS until the returned stop() (call it in a finally). A process
- * that dies stops writing it, which is how a job whose worker is gone is told apart from a slow one (decision 042).
+ * that dies stops writing it, which is how a job whose worker is gone is told apart from a slow one (decision 013).
  */
 export function startHeartbeat(jobId: string): () => void {
   here.add(jobId);

@@ -77,7 +77,7 @@ class PermanentFailure extends Error {}
 export const DISPATCHER_DEFAULTS = {
   batchSize: 50,
   concurrency: 5,
-  // Longer than the worst-case send (connection 15 s + DATA-phase wait 10 min, transport.ts): see decision 050.
+  // Longer than the worst-case send (connection 15 s + DATA-phase wait 10 min, transport.ts): see decision 021.
   leaseMs: 15 * 60_000,
   maxAttempts: 5,
   backoffMs: 30_000,

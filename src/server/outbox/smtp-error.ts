@@ -38,7 +38,7 @@ export function describeSendError(error: unknown): string {
 }
 
 /**
- * How the dispatcher treats a failure (decision 050). A 5xx answer is the server's final word about this message
+ * How the dispatcher treats a failure (decision 021). A 5xx answer is the server's final word about this message
  * (unknown recipient, refused content): retrying cannot help, so "Échec" at once with the reason. A 4xx answer, a
  * refused or dropped connection, a connection or greeting timeout: temporary, retried with backoff. An SMTP
  * authentication failure is about our configuration, not the mail: retried, so that fixing SMTP_URL lets every

@@ -22,7 +22,7 @@ export type TransportTimeouts = { connectionTimeoutMs?: number; socketTimeoutMs?
  * The socket timeout is also the wait for the answer to the end of DATA, where a relay scans the message before
  * answering. 10 minutes is RFC 5321's client timeout for that answer (§4.5.3.2.6), longer than common servers' own
  * limits on that work (Postfix's milter_content_timeout and Exim's smtp_receive_timeout: 5 minutes, Postfix's
- * smtpd_proxy_timeout: 100 s), so a slow relay answers before we give up (decision 050).
+ * smtpd_proxy_timeout: 100 s), so a slow relay answers before we give up (decision 021).
  */
 export const DEFAULT_TIMEOUTS = { connectionTimeoutMs: 15_000, socketTimeoutMs: 10 * 60_000 } as const;
 

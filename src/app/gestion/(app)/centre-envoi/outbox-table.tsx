@@ -15,7 +15,7 @@ export type OutboxRow = {
   type: string;
   status: MailStatus;
   statusLabel: string;
-  /** A timeout once the whole message was sent: the server may have taken it (decision 050). */
+  /** A timeout once the whole message was sent: the server may have taken it (decision 021). */
   maybeDelivered: boolean;
   detail: string | null;
 };
