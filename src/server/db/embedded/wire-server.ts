@@ -58,13 +58,16 @@ export async function serveOverSocket(
   const connections = new Set<Connection>();
   let pumping: Promise<void> | null = null;
   let nextId = 1;
+  let shut = false; // after close(): the backend is PGlite's to close, nothing may reach it
   // What PostgreSQL answers to a new session, asked once and replayed to each connection.
   const greeting = Promise.all([ready, lite.waitReady]).then(async () =>
     Buffer.from(await lite.runExclusive(() => lite.execProtocolRaw(startupMessage()))),
   );
   greeting.catch(() => {}); // reported to each connection that waits for it
 
-  const kick = () => (pumping ??= pump().finally(() => (pumping = null)));
+  const kick = () => {
+    if (!shut) pumping ??= pump().finally(() => (pumping = null));
+  };
   const schedule = (conn: Connection) => {
     if (!conn.queued && conn !== owner) {
       conn.queued = true;
@@ -215,11 +218,12 @@ export async function serveOverSocket(
     socketDir,
     async close() {
       clearInterval(watchdog);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        for (const conn of connections) conn.socket.destroy();
-      });
+      const gone = [...connections].map((conn) => new Promise((resolve) => conn.socket.once('close', resolve)));
+      const stopped = new Promise((resolve) => server.close(resolve));
+      for (const conn of connections) conn.socket.destroy();
+      await Promise.all([stopped, ...gone]); // each one's clean-up is queued by now
       while (pumping) await pumping;
+      shut = true;
     },
   };
 }
