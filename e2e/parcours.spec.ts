@@ -167,3 +167,51 @@ test('"Mot de passe oublié ?" sends a single-use link that sets a new password'
   await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
   await expect(page.getByRole('heading', { name: 'Lien expiré ou déjà utilisé' })).toBeVisible();
 });
+
+test('"Mes coordonnées": a new e-mail asks for the password, tells the old address, and changes at its link', async ({
+  page,
+}) => {
+  test.skip(!tenant, 'needs the tenant of the first test');
+  await extranetLogin(page, tenant.login, 'Parapluie-Glycine-Horizon-57');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible({ timeout: 30_000 });
+  const section = page.getByRole('region', { name: 'Mes coordonnées' });
+  const field = section.getByLabel('Adresse e-mail');
+  const old = await field.inputValue();
+  const next = `nouvelle.${tenant.login}@exemple.fr`;
+  await field.fill(next);
+  await section.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
+  await expect(
+    section
+      .getByRole('alert')
+      .filter({ hasText: 'Pour changer votre adresse e-mail, saisissez votre mot de passe actuel.' }),
+  ).toBeVisible();
+  // What was typed is kept for the second try.
+  await expect(field).toHaveValue(next);
+
+  const before = (await receivedMails()).length;
+  await section.getByLabel('Mot de passe actuel', { exact: true }).fill('Parapluie-Glycine-Horizon-57');
+  await section.getByRole('button', { name: 'Enregistrer mes coordonnées' }).click();
+  await expect(section.getByText(`Un lien de confirmation vient de partir à ${next}`)).toBeVisible();
+  await expect.poll(async () => (await receivedMails()).length, { timeout: 30_000 }).toBeGreaterThan(before + 1);
+  const mails = (await receivedMails()).slice(before).map(parseMail);
+  const notice = mails.find((m) => m.headers.to.includes(old))!;
+  expect(notice.text).toContain('Ce n’était pas vous ?');
+  const confirm = mails.find((m) => m.headers.to.includes(next))!;
+  const link = /(https?:\/\/\S+confirmer-adresse\?jeton=[\w%-]+)/.exec(confirm.text)![1];
+
+  // Not changed until the link is used; the page says what is pending.
+  await page.reload();
+  await expect(section.getByLabel('Adresse e-mail')).toHaveValue(old);
+  await expect(section.getByText(`Nouvelle adresse en attente de confirmation : ${next}`)).toBeVisible();
+
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(page.getByRole('heading', { name: 'Confirmer ma nouvelle adresse' })).toBeVisible();
+  await page.getByRole('button', { name: 'Confirmer cette adresse' }).click();
+  await expect(page.getByRole('status')).toHaveText(
+    `C’est fait : votre adresse e-mail est maintenant ${next}. Les prochains mails de l’agence y arriveront.`,
+  );
+  await page.goto('/extranet');
+  await expect(section.getByLabel('Adresse e-mail')).toHaveValue(next);
+  await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(page.getByRole('heading', { name: 'Lien expiré ou déjà utilisé' })).toBeVisible();
+});

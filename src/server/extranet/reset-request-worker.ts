@@ -19,7 +19,10 @@ export function startResetRequestWorker(): void {
       .then((worked) => worked && nudgeDispatcher())
       // Only the error's kind: a driver error may quote what was typed.
       .catch((error: unknown) =>
-        console.error('[reset requests] failed:', error instanceof Error ? error.name : typeof error),
+        console.error(
+          '[reset requests] failed, retried at the next run:',
+          error instanceof Error ? `${error.name} ${(error as { code?: string }).code ?? ''}` : typeof error,
+        ),
       )
       .finally(() => (running = false));
   }, POLL_MS);

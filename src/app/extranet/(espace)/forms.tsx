@@ -1,4 +1,5 @@
 'use client';
+import { useState } from 'react';
 import { Field, TextAreaField } from '@/ui/field';
 import { ActionForm } from '../_components/action-form';
 import { PasswordInput } from '../_components/password-input';
@@ -13,6 +14,10 @@ export function ContactDetailsForm({
   phone: string | null;
   pending: { email: string; until: string } | null;
 }) {
+  // Controlled, so that a refusal (password missing or wrong) keeps what was typed: React resets the other fields.
+  const [values, setValues] = useState({ email: email ?? '', phone: phone ?? '' });
+  const edit = (key: 'email' | 'phone') => (event: React.ChangeEvent<HTMLInputElement>) =>
+    setValues({ ...values, [key]: event.target.value });
   return (
     <ActionForm action={saveContactDetails} submitLabel="Enregistrer mes coordonnées" pendingLabel="Enregistrement…">
       {(errors) => (
@@ -28,7 +33,8 @@ export function ContactDetailsForm({
             name="email"
             type="email"
             autoComplete="email"
-            defaultValue={email ?? ''}
+            value={values.email}
+            onChange={edit('email')}
             required
             error={errors.email?.[0]}
           />
@@ -44,7 +50,8 @@ export function ContactDetailsForm({
             name="phone"
             type="tel"
             autoComplete="tel"
-            defaultValue={phone ?? ''}
+            value={values.phone}
+            onChange={edit('phone')}
             error={errors.phone?.[0]}
           />
         </>
