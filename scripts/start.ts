@@ -1,6 +1,6 @@
 // npm start: build if the sources changed, take the embedded database and serve it (or reach the PostgreSQL server),
 // migrate, seed an empty embedded database, print the demo logins, then serve the app with `next start`.
-// Ctrl+C, SIGTERM, SIGHUP, or npm going away stop the server first, then the database, cleanly (decision 008).
+// Ctrl+C, SIGTERM, SIGHUP, or npm going away stop the server first, then the database, cleanly (decision 009).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { verifyPassword } from '@/server/auth/password';
 import { getConfig, type Config } from '@/server/config';

@@ -1,4 +1,4 @@
-// The embedded database has one owner (decision 008). Real processes on real PGlite data directories: the database
+// The embedded database has one owner (decision 009). Real processes on real PGlite data directories: the database
 // half of `npm start` (tests/fixtures/serve-embedded.ts, the same serveEmbedded as scripts/start.ts) and each CLI as
 // an agency runs it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';

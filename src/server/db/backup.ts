@@ -7,7 +7,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import type { Engine, SqlConnection } from './engine';
 import { migrate, readMigrations } from './migrate';
 
-// The embedded database's backup (decision 008): every table's rows as JSON lines, read in one REPEATABLE READ
+// The embedded database's backup (decision 009): every table's rows as JSON lines, read in one REPEATABLE READ
 // transaction (a consistent snapshot while the app runs), gzipped. A restore replays the migrations the backup was
 // made at, loads the rows, checks every table's count, then applies the newer migrations.
 

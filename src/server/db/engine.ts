@@ -54,7 +54,7 @@ const utcTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
 
 /**
  * The one place that decides which database the app talks to. An embedded data directory has one owner
- * (decision 008): when `npm start` serves it, everyone else connects to that server; when it is free, this process
+ * (decision 009): when `npm start` serves it, everyone else connects to that server; when it is free, this process
  * takes it; when a command holds it, DatabaseBusyError says who.
  */
 export function openEngine(database: Config['database']): Engine {

@@ -85,7 +85,7 @@ export async function migrate(engine: Engine, migrations = readMigrations()): Pr
         await conn.exec('BEGIN');
         try {
           // Checked again inside the transaction: on the embedded server every connection shares one session, where
-          // the advisory lock does not keep two migrators apart, but transactions never interleave (decision 008).
+          // the advisory lock does not keep two migrators apart, but transactions never interleave (decision 009).
           const [already] = await conn.query(
             'SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND rolled_back_at IS NULL',
             [m.name],

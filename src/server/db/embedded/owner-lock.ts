@@ -3,7 +3,7 @@ import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSyn
 import path from 'node:path';
 
 // Exactly one process opens an embedded data directory, as PostgreSQL's postmaster.pid enforces for a server
-// (docs/decisions/008-one-owner-of-the-embedded-database.md). The lock file sits beside the directory
+// (docs/decisions/009-one-owner-of-the-embedded-database.md). The lock file sits beside the directory
 // (`.data/pglite.pid`) and names its owner; an owner that is gone (kill -9, power loss) is recognised by its process
 // id, its start time and the boot it belongs to, so a restart never needs a manual clean-up.
 

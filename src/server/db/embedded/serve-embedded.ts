@@ -20,7 +20,7 @@ export type ServedDatabase = {
 
 /**
  * Makes this process the one owner of an embedded data directory and serves it over the PostgreSQL protocol on a
- * Unix socket (decision 008). The lock names the socket from the start, so a command started meanwhile connects and
+ * Unix socket (decision 009). The lock names the socket from the start, so a command started meanwhile connects and
  * waits rather than opening the directory itself.
  */
 export async function serveEmbedded(
@@ -34,8 +34,8 @@ export async function serveEmbedded(
     const lite = new PGlite(dataDir);
     let open!: () => void;
     const ready = new Promise<void>((resolve) => (open = resolve));
+    // Not waiting for PGlite to be ready: its first query waits, and the web server can start booting meanwhile.
     const server = await serveOverSocket(lite, socketDir, { ready });
-    await lite.waitReady;
     const engine = openPGlite(lite);
     return {
       engine,

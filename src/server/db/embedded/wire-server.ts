@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 
 // Serves one PGlite over the PostgreSQL wire protocol on a Unix socket, so that the app's server, the CLIs and the
-// worker all reach the one database of `npm start` as they would reach a PostgreSQL server (decision 008).
+// worker all reach the one database of `npm start` as they would reach a PostgreSQL server (decision 009).
 //
 // PGlite is a single backend: every connection's messages go to the same session. To keep transactions apart, a
 // connection that starts talking owns the backend until PostgreSQL reports it idle again (ReadyForQuery 'I'); the
