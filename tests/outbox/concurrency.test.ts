@@ -62,12 +62,13 @@ describe('dispatchers that crash or run side by side', () => {
       from: getConfig().mailFrom,
       concurrency: 1,
       sentFlushSize: 2,
-      leaseMs: 500,
+      // Long enough for three sends on a loaded machine; the lease must run out before `real` can take over.
+      leaseMs: 3_000,
       sendTimeoutMs: 100,
     });
     void doomed.runOnce();
     await peer.waitFor(3);
-    await sleep(550);
+    await sleep(3_050);
     await real.drain();
     await real.stop();
     inner.close();

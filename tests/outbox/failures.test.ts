@@ -18,7 +18,8 @@ describe('when the SMTP server does not take the mail', () => {
     const gestionnaire = await createStaffUser({ role: 'GESTIONNAIRE' });
     const { mail } = await createCredentialMail({ review: false });
     peer.failWith = { code: 451, message: 'Temporary local problem' };
-    const dispatcher = dispatcherFor(peer.url, { maxAttempts: 3, backoffMs: 200 });
+    // A backoff long enough that the second drain below comes before it, even on a loaded machine.
+    const dispatcher = dispatcherFor(peer.url, { maxAttempts: 2, backoffMs: 2_000 });
 
     await dispatcher.drain();
     const afterFirst = await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } });
@@ -31,7 +32,7 @@ describe('when the SMTP server does not take the mail', () => {
     expect((await dispatcher.drain()).claimed).toBe(0);
 
     const failed = await drainUntil(dispatcher, mail.id, 'FAILED');
-    expect(failed).toMatchObject({ status: 'FAILED', attempts: 3, maybeDelivered: false });
+    expect(failed).toMatchObject({ status: 'FAILED', attempts: 2, maybeDelivered: false });
     expect(failed.secretCiphertext).not.toBeNull(); // kept so that "Réessayer" can still deliver it
     expect(await db.auditEvent.count({ where: { type: 'mail.failed', targetId: mail.id, actorType: 'SYSTEM' } })).toBe(
       1,
@@ -105,7 +106,7 @@ describe('when the SMTP server does not take the mail', () => {
     const { mail } = await createCredentialMail({ review: false });
     peer.received.length = 0;
     peer.delayMs = 1_000;
-    const dispatcher = dispatcherFor(peer.url, { maxAttempts: 5, socketTimeoutMs: 250, maybeDeliveredRetryMs: 300 });
+    const dispatcher = dispatcherFor(peer.url, { maxAttempts: 5, socketTimeoutMs: 250, maybeDeliveredRetryMs: 2_000 });
     await dispatcher.drain();
     const first = await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } });
     expect(first).toMatchObject({ status: 'SENDING', attempts: 1, maybeDelivered: true });
