@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
@@ -59,7 +61,7 @@ const utcTimestamp = (value: string) => new Date(`${value.replace(' ', 'T')}Z`);
  */
 export function openEngine(database: Config['database']): Engine {
   if (database.kind === 'postgres') return openPostgres({ connectionString: database.url });
-  if (database.dataDir.includes('://')) return openPGlite(new PGlite(database.dataDir)); // memory://: nobody else's
+  if (database.dataDir.includes('://')) return openPGlite(newPGlite(database.dataDir)); // memory://: nobody else's
   const served = readLiveOwner(database.dataDir)?.socketDir;
   if (served) return openPostgres(embeddedServer(served));
   let lock: OwnerLock;
@@ -72,7 +74,12 @@ export function openEngine(database: Config['database']): Engine {
     throw error;
   }
   mkdirSync(database.dataDir, { recursive: true });
-  return openPGlite(new PGlite(database.dataDir), lock.release);
+  return openPGlite(newPGlite(database.dataDir), lock.release);
+}
+
+/** A PGlite with the contrib extensions the migrations create (the PostgreSQL server has them in postgresql-contrib). */
+export function newPGlite(dataDir: string): PGlite {
+  return new PGlite(dataDir, { extensions: { pg_trgm, unaccent } });
 }
 
 /** How a client reaches the PostgreSQL server that `npm start` makes of its embedded database. */

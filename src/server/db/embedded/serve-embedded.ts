@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { openPGlite, type Engine } from '../engine';
+import { newPGlite, openPGlite, type Engine } from '../engine';
 import { takeOwnerLock } from './owner-lock';
 import { serveOverSocket, SOCKET_FILE } from './wire-server';
 
@@ -31,7 +30,7 @@ export async function serveEmbedded(
   const lock = takeOwnerLock(dataDir, command, { socketDir, appUrl });
   try {
     mkdirSync(dataDir, { recursive: true });
-    const lite = new PGlite(dataDir);
+    const lite = newPGlite(dataDir);
     let open!: () => void;
     const ready = new Promise<void>((resolve) => (open = resolve));
     // Not waiting for PGlite to be ready: its first query waits, and the web server can start booting meanwhile.

@@ -1,0 +1,90 @@
+// The README's `npm start` on a fresh embedded database, with `npm run staff -- create` run beside it as an agency
+// would (issue 11): the new account signs in at once, and again after the app is stopped and started.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+const port = 3201;
+const base = `http://localhost:${port}`;
+const env = {
+  ...process.env,
+  PORT: String(port),
+  DATA_DIR: `.data/e2e-npm-start`,
+  DATABASE_URL: '',
+  TEST_DATABASE_URL: '',
+  PGLITE_DATA_DIR: '',
+  SMTP_URL: '',
+};
+const account = { email: 'claire.martin@agence.fr', name: 'Claire Martin', password: 'une-phrase-de-passe-longue' };
+
+type App = { child: ChildProcess; output: () => string };
+
+async function npmStart(): Promise<App> {
+  const child = spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const app = { child, output: () => output };
+  for (const deadline = Date.now() + 240_000; ; await new Promise((resolve) => setTimeout(resolve, 500))) {
+    if (child.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`npm start did not serve in 4 minutes:\n${output}`);
+    const answer = await fetch(`${base}/gestion/connexion`).catch(() => null);
+    if (answer?.status === 200 && output.includes('Demo back-office accounts')) break;
+  }
+  return app;
+}
+
+async function stop(app: App) {
+  const exited = new Promise((resolve) => app.child.once('exit', resolve));
+  app.child.kill('SIGTERM');
+  await exited;
+  expect(app.output()).toContain('Database closed.');
+  // the port is free again
+  await expect.poll(async () => (await fetch(`${base}/gestion/connexion`).catch(() => null)) === null).toBe(true);
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${base}/gestion/connexion`);
+  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { name: `Bonjour ${account.name}` })).toBeVisible();
+}
+
+test('npm start, a staff account created beside it signs in, and again after a restart', async ({ browser }) => {
+  test.setTimeout(600_000);
+  rmSync(env.DATA_DIR, { recursive: true, force: true });
+
+  const first = await npmStart();
+  // `npm test` built the app just before: on a clean checkout (CI), npm start must serve that build, not make another.
+  // (A checkout being edited meanwhile rightly rebuilds.)
+  if (process.env.CI) expect(first.output()).not.toContain('building…');
+  const staff = spawnSync(
+    'npm',
+    ['run', 'staff', '--', 'create', '--email', account.email, '--role', 'ADMIN', '--name', account.name],
+    { env, input: `${account.password}\n`, encoding: 'utf8', timeout: 120_000 },
+  );
+  expect(staff.stdout + staff.stderr).toContain(`Created ADMIN ${account.email}`);
+
+  const context = await browser.newContext();
+  await signIn(await context.newPage());
+  await context.close();
+  await stop(first);
+
+  const second = await npmStart();
+  const again = await browser.newContext();
+  await signIn(await again.newPage());
+  await again.close();
+
+  // Killed outright (kill -9 of npm start's own process): the web server goes with it and the next start takes the
+  // stale lock over at once.
+  const supervisor = JSON.parse(readFileSync(`${env.DATA_DIR}/pglite.pid`, 'utf8')).pid as number;
+  process.kill(supervisor, 'SIGKILL');
+  await expect.poll(async () => (await fetch(`${base}/gestion/connexion`).catch(() => null)) === null).toBe(true);
+  await expect.poll(() => second.child.exitCode !== null || second.child.signalCode !== null).toBe(true);
+  const third = await npmStart();
+  const last = await browser.newContext();
+  await signIn(await last.newPage());
+  await last.close();
+  await stop(third);
+});
