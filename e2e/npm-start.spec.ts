@@ -9,7 +9,7 @@ const base = `http://localhost:${port}`;
 const env = {
   ...process.env,
   PORT: String(port),
-  DATA_DIR: `.data/e2e-npm-start`,
+  DATA_DIR: `.data/e2e-npm-start-${process.pid}`, // its own: never the directory of a server still running
   DATABASE_URL: '',
   TEST_DATABASE_URL: '',
   PGLITE_DATA_DIR: '',
@@ -18,9 +18,24 @@ const env = {
 const account = { email: 'claire.martin@agence.fr', name: 'Claire Martin', password: 'une-phrase-de-passe-longue' };
 
 type App = { child: ChildProcess; output: () => string };
+const running = new Set<ChildProcess>();
+
+// Whatever happens in the test, no npm start outlives it.
+test.afterEach(async () => {
+  for (const child of running) {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  rmSync(env.DATA_DIR, { recursive: true, force: true });
+});
 
 async function npmStart(): Promise<App> {
   const child = spawn('npm', ['start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -53,7 +68,6 @@ async function signIn(page: Page) {
 
 test('npm start, a staff account created beside it signs in, and again after a restart', async ({ browser }) => {
   test.setTimeout(600_000);
-  rmSync(env.DATA_DIR, { recursive: true, force: true });
 
   const first = await npmStart();
   // `npm test` built the app just before: on a clean checkout (CI), npm start must serve that build, not make another.

@@ -2,6 +2,7 @@
 // migrate, seed an empty embedded database, print the demo logins, then serve the app with `next start`.
 // Ctrl+C, SIGTERM, SIGHUP, or npm going away stop the server first, then the database, cleanly (decision 009).
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { verifyPassword } from '@/server/auth/password';
 import { getConfig, type Config } from '@/server/config';
 import { closeEngine, getEngine } from '@/server/db';
@@ -19,6 +20,11 @@ let stopping: Promise<never> | null = null;
 
 function stop(code: number): Promise<never> {
   stopping ??= (async () => {
+    // A set-up still running (a first seed) may hold the database a while; never hang on the way out.
+    setTimeout(() => {
+      console.error('✖ The database did not close within 30 s; it will recover at the next start.');
+      process.exit(code || 1);
+    }, 30_000).unref();
     if (server && server.exitCode === null && server.signalCode === null) {
       const exited = new Promise((resolve) => server!.once('exit', resolve));
       server.kill('SIGTERM');
@@ -95,8 +101,26 @@ async function prepare(config: Config, engine: Engine) {
   }
 }
 
+/** Fails now, in one line, rather than after the build and the set-up when `next start` cannot listen. */
+async function checkPortFree(port: number) {
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer()
+      .once('error', (error: NodeJS.ErrnoException) =>
+        reject(
+          new Error(
+            error.code === 'EADDRINUSE'
+              ? `Port ${port} is already in use (another npm start?): stop that program, or choose another PORT.`
+              : `Cannot listen on port ${port}: ${error.message}`,
+          ),
+        ),
+      )
+      .listen(port, () => probe.close(() => resolve()));
+  });
+}
+
 try {
   const config = getConfig();
+  await checkPortFree(config.port);
   if (!isBuildCurrent()) {
     console.log('The sources changed since the last build (or there is none): building…');
     if (!build()) throw new Error('The build failed (see above).');
