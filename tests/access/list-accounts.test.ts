@@ -130,6 +130,51 @@ describe('the Gestion des accès list', () => {
     expect((await list({ q: '_' })).rows).toEqual([]);
   });
 
+  it('finds a person as read in the list: words in any order, civility, accents, case, parts of words, best first', async () => {
+    const { audit } = await staffAudit();
+    const cedric = (await createEnrolledTiers(audit, { kind: 'PROPRIETAIRE', lastName: 'André' })).tiers;
+    await db.tiers.update({
+      where: { id: cedric.id },
+      data: {
+        firstName: 'Cédric',
+        sortName: 'andre cedric',
+        email: 'c.andre-bureau@cabinet-lumiere.fr',
+        phone: '06 71 23 45 89',
+        externalRef: 'LOC-7731',
+      },
+    });
+    // Owners, so that the other tests' counts of tenants stay. Near misses match some words: the whole name comes first.
+    await createTiers({ kind: 'PROPRIETAIRE', lastName: 'Andréani', firstName: 'Cédrick' });
+    await createTiers({ kind: 'PROPRIETAIRE', lastName: 'Durand', firstName: 'Cédric' });
+    await createTiers({ kind: 'PROPRIETAIRE', lastName: 'Andrey', firstName: 'Marc' });
+    const login = (await db.extranetAccount.findUniqueOrThrow({ where: { tiersId: cedric.id } })).login;
+    for (const q of [
+      'Cédric André',
+      'M. Cédric André',
+      'andré cédric',
+      'andre',
+      'CEDR',
+      'cedr andr',
+      'lumiere.fr',
+      'andre-bureau@',
+      '06 71 23 45 89',
+      '0671234589',
+      '4589',
+      'loc-7731',
+      login.toUpperCase(),
+      login.slice(2, 9),
+    ]) {
+      const { rows } = await list({ q });
+      expect(rows[0]?.tiersId, q).toBe(cedric.id);
+      expect(rows[0].name).toBe('Mme Cédric André');
+    }
+    expect((await list({ q: 'Cédric André' })).rows.map((r) => r.name)).toEqual([
+      'Mme Cédric André',
+      'Mme Cédrick Andréani',
+    ]);
+    expect((await list({ q: 'Mme Claude André' })).rows).toEqual([]);
+  });
+
   it('sorts by last login, most recent first, then those who never logged in, across pages both ways', async () => {
     const { audit } = await staffAudit();
     const loggedIn = [];

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { AccountStatus, MailStatus, TiersKind } from '@/generated/prisma/enums';
 import { db } from '@/server/db';
-import { displayName, normalizeName } from '@/server/tiers/names';
+import { displayName } from '@/server/tiers/names';
+import { parsePersonSearch, personMatchSql, personRankSql } from '@/server/tiers/search.sql';
 import { accessStatus, type AccessStatus } from './access-status';
-import { normalizeLogin } from './generate-login';
 
 export const PAGE_SIZE = 50;
 
@@ -35,8 +35,9 @@ export type AccountPage = { rows: AccountRow[]; next: string | null; previous: s
 // Keyset cursors: the sort key of the row to continue from, opaque to the URL.
 type NameKey = [sortName: string, id: string];
 type LoginKey = [lastLoginAt: string | null, sortName: string, id: string];
+type RankKey = [rank: number, sortName: string, id: string];
 
-const encode = (key: NameKey | LoginKey) => Buffer.from(JSON.stringify(key)).toString('base64url');
+const encode = (key: NameKey | LoginKey | RankKey) => Buffer.from(JSON.stringify(key)).toString('base64url');
 function decode(cursor: string | undefined, length: number): unknown[] | null {
   if (!cursor) return null;
   try {
@@ -55,6 +56,7 @@ type RawRow = {
   lastName: string;
   companyName: string | null;
   sortName: string;
+  rank: number;
   hasEmail: boolean;
   accountId: string | null;
   login: string | null;
@@ -77,29 +79,23 @@ function prefixEnd(prefix: string): string {
 }
 
 /**
- * The search, by the shape of what was typed: an e-mail address (has "@", exact), an identifiant (has ".", start),
- * a reference (exact, when it has a digit) or else the start of the name ("nom prénom", accents and case ignored). Each is one
- * indexed condition; a name search stays on the (kind, sortName, id) index in page order, so it reads one page of
- * rows however many people match (docs/decisions/012).
+ * The search (docs/decisions/014): every word in the name, e-mail, phone, reference or identifiant, best matches
+ * first. One or two letters (the first keys typed) have no trigram to look up: they are the start of the name,
+ * a range of the index that orders the page.
  */
-function searchClause(q: string): Prisma.Sql {
-  if (!q) return Prisma.empty;
-  if (q.includes('@')) return Prisma.sql`AND t.email IN (${q}, ${q.toLowerCase()})`;
-  if (q.includes('.')) {
-    const login = normalizeLogin(q);
-    return Prisma.sql`AND t.id IN (SELECT x."tiersId" FROM "ExtranetAccount" x WHERE x.login >= ${login} AND x.login < ${prefixEnd(login)} AND starts_with(x.login, ${login}))`;
-  }
-  const name = normalizeName(q);
-  // The range alone: with an extra starts_with the planner guesses ~20 rows and sorts every match instead of reading
-  // the index in page order (80 ms instead of 0.2 ms for "martin" in 100,000). docs/decisions/012.
-  const byName = Prisma.sql`t."sortName" >= ${name} AND t."sortName" < ${prefixEnd(name)}`;
-  // With a digit it may be a reference; few rows match either way, so the OR (a bitmap of two indexes) costs little.
-  if (/\d/.test(q)) return Prisma.sql`AND (t."externalRef" IN (${q}, ${q.toUpperCase()}) OR (${byName}))`;
-  return Prisma.sql`AND ${byName}`;
+function searchOf(q: string): { where: Prisma.Sql; rank: Prisma.Sql | null } {
+  const search = q ? parsePersonSearch(q) : null;
+  if (!search) return { where: Prisma.empty, rank: null };
+  if (search.words.length === 1 && search.name.length < 3)
+    return {
+      where: Prisma.sql`AND t."sortName" >= ${search.name} AND t."sortName" < ${prefixEnd(search.name)}`,
+      rank: null,
+    };
+  return { where: Prisma.sql`AND ${personMatchSql(search)}`, rank: personRankSql(search) };
 }
 
 /** The SQL of one page, shared with the benchmark (which times it bare, without Prisma or rendering). */
-export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards: boolean } {
+export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards: boolean; rankOrder: boolean } {
   const backwards = !query.apres && !!query.avant;
   const cursor = backwards ? query.avant : query.apres;
   const kind =
@@ -108,6 +104,7 @@ export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards
       : query.type === 'proprietaire'
         ? Prisma.sql`AND t.kind = 'PROPRIETAIRE'`
         : Prisma.empty;
+  const search = searchOf(query.q);
   let keyset = Prisma.empty;
   let order: (account: string, tiers: string) => Prisma.Sql;
   if (query.tri === 'connexion') {
@@ -129,6 +126,18 @@ export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards
           ? `ORDER BY ${a}."lastLoginAt" ASC NULLS FIRST, ${t}."sortName" DESC, ${t}.id DESC`
           : `ORDER BY ${a}."lastLoginAt" DESC NULLS LAST, ${t}."sortName" ASC, ${t}.id ASC`,
       );
+  } else if (search.rank) {
+    // Best matches first, then by name. The rank is a real: the cursor's copy is cast back to real to compare equal.
+    const key = decode(cursor, 3) as RankKey | null;
+    const rank = search.rank;
+    if (key)
+      keyset = backwards
+        ? Prisma.sql`AND (${rank} > ${key[0]}::real OR (${rank} = ${key[0]}::real AND (t."sortName", t.id) < (${key[1]}, ${key[2]})))`
+        : Prisma.sql`AND (${rank} < ${key[0]}::real OR (${rank} = ${key[0]}::real AND (t."sortName", t.id) > (${key[1]}, ${key[2]})))`;
+    order = (_, t) =>
+      Prisma.sql`ORDER BY ${t === 't' ? rank : Prisma.raw(`${t}.rank`)} ${Prisma.raw(backwards ? 'ASC' : 'DESC')}, ${Prisma.raw(
+        backwards ? `${t}."sortName" DESC, ${t}.id DESC` : `${t}."sortName" ASC, ${t}.id ASC`,
+      )}`;
   } else {
     const key = decode(cursor, 2) as NameKey | null;
     if (key)
@@ -145,11 +154,11 @@ export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards
   const sql = Prisma.sql`
     SELECT p.*, m.status AS "mailStatus", m."createdAt" AS "mailCreatedAt", m."sentAt" AS "mailSentAt"
     FROM (
-      SELECT t.id, t.kind, t.civility, t."firstName", t."lastName", t."companyName", t."sortName", (t.email IS NOT NULL) AS "hasEmail",
+      SELECT t.id, t.kind, t.civility, t."firstName", t."lastName", t."companyName", t."sortName", ${search.rank ?? Prisma.sql`0`}::real AS rank, (t.email IS NOT NULL) AS "hasEmail",
              a.id AS "accountId", a.login, a.status, a."enrolledAt", a."lockedUntil", a."lastLoginAt"
       FROM "Tiers" t
       LEFT JOIN "ExtranetAccount" a ON a."tiersId" = t.id
-      WHERE t."archivedAt" IS NULL ${kind} ${searchClause(query.q)} ${keyset}
+      WHERE t."archivedAt" IS NULL ${kind} ${search.where} ${keyset}
       ${order('a', 't')}
       LIMIT ${PAGE_SIZE + 1}
     ) p
@@ -159,12 +168,12 @@ export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards
       ORDER BY o."createdAt" DESC LIMIT 1
     ) m ON true
     ${order('p', 'p')}`;
-  return { sql, backwards };
+  return { sql, backwards, rankOrder: query.tri !== 'connexion' && !!search.rank };
 }
 
 /** One page of "Gestion des accès": every tiers of the chosen type, enrolled or not, with its display status. */
 export async function listAccounts(query: TListQuery, now = new Date()): Promise<AccountPage> {
-  const { sql, backwards } = listAccountsSql(query);
+  const { sql, backwards, rankOrder } = listAccountsSql(query);
   const raw = await db.$queryRaw<RawRow[]>(sql);
   const more = raw.length > PAGE_SIZE;
   const page = raw.slice(0, PAGE_SIZE);
@@ -173,7 +182,9 @@ export async function listAccounts(query: TListQuery, now = new Date()): Promise
     encode(
       query.tri === 'connexion'
         ? [r.lastLoginAt ? r.lastLoginAt.toISOString() : null, r.sortName, r.id]
-        : [r.sortName, r.id],
+        : rankOrder
+          ? [r.rank, r.sortName, r.id]
+          : [r.sortName, r.id],
     );
   const first = page[0];
   const last = page[page.length - 1];

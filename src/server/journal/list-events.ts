@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
 import { displayName } from '@/server/tiers/names';
+import { parsePersonSearch, searchTiersIds } from '@/server/tiers/search.sql';
 
 const ZDate = z
   .string()
@@ -28,6 +29,13 @@ export const ZJournalFilter = z.object({
     .max(60)
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** The person as typed: name in any order, e-mail, phone, reference (docs/decisions/014). */
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Keyset: show events older than this id. */
   avant: z.string().regex(/^\d+$/).optional(),
 });
@@ -42,7 +50,10 @@ function parisDayStart(day: string): Date {
   return new Date(guess.getTime() - offset);
 }
 
-export function journalWhere(f: TJournalFilter): Prisma.AuditEventWhereInput {
+/** The events of the people best matching a typed search: at most this many people. */
+const SEARCHED_PEOPLE = 200;
+
+export async function journalWhere(f: TJournalFilter): Promise<Prisma.AuditEventWhereInput> {
   const createdAt: Prisma.DateTimeFilter = {};
   if (f.du) createdAt.gte = parisDayStart(f.du);
   if (f.au) createdAt.lt = new Date(parisDayStart(f.au).getTime() + 24 * 3600 * 1000);
@@ -51,7 +62,13 @@ export function journalWhere(f: TJournalFilter): Prisma.AuditEventWhereInput {
     ...(f.type ? { type: f.type } : {}),
     ...(f.acteur ? { actorStaffId: f.acteur } : {}),
     ...(f.personne ? { tiersId: f.personne } : {}),
+    AND: await personSearchWhere(f.q),
   };
+}
+
+async function personSearchWhere(q: string | undefined): Promise<Prisma.AuditEventWhereInput[]> {
+  const search = q ? parsePersonSearch(q) : null;
+  return search ? [{ tiersId: { in: await searchTiersIds(search, SEARCHED_PEOPLE) } }] : [];
 }
 
 const select = {
@@ -102,7 +119,7 @@ export async function listEvents(
   f: TJournalFilter,
   pageSize = 50,
 ): Promise<{ rows: JournalRow[]; nextCursor: string | null }> {
-  const where = journalWhere(f);
+  const where = await journalWhere(f);
   const events = await db.auditEvent.findMany({
     where: f.avant ? { AND: [where, { id: { lt: BigInt(f.avant) } }] } : where,
     orderBy: { id: 'desc' },
@@ -115,7 +132,7 @@ export async function listEvents(
 
 /** Every matching event, oldest first, in batches: for the CSV export. */
 export async function* iterateEvents(f: TJournalFilter, batch = 1000): AsyncGenerator<JournalRow> {
-  const where = journalWhere(f);
+  const where = await journalWhere(f);
   let after: bigint | undefined;
   for (;;) {
     const events = await db.auditEvent.findMany({

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
-import { normalizeName } from './names';
+import { parsePersonSearch, searchTiersPage } from './search.sql';
 
 export const PAGE_SIZE = 50;
 
@@ -14,48 +14,41 @@ export const ZTiersListQuery = z.object({
 });
 export type TTiersListQuery = z.output<typeof ZTiersListQuery>;
 
-/** Search by name, e-mail, reference, phone or city; filtered by kind and archive state; sorted by name. */
+const select = {
+  id: true,
+  kind: true,
+  civility: true,
+  lastName: true,
+  firstName: true,
+  companyName: true,
+  email: true,
+  phone: true,
+  city: true,
+  externalRef: true,
+  archivedAt: true,
+} satisfies Prisma.TiersSelect;
+
+/**
+ * Filtered by kind and archive state; sorted by name, or with a search (name in any order, e-mail, phone, reference,
+ * city: docs/decisions/014) best matches first.
+ */
 export async function listTiers(query: TTiersListQuery) {
-  const q = query.q;
+  const kind = query.type !== 'TOUS' ? query.type : undefined;
+  const archived = query.statut === 'actifs' ? false : query.statut === 'archives' ? true : undefined;
+  const offset = (query.page - 1) * PAGE_SIZE;
+  const search = query.q ? parsePersonSearch(query.q) : null;
+  if (search) {
+    const { ids, total } = await searchTiersPage(search, { kind, archived, limit: PAGE_SIZE, offset });
+    const found = await db.tiers.findMany({ where: { id: { in: ids } }, select });
+    const rows = ids.flatMap((id) => found.filter((t) => t.id === id));
+    return { rows, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  }
   const where: Prisma.TiersWhereInput = {
-    ...(query.type !== 'TOUS' ? { kind: query.type } : {}),
-    ...(query.statut === 'actifs'
-      ? { archivedAt: null }
-      : query.statut === 'archives'
-        ? { archivedAt: { not: null } }
-        : {}),
-    ...(q
-      ? {
-          OR: [
-            { sortName: { contains: normalizeName(q) } },
-            { email: { contains: q.toLowerCase() } },
-            { externalRef: { contains: q, mode: 'insensitive' } },
-            { phone: { contains: q } },
-            { city: { contains: q, mode: 'insensitive' } },
-          ],
-        }
-      : {}),
+    ...(kind ? { kind } : {}),
+    ...(archived === undefined ? {} : { archivedAt: archived ? { not: null } : null }),
   };
   const [rows, total] = await Promise.all([
-    db.tiers.findMany({
-      where,
-      orderBy: [{ sortName: 'asc' }, { id: 'asc' }],
-      skip: (query.page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      select: {
-        id: true,
-        kind: true,
-        civility: true,
-        lastName: true,
-        firstName: true,
-        companyName: true,
-        email: true,
-        phone: true,
-        city: true,
-        externalRef: true,
-        archivedAt: true,
-      },
-    }),
+    db.tiers.findMany({ where, orderBy: [{ sortName: 'asc' }, { id: 'asc' }], skip: offset, take: PAGE_SIZE, select }),
     db.tiers.count({ where }),
   ]);
   return { rows, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };

@@ -4,7 +4,8 @@ import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { listRecentCredentialsJobs } from '@/server/access/credentials-job';
 import { listAccounts, ZListQuery, type TListQuery } from '@/server/access/list-accounts';
-import { FilterSearch, FilterSelect } from '@/ui/filter';
+import { FilterSelect } from '@/ui/filter';
+import { LiveSearch } from '@/ui/live-search';
 import { AccessTable } from './access-table';
 import { SelectionPanel } from './selection-panel';
 
@@ -50,7 +51,7 @@ export default async function AccesPage({
   ) : (
     <p className="p-6 text-slate-700">
       {query.q
-        ? `Personne ne correspond à « ${query.q} » : vérifiez l'orthographe, cherchez par le début du nom, par l'identifiant, l'adresse e-mail complète ou la référence.`
+        ? `Personne ne correspond à « ${query.q} » : vérifiez l'orthographe, ou cherchez une partie du nom, de l'identifiant, de l'e-mail, du téléphone ou de la référence.`
         : 'Aucun tiers de ce type. Créez-les ou importez-les depuis la page Tiers.'}
     </p>
   );
@@ -82,10 +83,10 @@ export default async function AccesPage({
           defaultValue={query.type}
           options={{ locataire: 'Locataire', proprietaire: 'Propriétaire', tous: 'Tous' }}
         />
-        <FilterSearch
+        <LiveSearch
           id="filtre-q"
           defaultValue={query.q}
-          hint="Début du nom (« martin », « martin cl »), identifiant (« martin.k7m2 »), adresse e-mail complète ou référence."
+          hint="Nom dans n'importe quel ordre, même en partie (« cédric andré », « andr céd »), identifiant, e-mail ou une partie, téléphone, référence. La liste suit la saisie."
           className="min-w-64 flex-1"
         />
         {query.tri !== 'nom' && <input type="hidden" name="tri" value={query.tri} />}

@@ -6,6 +6,7 @@ import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/server/outbox/labels';
 import { listOutbox, ZOutboxFilter } from '@/server/outbox/list-outbox';
 import { formatParisDateTime } from '@/server/mail/render-mail';
 import { FilterSelect } from '@/ui/filter';
+import { LiveSearch } from '@/ui/live-search';
 import { OutboxTable, type OutboxRow } from './outbox-table';
 
 export const metadata: Metadata = { title: "Centre d'envoi" };
@@ -38,6 +39,7 @@ export default async function CentreEnvoiPage({
     const q = new URLSearchParams();
     if (filter.statut) q.set('statut', filter.statut);
     if (filter.type) q.set('type', filter.type);
+    if (filter.q) q.set('q', filter.q);
     q.set('page', String(page));
     return `/gestion/centre-envoi?${q}`;
   };
@@ -60,6 +62,13 @@ export default async function CentreEnvoiPage({
         className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
         aria-label="Filtrer les mails"
       >
+        <LiveSearch
+          id="filtre-destinataire"
+          label="Destinataire"
+          defaultValue={filter.q}
+          placeholder="Nom, e-mail, téléphone, référence…"
+          className="min-w-64"
+        />
         <FilterSelect
           id="filtre-statut"
           label="Statut"

@@ -4,6 +4,7 @@ import { requireStaff } from '@/server/auth/staff-session';
 import { eventLabel } from '@/server/journal/event-labels';
 import { journalFilterOptions, listEvents, ZJournalFilter } from '@/server/journal/list-events';
 import { formatDateTime } from '@/ui/date';
+import { LiveSearch } from '@/ui/live-search';
 import { Table } from '@/ui/table';
 
 export const metadata: Metadata = { title: 'Journal' };
@@ -53,6 +54,13 @@ export default async function JournalPage({
       )}
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <LiveSearch
+          id="journal-personne"
+          label="Personne"
+          defaultValue={filter.q}
+          placeholder="Nom, e-mail, téléphone, référence…"
+          className="min-w-64"
+        />
         <label className="flex flex-col gap-1 text-sm font-medium">
           Du
           <input type="date" name="du" defaultValue={filter.du} className={input} />

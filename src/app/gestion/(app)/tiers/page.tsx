@@ -6,7 +6,8 @@ import { listTiers, ZTiersListQuery } from '@/server/tiers/list-tiers';
 import { displayName } from '@/server/tiers/names';
 import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
 import { buttonClass, secondaryButtonClass } from '@/ui/action-form';
-import { FilterSearch, FilterSelect } from '@/ui/filter';
+import { FilterSelect } from '@/ui/filter';
+import { LiveSearch } from '@/ui/live-search';
 import { Pager } from '@/ui/pager';
 import { Table } from '@/ui/table';
 
@@ -47,10 +48,10 @@ export default async function TiersPage({
         role="search"
         aria-label="Filtrer les tiers"
       >
-        <FilterSearch
+        <LiveSearch
           id="tiers-q"
           defaultValue={query.q}
-          placeholder="Nom, e-mail, référence, ville…"
+          placeholder="Nom, e-mail, téléphone, référence, ville…"
           className="w-72"
         />
         <FilterSelect
