@@ -226,6 +226,14 @@ describe('CSV import of tiers', () => {
       { kind: 'tiers', created: 2, updated: 0, lines: 2, encoding: 'UTF-8' },
       { kind: 'tiers', created: 0, updated: 2, lines: 2, encoding: 'UTF-8' },
     ]);
+    // The e-mail events are written in one statement: same actor, and a createdAt on the same (UTC) clock.
+    const emailEvent = await db.auditEvent.findFirstOrThrow({ where: { tiersId: moreau.id } });
+    const completed = await db.auditEvent.findFirstOrThrow({
+      where: { type: 'import.completed', actorStaffId: staff.id },
+      orderBy: { id: 'desc' },
+    });
+    expect(emailEvent).toMatchObject({ actorType: 'STAFF', actorStaffId: staff.id });
+    expect(Math.abs(emailEvent.createdAt.getTime() - completed.createdAt.getTime())).toBeLessThan(60_000);
   });
 
   it('tracks progress in a job that only its author can read, and refuses an unreadable file in French', async () => {

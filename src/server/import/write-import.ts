@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { recordEvent, recordEvents, type Actor } from '@/server/audit/record-event';
+import { recordEvent, type Actor, type AuditInput } from '@/server/audit/record-event';
 import type { Tx } from '@/server/db';
 import { sortNameOf } from '@/server/tiers/names';
 import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';
@@ -42,6 +42,35 @@ const ID: BulkColumn = { name: 'id', type: 'text' };
 const TENANT_COLUMNS: BulkColumn[] = [...text('leaseId', 'tiersId'), { name: 'isPrimary', type: 'boolean' }];
 const insertTenants = (tx: Tx, rows: ReturnType<typeof tenantsData>) =>
   bulkInsert(tx, 'LeaseTenant', TENANT_COLUMNS, rows, { timestamps: false });
+
+const EVENT_COLUMNS: BulkColumn[] = [
+  ...text('type', 'actorStaffId', 'actorAccountId', 'tiersId', 'targetType', 'targetId', 'ip'),
+  { name: 'actorType', type: '"ActorType"' },
+  { name: 'details', type: 'jsonb' },
+  { name: 'createdAt', type: 'timestamp(3)' },
+];
+
+/**
+ * The rows recordEvents writes, in one statement: a re-import can change 100,000 e-mails, and Prisma's createMany
+ * took ~1 s per 1,000 events here. createdAt is the UTC clock value, as Prisma stores it.
+ */
+function insertEvents(tx: Tx, audit: Actor, events: AuditInput[]) {
+  const createdAt = new Date().toISOString();
+  return bulkInsert(
+    tx,
+    'AuditEvent',
+    EVENT_COLUMNS,
+    events.map((e) => ({
+      ...e,
+      actorType: audit.type,
+      actorStaffId: audit.type === 'STAFF' ? audit.staffId : null,
+      actorAccountId: audit.type === 'EXTRANET' ? audit.accountId : null,
+      ip: audit.ip ?? null,
+      createdAt,
+    })),
+    { timestamps: false },
+  );
+}
 
 /** Writes one planned batch (no refused line in it), by 1,000 (bulk inserts and updates), in the caller’s transaction. */
 export async function writeImportBatch(tx: Tx, kind: ImportKind, rows: PlannedRow<ImportKind>[], audit: Actor) {
@@ -102,7 +131,7 @@ export async function writeImportBatch(tx: Tx, kind: ImportKind, rows: PlannedRo
       );
       // The diagnostic explains "I no longer receive mails" with this event, so an import records it too.
       const changed = rows.filter(({ existing, values }) => (existing!.email ?? null) !== values.email);
-      await recordEvents(
+      await insertEvents(
         tx,
         audit,
         changed.map(({ existing, values }) =>
