@@ -25,7 +25,17 @@ export function LiveSearch({ id, label = 'Rechercher', hint, className, ...rest 
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // Enter or the form's button navigates on its own: a search still waiting must not replace that entry.
+    const form = input.current?.form;
+    const cancel = () => clearTimeout(timer.current);
+    form?.addEventListener('submit', cancel);
+    return () => {
+      cancel();
+      form?.removeEventListener('submit', cancel);
+    };
+  }, []);
 
   function follow(form: HTMLFormElement) {
     const params = new URLSearchParams();
@@ -42,6 +52,7 @@ export function LiveSearch({ id, label = 'Rechercher', hint, className, ...rest 
         {label}
       </label>
       <input
+        ref={input}
         id={id}
         name="q"
         type="search"

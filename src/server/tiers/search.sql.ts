@@ -41,7 +41,10 @@ export function personMatchSql(search: PersonSearch): Prisma.Sql {
     ' AND ',
   );
   if (search.words.length > 1) return Prisma.sql`(${all})`;
-  return Prisma.sql`(${all} OR t.id IN (SELECT x."tiersId" FROM "ExtranetAccount" x WHERE x.login LIKE ${like(search.words[0])}))`;
+  // A UNION of the two index scans, not an OR across tables (which would read every tiers).
+  const word = like(search.words[0]);
+  return Prisma.sql`t.id IN (SELECT s.id FROM "Tiers" s WHERE s."searchText" LIKE ${word}
+    UNION SELECT x."tiersId" FROM "ExtranetAccount" x WHERE x.login LIKE ${word})`;
 }
 
 /** How well a matching tiers (alias t) fits: 1 for the whole name in any order, less for parts of it. */
