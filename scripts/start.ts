@@ -3,16 +3,13 @@
 // Ctrl+C, SIGTERM, SIGHUP, or npm going away stop the server first, then the database, cleanly (decision 009).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { verifyPassword } from '@/server/auth/password';
 import { getConfig, type Config } from '@/server/config';
-import { closeEngine, getEngine } from '@/server/db';
-import type { Engine } from '@/server/db/engine';
 import { serveEmbedded, type ServedDatabase } from '@/server/db/embedded/serve-embedded';
-import { migrate } from '@/server/db/migrate';
 import { nextServerEnv } from '@/server/runtime/next-server-env';
-import { DEMO_STAFF, isDatabaseEmpty, seedDemo } from '@/server/seed/seed-demo';
 import { build, isBuildCurrent } from './build';
-import { describeDatabase, explain } from './cli';
+
+// Only what is needed to reach `next start` is imported up front: the Prisma client, the seed and PGlite itself load
+// while the web server boots (scripts/prepare-database.ts), which is most of a warm start (bench/start.ts).
 
 let served: ServedDatabase | null = null;
 let server: ChildProcess | null = null;
@@ -35,8 +32,6 @@ function stop(code: number): Promise<never> {
     if (served) {
       await served.close();
       console.log('Database closed.');
-    } else {
-      await closeEngine().catch(() => {});
     }
     process.exit(code);
   })();
@@ -73,34 +68,6 @@ function serve(config: Config) {
   });
 }
 
-async function prepare(config: Config, engine: Engine) {
-  const applied = await migrate(engine);
-  if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
-  // An empty embedded database gets the demo agency; a server database only when asked (--seed-if-empty).
-  const seedIfEmpty = config.database.kind === 'pglite' || process.argv.includes('--seed-if-empty');
-  if (seedIfEmpty && (await isDatabaseEmpty(engine.prisma))) {
-    const counts = await seedDemo(engine.prisma);
-    console.log(
-      `First start: seeded the demo agency (${counts.locataires} locataires, ${counts.proprietaires} propriétaires, ${counts.baux} baux).`,
-    );
-  }
-  const demo = [];
-  for (const s of DEMO_STAFF) {
-    const row = await engine.prisma.staffPassword.findFirst({
-      where: { user: { email: s.email, disabledAt: null } },
-      select: { hash: true },
-    });
-    if (row && (await verifyPassword(row.hash, s.password)).valid) demo.push(s);
-  }
-  if (demo.length) {
-    console.log(`\nDemo back-office accounts (${config.appUrl}/gestion/connexion):`);
-    for (const s of demo) console.log(`  ${s.role.padEnd(12)} ${s.email.padEnd(26)} ${s.password}`);
-  }
-  if (!config.smtpUrl) {
-    console.log(`\nNo SMTP_URL: mails are written to ${config.dataDir}/mailbox/*.eml and do not leave this machine.`);
-  }
-}
-
 /** Fails now, in one line, rather than after the build and the set-up when `next start` cannot listen. */
 async function checkPortFree(port: number) {
   await new Promise<void>((resolve, reject) => {
@@ -125,19 +92,22 @@ try {
     console.log('The sources changed since the last build (or there is none): building…');
     if (!build()) throw new Error('The build failed (see above).');
   }
-  console.log(`Database: ${describeDatabase(config)}`);
   if (config.database.kind === 'pglite' && !config.database.dataDir.includes('://')) {
-    // The server starts at once: its connections wait at the socket until the database is migrated and open.
+    // The web server starts at once: its connections wait at the socket until the database is migrated and open.
     served = await serveEmbedded(config.database.dataDir, { command: 'npm start', appUrl: config.appUrl });
     serve(config);
-    await prepare(config, served.engine);
+    const { describeDatabase, prepareDatabase } = await import('./prepare-database');
+    console.log(`Database: ${describeDatabase(config)}`);
+    await prepareDatabase(config, await served.lite);
     served.open();
   } else {
-    await prepare(config, getEngine());
-    await closeEngine();
+    const { describeDatabase, prepareDatabase } = await import('./prepare-database');
+    console.log(`Database: ${describeDatabase(config)}`);
+    await prepareDatabase(config, null);
     serve(config);
   }
 } catch (error) {
+  const { explain } = await import('./cli');
   console.error(`\n✖ ${explain(error)}`);
   await stop(1);
 }

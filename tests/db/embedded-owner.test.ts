@@ -40,6 +40,7 @@ function startOwner(): Promise<{ child: ChildProcess; ready: boolean; out: () =>
     },
   );
   owners.add(child);
+  child.once('exit', () => owners.delete(child)); // only the living are stopped at the end
   let out = '';
   return new Promise((resolve) => {
     const take = (chunk: Buffer) => {

@@ -3,13 +3,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import type { Config } from '@/server/config';
+import { newPGlite } from './embedded/new-pglite';
 import { DatabaseBusyError, readLiveOwner, takeOwnerLock, type OwnerLock } from './embedded/owner-lock';
 
 /** A plain SQL connection for the few things Prisma does not do: migrations, advisory locks, raw checks. */
@@ -75,11 +74,6 @@ export function openEngine(database: Config['database']): Engine {
   }
   mkdirSync(database.dataDir, { recursive: true });
   return openPGlite(newPGlite(database.dataDir), lock.release);
-}
-
-/** A PGlite with the contrib extensions the migrations create (the PostgreSQL server has them in postgresql-contrib). */
-export function newPGlite(dataDir: string): PGlite {
-  return new PGlite(dataDir, { extensions: { pg_trgm, unaccent } });
 }
 
 /** How a client reaches the PostgreSQL server that `npm start` makes of its embedded database. */

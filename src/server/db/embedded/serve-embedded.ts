@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { newPGlite, openPGlite, type Engine } from '../engine';
+import type { PGlite } from '@electric-sql/pglite';
 import { takeOwnerLock } from './owner-lock';
 import { serveOverSocket, SOCKET_FILE } from './wire-server';
 
 export type ServedDatabase = {
-  /** This process's own engine, for the owner's set-up (migrate, seed) before `open()`; not used after it. */
-  engine: Engine;
+  /** The PGlite, for the owner's own set-up (migrate, seed) before `open()`; nobody queries it in-process after. */
+  lite: Promise<PGlite>;
   socketDir: string;
   /** Lets the waiting connections in: the app's server, CLIs, workers. */
   open(): void;
@@ -20,7 +20,8 @@ export type ServedDatabase = {
 /**
  * Makes this process the one owner of an embedded data directory and serves it over the PostgreSQL protocol on a
  * Unix socket (decision 009). The lock names the socket from the start, so a command started meanwhile connects and
- * waits rather than opening the directory itself.
+ * waits rather than opening the directory itself. The socket listens before PGlite (a second to load) is ready, so
+ * that `npm start` can start its web server meanwhile.
  */
 export async function serveEmbedded(
   dataDir: string,
@@ -30,20 +31,18 @@ export async function serveEmbedded(
   const lock = takeOwnerLock(dataDir, command, { socketDir, appUrl });
   try {
     mkdirSync(dataDir, { recursive: true });
-    const lite = newPGlite(dataDir);
+    const lite = import('./new-pglite').then(({ newPGlite }) => newPGlite(dataDir));
     let open!: () => void;
     const ready = new Promise<void>((resolve) => (open = resolve));
-    // Not waiting for PGlite to be ready: its first query waits, and the web server can start booting meanwhile.
     const server = await serveOverSocket(lite, socketDir, { ready });
-    const engine = openPGlite(lite);
     return {
-      engine,
+      lite,
       socketDir,
       open,
       async close() {
         open(); // connections still waiting get their turn, then the end
         await server.close();
-        await engine.close(); // PGlite's own shutdown: a clean checkpoint
+        await (await lite).close(); // PGlite's own shutdown: a clean checkpoint
         lock.release();
       },
     };

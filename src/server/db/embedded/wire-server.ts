@@ -43,7 +43,7 @@ export type WireServerOptions = {
 };
 
 export async function serveOverSocket(
-  lite: PGlite,
+  database: PGlite | Promise<PGlite>,
   socketDir: string,
   { ready = Promise.resolve(), idleInTransactionMs = 60_000, log = console.warn }: WireServerOptions = {},
 ): Promise<WireServer> {
@@ -60,9 +60,12 @@ export async function serveOverSocket(
   let nextId = 1;
   let shut = false; // after close(): the backend is PGlite's to close, nothing may reach it
   // What PostgreSQL answers to a new session, asked once and replayed to each connection.
-  const greeting = Promise.all([ready, lite.waitReady]).then(async () =>
-    Buffer.from(await lite.runExclusive(() => lite.execProtocolRaw(startupMessage()))),
-  );
+  // The socket may listen before PGlite is even loaded (npm start starts the web server meanwhile).
+  const opened = Promise.resolve(database);
+  const greeting = Promise.all([ready, opened]).then(async ([, lite]) => {
+    await lite.waitReady;
+    return Buffer.from(await lite.runExclusive(() => lite.execProtocolRaw(startupMessage())));
+  });
   greeting.catch(() => {}); // reported to each connection that waits for it
 
   const kick = () => {
@@ -78,6 +81,7 @@ export async function serveOverSocket(
 
   async function pump() {
     await greeting;
+    const lite = await opened;
     for (;;) {
       let conn = owner;
       if (conn && conn.pending.length === 0) return; // the owner is thinking: everyone else waits
