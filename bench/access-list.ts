@@ -241,6 +241,11 @@ const scenarios: { name: string; query: TListQuery; target: boolean }[] = [
     target: true,
   },
   { name: 'name search "martin" (Tous)', query: ZListQuery.parse({ q: 'martin' }), target: true },
+  // Issue 14: the name as read (civility, any order, accents), parts of words, a piece of the e-mail.
+  { name: 'full name "Mme Chloé André"', query: ZListQuery.parse({ q: 'Mme Chloé André' }), target: true },
+  { name: 'partial words "andr chlo"', query: ZListQuery.parse({ q: 'andr chlo' }), target: true },
+  { name: 'e-mail fragment "p4242"', query: ZListQuery.parse({ q: 'p4242' }), target: true },
+  { name: 'first letters "ma"', query: ZListQuery.parse({ q: 'ma' }), target: false },
   { name: 'identifiant search "dupont.2"', query: ZListQuery.parse({ q: 'dupont.2' }), target: false },
   { name: 'first page by last login', query: ZListQuery.parse({ type: 'tous', tri: 'connexion' }), target: false },
 ];
@@ -275,12 +280,13 @@ for (const scenario of scenarios) {
     fullTimes.push(performance.now() - t);
   }
   const rows = (await bareRun()).rowCount;
+  const [b50, f50] = [percentile(bareTimes, 50), percentile(fullTimes, 50)];
   const [b95, f95] = [percentile(bareTimes, 95), percentile(fullTimes, 95)];
   const ratio = f95 / b95;
   const ok = ratio <= 2 && f95 < 50;
   if (scenario.target && !ok) failed = true;
   console.log(
-    `${scenario.name.padEnd(36)} ${String(rows).padStart(5)}  ${ms(percentile(bareTimes, 50)).padStart(9)} / ${ms(b95).padStart(9)}    ${ms(percentile(fullTimes, 50)).padStart(9)} / ${ms(f95).padStart(9)}   ${ratio.toFixed(2).padStart(6)}×    ${scenario.target ? (ok ? 'met (≤2×, <50 ms)' : 'MISSED') : 'not a target'}`,
+    `${scenario.name.padEnd(36)} ${String(rows).padStart(5)}  ${ms(b50).padStart(9)} / ${ms(b95).padStart(9)}    ${ms(f50).padStart(9)} / ${ms(f95).padStart(9)}   ${ratio.toFixed(2).padStart(6)}×    ${scenario.target ? (ok ? 'met (≤2×, <50 ms)' : 'MISSED') : 'not a target'}`,
   );
 }
 
