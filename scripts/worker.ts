@@ -1,5 +1,7 @@
-// npm run worker: a dispatcher as a process of its own, next to (or instead of) the ones inside the app.
-// Any number may run at once: they share the work through the database (FOR UPDATE SKIP LOCKED + leases).
+// npm run worker: a dispatcher and the "Mot de passe oublié" queue as a process of its own, next to (or instead of)
+// the ones inside the app. Any number may run at once: they share the work through the database (FOR UPDATE SKIP
+// LOCKED + leases), on PostgreSQL or beside npm start on the embedded database.
+import { startResetRequestWorker } from '@/server/extranet/reset-request-worker';
 import { createDispatcher } from '@/server/outbox/dispatcher';
 import { createMailTransport, describeSmtpUrl } from '@/server/outbox/transport';
 import { describeDatabase, runCli } from './cli';
@@ -13,6 +15,7 @@ await runCli(async ({ config, engine }) => {
     `  mail: ${config.smtpUrl ? `SMTP ${describeSmtpUrl(config.smtpUrl)}` : `local mailbox ${transport.description} (no SMTP_URL: mail does not leave this machine)`}`,
   );
   dispatcher.start();
+  startResetRequestWorker();
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
   });
