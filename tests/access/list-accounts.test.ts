@@ -175,6 +175,19 @@ describe('the Gestion des accès list', () => {
     expect((await list({ q: 'Mme Claude André' })).rows).toEqual([]);
   });
 
+  it('pages through a search, best first, with Suivant and back with Précédent', async () => {
+    // Every tenant matches, all with the same rank: the pages continue from the rank the cursor carries.
+    const query = { type: 'locataire', q: 'exemple.fr lyon' };
+    const all = await walk(query);
+    expect(all).toHaveLength(130);
+    expect(new Set(all.map((r) => r.tiersId)).size).toBe(130);
+    const first = await list(query);
+    const second = await list({ ...query, apres: first.next! });
+    expect(second.rows[0].tiersId).toBe(all[PAGE_SIZE].tiersId);
+    const back = await list({ ...query, avant: second.previous! });
+    expect(back.rows.map((r) => r.tiersId)).toEqual(first.rows.map((r) => r.tiersId));
+  });
+
   it('sorts by last login, most recent first, then those who never logged in, across pages both ways', async () => {
     const { audit } = await staffAudit();
     const loggedIn = [];
