@@ -72,7 +72,7 @@ export function SessionSettingsForm({ current }: { current: SessionLifetimes }) 
           disabled={pending}
           className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {pending ? 'Enregistrement…' : 'Enregistrer les durées'}
+          {pending ? 'Enregistrement…' : 'Appliquer ces durées'}
         </button>
       </div>
     </form>
