@@ -7,6 +7,10 @@ import { createMailTransport, describeSmtpUrl } from '@/server/outbox/transport'
 import { describeDatabase, runCli } from './cli';
 
 await runCli(async ({ config, engine }) => {
+  // Listening before saying anything: a stop asked for as soon as the worker shows up is a clean stop.
+  const stopped = new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
   const transport = createMailTransport(config);
   const dispatcher = createDispatcher({ db: engine.prisma, transport, from: config.mailFrom });
   console.log(`Outbox worker ${dispatcher.id}`);
@@ -16,9 +20,7 @@ await runCli(async ({ config, engine }) => {
   );
   dispatcher.start();
   startResetRequestWorker();
-  await new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
-  });
+  await stopped;
   console.log('Stopping: finishing the mails in hand…');
   await dispatcher.stop();
 });

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { tableFingerprints } from '@/server/db/backup';
 import { embeddedServer, openEngine } from '@/server/db/engine';
 import { lockFileOf } from '@/server/db/embedded/owner-lock';
@@ -75,7 +75,8 @@ async function inServedDatabase<T>(sql: string): Promise<T[]> {
   }
 }
 
-afterAll(async () => {
+// A failed test leaves no owner behind for the next one.
+afterEach(async () => {
   for (const child of owners) await stop(child, 'SIGKILL');
 });
 
