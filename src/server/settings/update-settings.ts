@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent, type Actor } from '@/server/audit/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
-import { db } from '@/server/db';
+import { db, type Tx } from '@/server/db';
 import { getSessionLifetimes, STAFF_ABSOLUTE_MAX_HOURS } from '@/server/session/lifetimes';
 import { getCredentialSettings } from './get-settings';
 
@@ -27,16 +27,7 @@ export const updateCredentialSettings = defineStaffAction({
   permission: 'settings:write',
   input: ZCredentialSettings,
   async run({ input, audit }) {
-    await db.$transaction(async (tx) => {
-      const before = await getCredentialSettings(tx);
-      await tx.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
-      await recordEvent(tx, audit, {
-        type: 'settings.updated',
-        targetType: 'AgencySettings',
-        targetId: '1',
-        details: { before, after: input },
-      });
-    });
+    await saveSettings(audit, getCredentialSettings, input);
     return { message: 'Paramètres enregistrés.' };
   },
 });
@@ -60,16 +51,22 @@ export const updateSessionLifetimes = defineStaffAction({
   permission: 'settings:write',
   input: ZSessionLifetimes,
   async run({ input, audit }) {
-    await db.$transaction(async (tx) => {
-      const before = await getSessionLifetimes(tx);
-      await tx.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
-      await recordEvent(tx, audit, {
-        type: 'settings.updated',
-        targetType: 'AgencySettings',
-        targetId: '1',
-        details: { before, after: input },
-      });
-    });
+    await saveSettings(audit, getSessionLifetimes, input);
     return { message: 'Durées des sessions enregistrées : elles valent pour les prochaines connexions.' };
   },
 });
+
+/** Writes some of Paramètres' fields and journals their before/after, in one transaction. */
+type Fields = Record<string, string | number | boolean>;
+async function saveSettings(audit: Actor, read: (tx: Tx) => Promise<Fields>, input: Fields) {
+  await db.$transaction(async (tx) => {
+    const before = await read(tx);
+    await tx.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
+    await recordEvent(tx, audit, {
+      type: 'settings.updated',
+      targetType: 'AgencySettings',
+      targetId: '1',
+      details: { before, after: input },
+    });
+  });
+}
