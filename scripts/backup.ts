@@ -23,8 +23,9 @@ await runCli(async (cli) => {
     const conn = await cli.engine.connect();
     try {
       const counts = await writeBackup(conn, target);
-      const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-      console.log(`Backed up ${rows} rows of ${Object.keys(counts).length} tables to ${target} (${size(target)}).`);
+      console.log(
+        `Backed up ${total(counts)} rows of ${Object.keys(counts).length} tables to ${target} (${size(target)}).`,
+      );
       console.log('Keep a copy on another disk or machine: a backup beside the data it saves is lost with it.');
     } finally {
       await conn.release();
@@ -61,8 +62,7 @@ await runCli(async (cli) => {
     const aside = `${dataDir}.before-restore-${stamp}`;
     if (existsSync(dataDir)) renameSync(dataDir, aside);
     renameSync(fresh, dataDir);
-    const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-    console.log(`Restored ${rows} rows into ${dataDir}.`);
+    console.log(`Restored ${total(counts)} rows into ${dataDir}.`);
     if (existsSync(aside)) console.log(`The previous database is kept in ${aside}: delete it once all is well.`);
   } finally {
     lock.release();
@@ -94,4 +94,8 @@ async function confirmed(dataDir: string): Promise<boolean> {
 
 function size(f: string) {
   return `${(statSync(f).size / 1024).toFixed(0)} KiB`;
+}
+
+function total(counts: Record<string, number>) {
+  return Object.values(counts).reduce((a, b) => a + b, 0);
 }

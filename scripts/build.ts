@@ -6,8 +6,16 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const STAMP = '.next/trousseau-build-stamp';
-const INPUTS = ['src', 'public', 'prisma/schema.prisma', 'package.json', 'package-lock.json', 'next.config.ts'];
-const MORE = ['tsconfig.json', 'postcss.config.mjs'];
+const INPUTS = [
+  'src',
+  'public',
+  'prisma/schema.prisma',
+  'package.json',
+  'package-lock.json',
+  'next.config.ts',
+  'tsconfig.json',
+  'postcss.config.mjs',
+];
 
 /** A hash of every file the build reads (the generated Prisma client follows from the schema). */
 export function sourceFingerprint(): string {
@@ -31,7 +39,7 @@ export function sourceFingerprint(): string {
       visit(child);
     }
   };
-  for (const input of [...INPUTS, ...MORE]) visit(input);
+  for (const input of INPUTS) visit(input);
   return hash.digest('hex');
 }
 

@@ -45,7 +45,6 @@ export function readLiveOwner(dataDir: string): Owner | null {
 
 export type OwnerLock = {
   owner: Owner;
-  update(change: Partial<Pick<Owner, 'socketDir' | 'appUrl'>>): void;
   release(): void;
 };
 
@@ -92,12 +91,6 @@ export function takeOwnerLock(dataDir: string, command: string, extra: Partial<O
   process.on('exit', release); // a normal exit that forgot to close still frees it
   return {
     owner,
-    update(change) {
-      Object.assign(owner, change);
-      const next = `${file}.${me}.next`;
-      writeFileSync(next, JSON.stringify(owner), { mode: 0o600 });
-      renameSync(next, file);
-    },
     release,
   };
 }
