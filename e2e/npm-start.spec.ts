@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { isBuildCurrent } from '../scripts/build';
+import { isBuildCurrent } from '../scripts/build-stamp.mjs';
 
 const port = 3201;
 const base = `http://localhost:${port}`;

@@ -1,12 +1,12 @@
-// npm start: build if the sources changed, take the embedded database and serve it (or reach the PostgreSQL server),
-// migrate, seed an empty embedded database, print the demo logins, then serve the app with `next start`.
+// npm start's supervisor (run by scripts/start.mjs once the build is current, bundled by the build): take the embedded
+// database and serve it (or reach the PostgreSQL server), migrate, seed an empty embedded database, print the demo
+// logins, and serve the app with `next start`.
 // Ctrl+C, SIGTERM, SIGHUP, or npm going away stop the server first, then the database, cleanly (decision 009).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { getConfig, type Config } from '@/server/config';
 import { serveEmbedded, type ServedDatabase } from '@/server/db/embedded/serve-embedded';
 import { nextServerEnv } from '@/server/runtime/next-server-env';
-import { build, isBuildCurrent } from './build';
 
 // Only what is needed to reach `next start` is imported up front: the Prisma client, the seed and PGlite itself load
 // while the web server boots (scripts/prepare-database.ts), which is most of a warm start (bench/start.ts).
@@ -68,7 +68,7 @@ function serve(config: Config) {
   });
 }
 
-/** Fails now, in one line, rather than after the build and the set-up when `next start` cannot listen. */
+/** Fails now, in one line, rather than after the set-up when `next start` cannot listen. */
 async function checkPortFree(port: number) {
   await new Promise<void>((resolve, reject) => {
     const probe = createServer()
@@ -88,10 +88,6 @@ async function checkPortFree(port: number) {
 try {
   const config = getConfig();
   await checkPortFree(config.port);
-  if (!isBuildCurrent()) {
-    console.log('The sources changed since the last build (or there is none): building…');
-    if (!build()) throw new Error('The build failed (see above).');
-  }
   if (config.database.kind === 'pglite' && !config.database.dataDir.includes('://')) {
     // The web server starts at once: its connections wait at the socket until the database is migrated and open.
     served = await serveEmbedded(config.database.dataDir, { command: 'npm start', appUrl: config.appUrl });
