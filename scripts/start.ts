@@ -68,6 +68,14 @@ function serve(config: Config) {
   });
 }
 
+/** Resolves once `next start` serves a static file (or after 30 s, whatever it is doing). */
+async function untilAnswering(port: number) {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    const answer = await fetch(`http://localhost:${port}/logo.svg`, { method: 'HEAD' }).catch(() => null);
+    if (answer?.ok) return;
+  }
+}
+
 /** Fails now, in one line, rather than after the set-up when `next start` cannot listen. */
 async function checkPortFree(port: number) {
   await new Promise<void>((resolve, reject) => {
@@ -89,9 +97,18 @@ try {
   const config = getConfig();
   await checkPortFree(config.port);
   if (config.database.kind === 'pglite' && !config.database.dataDir.includes('://')) {
-    // The web server starts at once: its connections wait at the socket until the database is migrated and open.
-    served = await serveEmbedded(config.database.dataDir, { command: 'npm start', appUrl: config.appUrl });
+    // The web server starts first and its pages that need no database answer at once; PGlite, Prisma and the set-up
+    // load once it answers, rather than compete with its boot for the cores. Its connections wait at the socket
+    // until the database is migrated and open.
+    let answering!: () => void;
+    const loadWhen = new Promise<void>((resolve) => (answering = resolve));
+    served = await serveEmbedded(config.database.dataDir, {
+      command: 'npm start',
+      appUrl: config.appUrl,
+      loadWhen,
+    });
     serve(config);
+    void untilAnswering(config.port).then(answering);
     const { describeDatabase, prepareDatabase } = await import('./prepare-database');
     console.log(`Database: ${describeDatabase(config)}`);
     await prepareDatabase(config, await served.lite);

@@ -21,17 +21,26 @@ export type ServedDatabase = {
  * Makes this process the one owner of an embedded data directory and serves it over the PostgreSQL protocol on a
  * Unix socket (decision 009). The lock names the socket from the start, so a command started meanwhile connects and
  * waits rather than opening the directory itself. The socket listens before PGlite (a second to load) is ready, so
- * that `npm start` can start its web server meanwhile.
+ * that `npm start` can start its web server first.
  */
 export async function serveEmbedded(
   dataDir: string,
-  { command, appUrl = null }: { command: string; appUrl?: string | null },
+  {
+    command,
+    appUrl = null,
+    loadWhen = Promise.resolve(),
+  }: {
+    command: string;
+    appUrl?: string | null;
+    /** PGlite (a second of CPU) loads once this settles: npm start lets its web server boot first. */
+    loadWhen?: Promise<unknown>;
+  },
 ): Promise<ServedDatabase> {
   const socketDir = socketDirFor(dataDir);
   const lock = takeOwnerLock(dataDir, command, { socketDir, appUrl });
   try {
     mkdirSync(dataDir, { recursive: true });
-    const lite = import('./new-pglite').then(({ newPGlite }) => newPGlite(dataDir));
+    const lite = loadWhen.then(() => import('./new-pglite')).then(({ newPGlite }) => newPGlite(dataDir));
     let open!: () => void;
     const ready = new Promise<void>((resolve) => (open = resolve));
     const server = await serveOverSocket(lite, socketDir, { ready });
