@@ -37,6 +37,10 @@ describe('npm run staff', () => {
     expect(staff(['reset-password', '--email', 'direction@agence.fr'], 'un-autre-mot-de-passe\n').out).toContain(
       'open sessions are ended',
     );
+    const lastAdmin = staff(['disable', '--email', 'direction@agence.fr']);
+    expect(lastAdmin.code).toBe(1);
+    expect(lastAdmin.out).toContain('dernier administrateur actif');
+    staff(['create', '--email', 'adjointe@agence.fr', '--role', 'ADMIN'], 'un-mot-de-passe-long\n');
     expect(staff(['disable', '--email', 'direction@agence.fr']).out).toContain('Disabled direction@agence.fr');
     expect(staff(['create', '--email', 'x@agence.fr', '--role', 'BOSS'], 'un-mot-de-passe-long\n').out).toContain(
       '--role ADMIN, GESTIONNAIRE or SUPPORT',

@@ -1,7 +1,7 @@
 // French labels of the journal's event types. An unknown type shows as is, so a new event is never hidden.
 export const EVENT_LABELS: Record<string, string> = {
   'staff.login': 'Connexion agence',
-  'staff.login_failed': 'Échec de connexion agence',
+  'staff.login_failed': 'Échec de connexion agence', // written before decision 036; older journals hold it
   'staff.created': 'Compte agence créé',
   'staff.password_reset': 'Mot de passe agence réinitialisé',
   'staff.disabled': 'Compte agence désactivé',

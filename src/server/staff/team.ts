@@ -6,8 +6,9 @@ import { recordEvent, type Actor } from '@/server/audit/record-event';
 import { hashPassword } from '@/server/auth/password';
 import { ROLE_LABELS } from '@/server/auth/permissions';
 import { defineStaffAction } from '@/server/auth/staff-action';
+import { assertAnotherAdmin, disableStaffMember, findMember, LAST_ADMIN } from './manage-staff';
 import { db, type Tx } from '@/server/db';
-import { NotFoundError, UserError } from '@/server/errors';
+import { UserError } from '@/server/errors';
 import { assertAcceptablePassword, ZNewPassword } from '@/server/extranet/change-password';
 import { OPEN_SESSION_WHERE, revokeSessions } from '@/server/session/sessions';
 import { queueStaffMail, staffLinkUrl } from './staff-mail';
@@ -18,9 +19,6 @@ const INVITATION_DAYS = 7;
 const RESET_MINUTES = 60;
 const ZRole = z.enum(['ADMIN', 'GESTIONNAIRE', 'SUPPORT'], { error: 'Choisissez un rôle.' });
 const ZStaffId = z.object({ staffId: z.string().min(1).max(64) });
-
-export const LAST_ADMIN =
-  "C'est le dernier administrateur actif : nommez d'abord un autre administrateur, puis recommencez.";
 
 export type TeamMember = {
   id: string;
@@ -99,22 +97,6 @@ async function sendStaffLink(
   });
 }
 
-/** Locks the active ADMIN rows, so that two changes at once cannot remove the last two administrators. */
-async function assertAnotherAdmin(tx: Tx, staffId: string): Promise<void> {
-  const admins = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "StaffUser" WHERE "role" = 'ADMIN' AND "disabledAt" IS NULL FOR UPDATE`;
-  if (!admins.some((a) => a.id !== staffId)) throw new UserError(LAST_ADMIN);
-}
-
-async function findMember(tx: Tx, staffId: string) {
-  const staff = await tx.staffUser.findUnique({
-    where: { id: staffId },
-    select: { id: true, name: true, email: true, role: true, disabledAt: true, lockedUntil: true },
-  });
-  if (!staff) throw new NotFoundError('staff');
-  return staff;
-}
-
 export const ZInvitation = z.object({
   name: z.string().trim().min(1, 'Saisissez le nom de la personne.').max(120, 'Le nom fait au plus 120 caractères.'),
   email: z
@@ -174,25 +156,6 @@ export const changeStaffRole = defineStaffAction({
     return { message: `${name} est maintenant ${ROLE_LABELS[input.role]} ; ses sessions ont pris fin.` };
   },
 });
-
-/** Disables a staff account; its sessions end at once. Shared by Équipe and the staff CLI. */
-export async function disableStaffMember(tx: Tx, actor: Actor, staffId: string): Promise<{ name: string }> {
-  const staff = await findMember(tx, staffId);
-  if (staff.disabledAt) throw new UserError(`${staff.name} est déjà désactivé.`);
-  if (staff.role === 'ADMIN') await assertAnotherAdmin(tx, staff.id);
-  await tx.staffUser.update({
-    where: { id: staff.id },
-    data: { disabledAt: new Date(), credentialVersion: { increment: 1 } },
-  });
-  const sessions = await revokeSessions(tx, { staffId: staff.id }, 'disabled');
-  await recordEvent(tx, actor, {
-    type: 'staff.disabled',
-    targetType: 'staff',
-    targetId: staff.id,
-    details: { sessions },
-  });
-  return staff;
-}
 
 export const disableStaff = defineStaffAction({
   permission: 'staff:manage',
@@ -340,3 +303,5 @@ export async function setStaffPasswordFromLink(
   });
   return { email: link.staff.email };
 }
+
+export { LAST_ADMIN };
