@@ -4,7 +4,8 @@ import { NotFoundError } from '@/server/errors';
 import { contactAgency } from '@/server/extranet/contact-agency';
 import { downloadMyDocument } from '@/server/extranet/download-document';
 import { getMyDocument, listMyDocuments } from '@/server/extranet/my-documents';
-import { getMyLease, getMyProperty, listMyLeases, listMyProperties } from '@/server/extranet/my-space';
+import { getMyLease, getMyProperty, isLeaseEnded, listMyLeases, listMyProperties } from '@/server/extranet/my-space';
+import { leaseStatus } from '@/server/leases/lease-status';
 import { updateMyContact } from '@/server/extranet/update-contact';
 import { createPropertyWithLease, createTiers } from '../factories';
 import { createDocument, createExtranetAccount, signedInActor } from '../factories/extranet';
@@ -117,5 +118,16 @@ describe('Mes coordonnées and Contacter l’agence', () => {
       status: 'NEW',
       accountId: actor.accountId,
     });
+  });
+});
+
+describe('a lease ends on the Paris calendar, on the extranet as in the back office', () => {
+  it('is ended from the first minutes of the next day in Paris, whatever the server clock', () => {
+    const lease = { startDate: new Date('2024-01-01'), endDate: new Date('2026-12-06') };
+    const parisJustAfterMidnight = new Date('2026-12-06T23:30:00Z'); // 7 December, 00:30 in Paris
+    expect(leaseStatus(lease, parisJustAfterMidnight)).toBe('ENDED');
+    expect(isLeaseEnded(lease, parisJustAfterMidnight)).toBe(true);
+    const parisEvening = new Date('2026-12-06T21:30:00Z'); // 6 December, 22:30 in Paris: the last leased day
+    expect(isLeaseEnded(lease, parisEvening)).toBe(false);
   });
 });

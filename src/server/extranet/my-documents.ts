@@ -2,6 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
+import { parisToday } from '@/server/leases/french-formats';
 import type { ExtranetActor } from './session-validity';
 
 type Who = Pick<ExtranetActor, 'tiersId' | 'kind'>;
@@ -13,7 +14,7 @@ type Who = Pick<ExtranetActor, 'tiersId' | 'kind'>;
  * - an owner: their own and those of their biens.
  */
 export function documentScope(who: Who, now = new Date()): Prisma.DocumentWhereInput {
-  const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
+  const today = parisToday(now);
   const mine: Prisma.DocumentWhereInput[] =
     who.kind === 'LOCATAIRE'
       ? [
@@ -66,12 +67,3 @@ export async function getMyDocument(who: Who, documentId: string) {
   if (!document) throw new NotFoundError('document');
   return document;
 }
-
-export const DOCUMENT_CATEGORY_LABELS = {
-  QUITTANCE: 'Quittance',
-  AVIS_ECHEANCE: "Avis d'échéance",
-  BAIL: 'Bail',
-  ETAT_DES_LIEUX: 'État des lieux',
-  COMPTE_RENDU_GERANCE: 'Compte rendu de gérance',
-  AUTRE: 'Document',
-} as const;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
+import { parisToday } from '@/server/leases/french-formats';
 import { displayName } from '@/server/tiers/names';
 import type { ExtranetActor } from './session-validity';
 
@@ -38,8 +39,7 @@ const leaseSelect = {
 /** A lease ends on its end date; it is shown as ended from the next day (Europe/Paris calendar, stored as a date). */
 export function isLeaseEnded(lease: { endDate: Date | null }, now = new Date()): boolean {
   if (!lease.endDate) return false;
-  const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-  return lease.endDate < today;
+  return lease.endDate < parisToday(now);
 }
 
 function shapeLease(lease: Awaited<ReturnType<typeof findLeases>>[number], tiersId: string) {

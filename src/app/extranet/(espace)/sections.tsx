@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import type { MyDocument } from '@/server/extranet/my-documents';
-import { DOCUMENT_CATEGORY_LABELS } from '@/server/extranet/my-documents';
+import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/server/documents/document-labels';
 import type { MyLease, MyProperty } from '@/server/extranet/my-space';
-import { formatCents, formatDateTime, formatDay, formatSize } from '../_components/format';
+import { formatCents, formatDateTime, formatDay } from '../_components/format';
 
 export function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (

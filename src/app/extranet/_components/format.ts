@@ -6,8 +6,3 @@ const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR
 export const formatDay = (d: Date) => day.format(d);
 export const formatDateTime = (d: Date) => dateTime.format(d);
 export const formatCents = (cents: number) => money.format(cents / 100);
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
-  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`;
-}
