@@ -1,4 +1,5 @@
 import 'server-only';
+import { escapeHtml } from '@/shared/html';
 import { createElement } from 'react';
 import { render } from '@react-email/components';
 import type { TiersKind } from '@/generated/prisma/enums';
@@ -107,8 +108,6 @@ type Person = {
 // Stand-ins rendered in place of a person's values, then replaced: letters and digits only, so that neither React's
 // escaping nor the plain-text conversion alters them.
 const MARK = { civilite: 'Zq9CIVILITEq9Z', prenom: 'Zq9PRENOMq9Z', nom: 'Zq9NOMq9Z', identifiant: 'Zq9IDENTq9Z' };
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#x27' }[c]};`);
 
 /**
  * For an envelope of many people: renders each audience's mail once, with stand-ins for the person's values, then

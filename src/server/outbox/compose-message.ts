@@ -1,4 +1,5 @@
 import 'server-only';
+import { escapeHtml } from '@/shared/html';
 import type Mail from 'nodemailer/lib/mailer';
 import { formatParisDateTime } from '@/server/mail/render-mail';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
@@ -11,9 +12,6 @@ export type ComposableMail = {
   text: string;
   messageId: string;
 };
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The one message builder, shared by the dispatcher (with the real secret) and the preview (with the mask),

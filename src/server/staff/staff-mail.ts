@@ -1,11 +1,9 @@
 import 'server-only';
+import { escapeHtml } from '@/shared/html';
 import { getConfig } from '@/server/config';
 import type { Tx } from '@/server/db';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * A mail to a staff member (invitation, reset link, lock notice), through the centre d'envoi and sent without review.
