@@ -1,7 +1,4 @@
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
-const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
 /** "25/11/2026 08:30", Europe/Paris. */
 export const formatDateTime = (d: Date | null | undefined, empty = '—') => (d ? dateTime.format(d) : empty);
-/** "25 novembre 2026", Europe/Paris. */
-export const formatDate = (d: Date | null | undefined, empty = '—') => (d ? date.format(d) : empty);

@@ -25,9 +25,3 @@ export function startInAppDispatcher(): Dispatcher {
 export function nudgeDispatcher(): void {
   holder.__trousseauDispatcher?.nudge();
 }
-
-export async function stopInAppDispatcher(): Promise<void> {
-  const d = holder.__trousseauDispatcher;
-  holder.__trousseauDispatcher = undefined;
-  await d?.stop();
-}

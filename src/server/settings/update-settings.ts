@@ -6,11 +6,6 @@ import { db, type Tx } from '@/server/db';
 import { getSessionLifetimes, STAFF_ABSOLUTE_MAX_HOURS } from '@/server/session/lifetimes';
 import { getCredentialSettings } from './get-settings';
 
-export const DELIVERY_MODE_LABELS = {
-  TEMPORARY_PASSWORD: 'Mot de passe provisoire',
-  ACTIVATION_LINK: "Lien d'activation",
-} as const;
-
 export const ZCredentialSettings = z.object({
   deliveryMode: z.enum(['TEMPORARY_PASSWORD', 'ACTIVATION_LINK'], {
     error: "Choisissez « Mot de passe provisoire » ou « Lien d'activation ».",
