@@ -38,7 +38,9 @@ describe('a tenant sees their own home, lease and documents only', () => {
   });
 
   it("gets not-found for another tenant's lease, bien and document by id", async () => {
-    const { actor } = await tenantWithHome();
+    const { actor, home } = await tenantWithHome();
+    // "Mon bien" is an owner's page: a tenant finds their home in "Mon logement", never by the bien's id.
+    await expect(getMyProperty(actor, home.property.id)).rejects.toThrow(NotFoundError);
     const stranger = await createPropertyWithLease();
     const theirs = await createDocument({ leaseId: stranger.lease.id });
     const theirsByTiers = await createDocument({ tiersId: stranger.tenantIds[0] });

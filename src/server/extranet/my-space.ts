@@ -124,19 +124,14 @@ export async function listMyProperties(who: Who, propertyId?: string) {
 }
 export type MyProperty = Awaited<ReturnType<typeof listMyProperties>>[number];
 
-/** One bien: an owner's own, or one a tenant leases (now or before). */
-export async function getMyProperty(who: Who, propertyId: string) {
-  if (who.kind === 'PROPRIETAIRE') {
-    const [property] = await listMyProperties(who, propertyId);
-    if (!property) throw new NotFoundError('property');
-    return property;
-  }
-  const property = await db.property.findFirst({
-    where: { id: propertyId, leases: { some: { tenants: { some: { tiersId: who.tiersId } } } } },
-    select: propertySelect,
-  });
+/**
+ * One bien page ("Mon bien"): an owner's own. A tenant sees their home in "Mon logement" (getMyLease), so a bien's
+ * page answers not found to a tenant, as to anyone else.
+ */
+export async function getMyProperty(who: Who, propertyId: string): Promise<MyProperty> {
+  const [property] = await listMyProperties(who, propertyId);
   if (!property) throw new NotFoundError('property');
-  return { ...property, surfaceM2: property.surfaceM2?.toString() ?? null };
+  return property;
 }
 
 /** The person's own contact details and the agency's, for "Mes coordonnées" and "Mon logement". */

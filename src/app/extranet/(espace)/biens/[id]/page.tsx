@@ -2,17 +2,16 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireExtranet } from '@/server/auth/extranet-session';
 import { NotFoundError } from '@/server/errors';
-import { listMyProperties } from '@/server/extranet/my-space';
+import { getMyProperty } from '@/server/extranet/my-space';
 import { PropertyCard } from '../../sections';
 
 // An owner's bien. A tenant sees their home in "Mon logement"; anyone else's bien is not found.
 export default async function MyPropertyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireExtranet();
   const { id } = await params;
-  const [property] = await listMyProperties(actor, id).catch((e) =>
-    e instanceof NotFoundError ? [] : Promise.reject(e),
+  const property = await getMyProperty(actor, id).catch((e) =>
+    e instanceof NotFoundError ? notFound() : Promise.reject(e),
   );
-  if (!property) notFound();
   return (
     <div className="flex flex-col gap-4">
       <Link href="/extranet#biens" className="text-brand-700 underline">
