@@ -24,8 +24,3 @@ export function generateLogin(person: { lastName: string; companyName?: string |
   for (let i = 0; i < 4; i++) suffix += LOGIN_SUFFIX_ALPHABET[randomInt(LOGIN_SUFFIX_ALPHABET.length)];
   return `${loginSlug(person.companyName || person.lastName)}.${suffix}`;
 }
-
-/** What a person typed as identifiant, in the stored form: logins match case-insensitively and ignore spaces around. */
-export function normalizeLogin(input: string): string {
-  return input.trim().toLowerCase();
-}

@@ -5,7 +5,7 @@ import { db, type Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
 import { displayName } from '@/server/tiers/names';
-import { normalizeLogin } from './login-name';
+import { normalizeLogin } from '@/server/session/typed-login';
 import { RESET_REQUESTED, tooManyResetRequests } from './messages';
 import { RESET_POLICY, reserveBucket } from '@/server/session/throttle';
 import { hashToken, newToken, passwordLink } from './verification-token';

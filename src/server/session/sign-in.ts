@@ -15,7 +15,7 @@ import {
 } from './messages';
 import { bucketKey, DB_NOW, ipKey, releaseBucket, reserveLogin, type Audience, type LoginPerson } from './throttle';
 import { hashSessionToken, newSessionToken } from './token';
-import { storableLogin } from './typed-login';
+import { normalizeLogin, storableLogin } from './typed-login';
 
 export type SignInRequest = {
   login: string;
@@ -60,7 +60,7 @@ export async function guardedSignIn(
 }
 
 async function signIn(audience: Audience, request: SignInRequest, onLock?: LockNotice): Promise<SignInResult> {
-  const login = request.login.trim().toLowerCase().slice(0, 320);
+  const login = normalizeLogin(request.login).slice(0, 320);
   const now = new Date();
   const seen = {
     loginInput: storableLogin(login),

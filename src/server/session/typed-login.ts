@@ -7,6 +7,11 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export const NON_CONFORMING_INPUT = 'saisie non conforme';
 
+/** How a typed identifiant or e-mail is matched (the stored form): surrounding spaces and case are ignored. */
+export function normalizeLogin(input: string): string {
+  return input.trim().toLowerCase();
+}
+
 /** The normalised login to store, or null ("saisie non conforme"). */
 export function storableLogin(login: string): string | null {
   if (login.length > 254) return null;
