@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { withdrawUnsentMails } from '@/server/access/unsent-mails';
 import { recordEvent } from '@/server/audit/record-event';
 import { db, type Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
@@ -93,6 +94,9 @@ async function queueResetMails(
       create: { type: 'PASSWORD_RESET', accountId: account.id, tokenHash: hashToken(token), expiresAt },
       update: { tokenHash: hashToken(token), expiresAt, usedAt: null, createdAt: now },
     });
+    const actor = { type: 'EXTRANET' as const, accountId: account.id, ip };
+    // The older link is dead: its mail, if still unsent, does not leave.
+    await withdrawUnsentMails(tx, actor, [account.id], ['PASSWORD_RESET'], 'REPLACED', 'newer_link');
     const content = await renderMail(tx, {
       type: 'PASSWORD_RESET',
       tiers: account.tiers,
@@ -109,15 +113,11 @@ async function queueResetMails(
       content,
       secret: { plain: passwordLink(token), createdAt: now, expiresAt },
     });
-    await recordEvent(
-      tx,
-      { type: 'EXTRANET', accountId: account.id, ip },
-      {
-        type: 'extranet.reset_requested',
-        tiersId: account.tiersId,
-        targetType: 'ExtranetAccount',
-        targetId: account.id,
-      },
-    );
+    await recordEvent(tx, actor, {
+      type: 'extranet.reset_requested',
+      tiersId: account.tiersId,
+      targetType: 'ExtranetAccount',
+      targetId: account.id,
+    });
   }
 }

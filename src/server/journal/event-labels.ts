@@ -23,7 +23,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'mail.send_requested': 'Mail mis en envoi',
   'mail.failed': "Échec d'envoi",
   'mail.cancelled': 'Mail annulé',
-  'mail.replaced': 'Mail remplacé (identifiants plus récents)',
+  'mail.replaced': 'Mail remplacé (identifiants ou lien plus récents)',
   'mail.retried': 'Nouvel essai d’envoi',
   'extranet.login': 'Connexion extranet',
   'extranet.password_changed': 'Mot de passe modifié',
