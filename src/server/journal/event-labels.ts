@@ -30,6 +30,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'extranet.reset_requested': 'Mot de passe oublié (demande)',
   'extranet.contact_changed': 'Coordonnées modifiées par la personne',
   'extranet.email_change_requested': 'Changement d’e-mail demandé par la personne (lien de confirmation envoyé)',
+  'extranet.email_change_cancelled': 'Changement d’e-mail en attente annulé (e-mail modifié par l’agence)',
   'extranet.signed_out_everywhere': 'Déconnexion de tous les appareils',
   'extranet.message_sent': "Message à l'agence",
   'tiers.created': 'Tiers créé',
