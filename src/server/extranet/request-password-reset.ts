@@ -5,6 +5,7 @@ import { recordEvent } from '@/server/audit/record-event';
 import { db, type Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
+import { decryptSecret, encryptSecret } from '@/server/outbox/secret-box';
 import { displayName } from '@/server/tiers/names';
 import { normalizeLogin } from './login-name';
 import { RESET_REQUESTED, tooManyResetRequests } from './messages';
@@ -19,7 +20,7 @@ export const ZResetRequest = z.object({
 
 /**
  * "Mot de passe oublié": the request does the same work whatever was typed (the throttle, keyed on the address and on
- * the entry, never on an account, then one row in ResetRequest) and answers the same sentence. Whether the entry names
+ * the entry, never on an account, then one row in ResetRequest, the entry sealed) and answers the same sentence. Whether the entry names
  * an account is found out later, off the request path, by workResetRequests: neither the answer nor the work that
  * follows it in this process tells a match from a miss (docs/decisions/035).
  */
@@ -30,7 +31,11 @@ export async function requestPasswordReset(input: z.output<typeof ZResetRequest>
     if (!reservation.allowed) return tooManyResetRequests(reservation.lockedUntil);
   }
   // The app's clock, as for the credential times it is compared with.
-  await db.resetRequest.create({ data: { entry: typed, ip, createdAt: new Date() } });
+  // Sealed, so that a copy of the table reveals nothing typed (a password typed by mistake, who asked what): the same
+  // work for any entry (docs/decisions/044).
+  await db.resetRequest.create({
+    data: { entrySealed: new Uint8Array(encryptSecret(typed)), ip, createdAt: new Date() },
+  });
   return RESET_REQUESTED;
 }
 
@@ -42,17 +47,28 @@ export async function workResetRequests(limit = 50): Promise<number> {
   let worked = 0;
   while (worked < limit) {
     const found = await db.$transaction(async (tx) => {
-      const [request] = await tx.$queryRaw<{ entry: string; ip: string | null; createdAt: Date }[]>`
+      const [request] = await tx.$queryRaw<{ entrySealed: Uint8Array; ip: string | null; createdAt: Date }[]>`
         DELETE FROM "ResetRequest"
         WHERE "id" = (SELECT "id" FROM "ResetRequest" ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING "entry", "ip", "createdAt"`;
-      if (request) await queueResetMails(tx, request);
-      return !!request;
+        RETURNING "entrySealed", "ip", "createdAt"`;
+      if (!request) return false;
+      const entry = unseal(request.entrySealed);
+      // Sealed with another key (OUTBOX_KEY changed): nothing to serve; the row is gone, the person asks again.
+      if (entry !== null) await queueResetMails(tx, { entry, ip: request.ip, createdAt: request.createdAt });
+      return true;
     });
     if (!found) break;
     worked++;
   }
   return worked;
+}
+
+function unseal(sealed: Uint8Array): string | null {
+  try {
+    return decryptSecret(sealed);
+  } catch {
+    return null;
+  }
 }
 
 /**
