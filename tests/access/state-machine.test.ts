@@ -107,8 +107,9 @@ describe('the account state machine, through the staff actions', () => {
       'access.enrolled',
       'access.credentials_generated',
       'access.credentials_generated',
-      'access.unenrolled',
+      // Written as each mail is withdrawn, in the Désinscrire's transaction, before its summary event.
       'mail.cancelled',
+      'access.unenrolled',
       'access.enrolled',
     ]);
     expect(events.every((e) => e.actorStaffId === staff.id && e.actorType === 'STAFF')).toBe(true);

@@ -5,6 +5,7 @@ import { db } from '@/server/db';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { changeOwnPassword } from '@/server/extranet/change-password';
 import { FieldsError } from '@/server/extranet/extranet-action';
+import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { storableLogin } from '@/server/session/typed-login';
 import { authenticateStaff } from '@/server/staff/authenticate-staff';
 import { createStaffUser } from '../factories';
@@ -31,6 +32,20 @@ describe('what a sign-in stores of what was typed', () => {
     const keys = (await db.throttleBucket.findMany({ select: { key: true } })).map((b) => b.key);
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) expect(key).toMatch(/^[a-z-]+:[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe('what "Mot de passe oublié" stores of what was typed', () => {
+  it('the queued request holds the entry sealed: a copy of the table reveals nothing typed, the worker still serves it', async () => {
+    const { account, login } = await createExtranetAccount();
+    const typo = 'Tournesol-Ardoise-Oubli-1987!';
+    await requestPasswordReset({ identifier: login }, '203.0.113.62');
+    await requestPasswordReset({ identifier: typo }, '203.0.113.62');
+    expect(await db.resetRequest.count()).toBe(2);
+    expect(await findEverywhere(login)).toEqual(['ExtranetAccount.login']);
+    expect(await findEverywhere(typo.toLowerCase())).toEqual([]);
+    expect(await workResetRequests()).toBe(2);
+    expect(await db.outboxMail.count({ where: { accountId: account.id, type: 'PASSWORD_RESET' } })).toBe(1);
   });
 });
 

@@ -250,7 +250,7 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
   });
   if (count !== items.length) throw new UserError(SELECTION_CHANGED);
   await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
-  await revokeAccountTokens(tx, accountIds);
+  await revokeAccountTokens(tx, accountIds, actor, 'new_credentials');
   await revokeAccountsSessions(tx, accountIds, 'credentials');
   if (temporary) {
     await tx.extranetPassword.createMany({

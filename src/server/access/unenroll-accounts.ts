@@ -4,7 +4,7 @@ import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { revokeAccountsSessions } from '@/server/session/sessions';
 import { revokeAccountTokens } from '@/server/extranet/verification-token';
-import { retireUnsentMails, SECRET_MAIL_TYPES } from './unsent-mails';
+import { CREDENTIAL_MAIL_TYPES, withdrawUnsentMails } from './unsent-mails';
 import { countLabel, loadSelection, nameList, SELECTION_CHANGED } from './selection';
 
 export type UnenrollResult = { unenrolled: number; skipped: number; message: string };
@@ -12,8 +12,8 @@ export type UnenrollResult = { unenrolled: number; skipped: number; message: str
 /**
  * Désinscrire, in one transaction: the account is disabled, its password hash and pending tokens deleted, every
  * session revoked (credential version bumped and session rows closed), the secret of every unsent mail carrying one
- * (credentials, reset link) wiped, whatever its status, and those mails cancelled (retireUnsentMails), and one journal
- * event per person. People not enrolled are left as they are.
+ * (credentials, reset or e-mail-change link) wiped, whatever its status, and those mails cancelled, each journaled, and
+ * one journal event per person. People not enrolled are left as they are.
  */
 export async function unenrollAccounts(actor: Actor, tiersIds: string[]): Promise<UnenrollResult> {
   return db.$transaction(
@@ -39,9 +39,17 @@ export async function unenrollAccounts(actor: Actor, tiersIds: string[]): Promis
       });
       if (count !== targets.length) throw new UserError(SELECTION_CHANGED);
       await tx.extranetPassword.deleteMany({ where: { accountId: { in: accountIds } } });
-      await revokeAccountTokens(tx, accountIds);
+      const links = await revokeAccountTokens(tx, accountIds, actor, 'unenrolled');
       await revokeAccountsSessions(tx, accountIds, 'unenrolled');
-      const unsent = await retireUnsentMails(tx, accountIds, SECRET_MAIL_TYPES, 'CANCELLED');
+      const credentials = await withdrawUnsentMails(
+        tx,
+        actor,
+        accountIds,
+        CREDENTIAL_MAIL_TYPES,
+        'CANCELLED',
+        'unenrolled',
+      );
+      const unsent = [...links, ...credentials];
       for (const person of targets) {
         const cancelledMailIds = unsent.filter((m) => m.accountId === person.account!.id).map((m) => m.id);
         await recordEvent(tx, actor, {
@@ -51,15 +59,6 @@ export async function unenrollAccounts(actor: Actor, tiersIds: string[]): Promis
           targetId: person.account!.id,
           details: { login: person.account!.login, cancelledMailIds },
         });
-        for (const mailId of cancelledMailIds) {
-          await recordEvent(tx, actor, {
-            type: 'mail.cancelled',
-            tiersId: person.id,
-            targetType: 'OutboxMail',
-            targetId: mailId,
-            details: { reason: 'unenrolled' },
-          });
-        }
       }
       const message =
         countLabel(targets.length, 'accès désinscrit', 'accès désinscrits') +

@@ -1,34 +1,67 @@
 import 'server-only';
 import type { MailStatus, MailType } from '@/generated/prisma/enums';
+import { recordEvents, type Actor } from '@/server/audit/record-event';
 import type { Tx } from '@/server/db';
 
 export const CREDENTIAL_MAIL_TYPES: MailType[] = ['CREDENTIALS', 'ACTIVATION_LINK'];
+/** Mails carrying a one-time link other than the credentials' own: it dies with any change of the credentials. */
+export const LINK_MAIL_TYPES: MailType[] = ['PASSWORD_RESET', 'EMAIL_CHANGE_CONFIRM'];
 /** Mails whose secret (password or link) dies with Désinscrire; the password-changed notice still leaves. */
-export const SECRET_MAIL_TYPES: MailType[] = [...CREDENTIAL_MAIL_TYPES, 'PASSWORD_RESET', 'EMAIL_CHANGE_CONFIRM'];
+export const SECRET_MAIL_TYPES: MailType[] = [...CREDENTIAL_MAIL_TYPES, ...LINK_MAIL_TYPES];
 /** Not delivered (yet): waiting for review, queued or being sent, or failed and waiting for "Réessayer". */
 export const UNSENT_STATUSES: MailStatus[] = ['PENDING_REVIEW', 'SENDING', 'FAILED'];
+
+export type RetiredMail = { id: string; accountId: string | null; tiersId: string | null };
 
 /**
  * When credentials die (Désinscrire, a new envelope), so do the secrets of the accounts' unsent mails of these types,
  * whatever their status. A mail no dispatcher holds becomes `status` (Annulé, Remplacé) at once; a held one (a lease:
  * being sent, or its dispatcher crashed) only loses its secret, and the dispatcher's send-time check gives it its
- * status, so a mail that did leave is never shown as cancelled. Returns the ids whose status changed.
+ * status, so a mail that did leave is never shown as cancelled. Returns the mails whose status changed.
  */
 export async function retireUnsentMails(
   tx: Tx,
   accountIds: string[],
   types: MailType[],
   status: 'CANCELLED' | 'REPLACED',
-): Promise<{ id: string; accountId: string | null }[]> {
+): Promise<RetiredMail[]> {
+  if (!accountIds.length) return [];
   const where = { accountId: { in: accountIds }, type: { in: types }, status: { in: UNSENT_STATUSES } };
   const retired = await tx.outboxMail.updateManyAndReturn({
     where: { ...where, leaseUntil: null },
     data: { status, secretCiphertext: null, nextAttemptAt: null },
-    select: { id: true, accountId: true },
+    select: { id: true, accountId: true, tiersId: true },
   });
   await tx.outboxMail.updateMany({
     where: { ...where, secretCiphertext: { not: null } },
     data: { secretCiphertext: null },
   });
+  return retired;
+}
+
+/**
+ * retireUnsentMails, each mail whose status changed journaled (`mail.cancelled` / `mail.replaced` with `reason`) by
+ * `actor`, in the caller's transaction. A held mail is journaled by the dispatcher when it withdraws it.
+ */
+export async function withdrawUnsentMails(
+  tx: Tx,
+  actor: Actor,
+  accountIds: string[],
+  types: MailType[],
+  status: 'CANCELLED' | 'REPLACED',
+  reason: string,
+): Promise<RetiredMail[]> {
+  const retired = await retireUnsentMails(tx, accountIds, types, status);
+  await recordEvents(
+    tx,
+    actor,
+    retired.map((m) => ({
+      type: status === 'REPLACED' ? 'mail.replaced' : 'mail.cancelled',
+      tiersId: m.tiersId,
+      targetType: 'OutboxMail',
+      targetId: m.id,
+      details: { reason },
+    })),
+  );
   return retired;
 }

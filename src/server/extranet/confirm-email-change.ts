@@ -1,4 +1,5 @@
 import 'server-only';
+import { withdrawUnsentMails } from '@/server/access/unsent-mails';
 import { recordEvent } from '@/server/audit/record-event';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -8,7 +9,7 @@ import { hashToken } from './verification-token';
 
 /**
  * The link mailed to a new address is used: the address becomes the tiers' e-mail (where resets go from now on). The
- * link is spent atomically; reset links mailed to the old address die with it. Journaled with the before and after,
+ * link is spent atomically; reset links mailed to the old address die with it (and their unsent mails). Journaled with the before and after,
  * as a change made by staff is.
  */
 const usable = (token: string) => ({
@@ -41,12 +42,10 @@ export async function confirmEmailChange(token: string, ip: string | null): Prom
     const before = await tx.tiers.findUniqueOrThrow({ where: { id: tiersId }, select: { email: true } });
     await tx.tiers.update({ where: { id: tiersId }, data: { email: row.email } });
     await tx.verification.deleteMany({ where: { accountId: row.accountId, type: 'PASSWORD_RESET' } });
+    const actor = { type: 'EXTRANET' as const, accountId: row.accountId, ip };
+    await withdrawUnsentMails(tx, actor, [row.accountId], ['PASSWORD_RESET'], 'CANCELLED', 'email_confirmed');
     // The event the diagnostic reads ("E-mail modifié le"), as for a change made by staff.
-    await recordEvent(
-      tx,
-      { type: 'EXTRANET', accountId: row.accountId, ip },
-      emailChangeEvent(tiersId, before.email, row.email, 'extranet'),
-    );
+    await recordEvent(tx, actor, emailChangeEvent(tiersId, before.email, row.email, 'extranet'));
     return { email: row.email };
   });
 }

@@ -1,9 +1,11 @@
 import 'server-only';
 import { z } from 'zod';
+import { withdrawUnsentMails } from '@/server/access/unsent-mails';
 import { recordEvent } from '@/server/audit/record-event';
 import { db, type Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
+import { decryptSecret, encryptSecret } from '@/server/outbox/secret-box';
 import { displayName } from '@/server/tiers/names';
 import { normalizeLogin } from '@/server/session/typed-login';
 import { RESET_REQUESTED, tooManyResetRequests } from './messages';
@@ -11,6 +13,7 @@ import { RESET_POLICY, reserveBucket } from '@/server/session/throttle';
 import { hashToken, newToken, passwordLink } from './verification-token';
 
 export const RESET_TTL_MS = 30 * 60_000;
+const WORKER_TRANSACTION = { maxWait: 10 * 60_000, timeout: 60_000 };
 
 export const ZResetRequest = z.object({
   identifier: z.string().trim().min(1, 'Saisissez votre identifiant ou votre adresse e-mail.').max(320),
@@ -18,7 +21,7 @@ export const ZResetRequest = z.object({
 
 /**
  * "Mot de passe oublié": the request does the same work whatever was typed (the throttle, keyed on the address and on
- * the entry, never on an account, then one row in ResetRequest) and answers the same sentence. Whether the entry names
+ * the entry, never on an account, then one row in ResetRequest, the entry sealed) and answers the same sentence. Whether the entry names
  * an account is found out later, off the request path, by workResetRequests: neither the answer nor the work that
  * follows it in this process tells a match from a miss (docs/decisions/035).
  */
@@ -29,7 +32,11 @@ export async function requestPasswordReset(input: z.output<typeof ZResetRequest>
     if (!reservation.allowed) return tooManyResetRequests(reservation.lockedUntil);
   }
   // The app's clock, as for the credential times it is compared with.
-  await db.resetRequest.create({ data: { entry: typed, ip, createdAt: new Date() } });
+  // Sealed, so that a copy of the table reveals nothing typed (a password typed by mistake, who asked what): the same
+  // work for any entry (docs/decisions/044).
+  await db.resetRequest.create({
+    data: { entrySealed: new Uint8Array(encryptSecret(typed)), ip, createdAt: new Date() },
+  });
   return RESET_REQUESTED;
 }
 
@@ -38,20 +45,39 @@ export async function requestPasswordReset(input: z.output<typeof ZResetRequest>
  * number of processes may work) and deleted with the mails it causes, or left for the next run if that fails.
  */
 export async function workResetRequests(limit = 50): Promise<number> {
+  // Nearly always nothing waits: one plain statement then, not a transaction every second on the embedded engine's
+  // one connection. A plain statement waits for the database as long as it takes (an npm start still migrating).
+  const [{ waiting }] = await db.$queryRaw<
+    { waiting: boolean }[]
+  >`SELECT EXISTS (SELECT 1 FROM "ResetRequest") AS waiting`;
+  if (!waiting) return 0;
   let worked = 0;
   while (worked < limit) {
     const found = await db.$transaction(async (tx) => {
-      const [request] = await tx.$queryRaw<{ entry: string; ip: string | null; createdAt: Date }[]>`
+      const [request] = await tx.$queryRaw<{ entrySealed: Uint8Array; ip: string | null; createdAt: Date }[]>`
         DELETE FROM "ResetRequest"
         WHERE "id" = (SELECT "id" FROM "ResetRequest" ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING "entry", "ip", "createdAt"`;
-      if (request) await queueResetMails(tx, request);
-      return !!request;
-    });
+        RETURNING "entrySealed", "ip", "createdAt"`;
+      if (!request) return false;
+      const entry = unseal(request.entrySealed);
+      // Sealed with another key (OUTBOX_KEY changed): nothing to serve; the row is gone, the person asks again.
+      if (entry !== null) await queueResetMails(tx, { entry, ip: request.ip, createdAt: request.createdAt });
+      return true;
+      // Off the request path, so waiting is harmless: Prisma's default (2 s for the connection, P2028 after) failed
+      // every second while an import or a first seed held the embedded engine's one connection.
+    }, WORKER_TRANSACTION);
     if (!found) break;
     worked++;
   }
   return worked;
+}
+
+function unseal(sealed: Uint8Array): string | null {
+  try {
+    return decryptSecret(sealed);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -93,6 +119,9 @@ async function queueResetMails(
       create: { type: 'PASSWORD_RESET', accountId: account.id, tokenHash: hashToken(token), expiresAt },
       update: { tokenHash: hashToken(token), expiresAt, usedAt: null, createdAt: now },
     });
+    const actor = { type: 'EXTRANET' as const, accountId: account.id, ip };
+    // The older link is dead: its mail, if still unsent, does not leave.
+    await withdrawUnsentMails(tx, actor, [account.id], ['PASSWORD_RESET'], 'REPLACED', 'newer_link');
     const content = await renderMail(tx, {
       type: 'PASSWORD_RESET',
       tiers: account.tiers,
@@ -109,15 +138,11 @@ async function queueResetMails(
       content,
       secret: { plain: passwordLink(token), createdAt: now, expiresAt },
     });
-    await recordEvent(
-      tx,
-      { type: 'EXTRANET', accountId: account.id, ip },
-      {
-        type: 'extranet.reset_requested',
-        tiersId: account.tiersId,
-        targetType: 'ExtranetAccount',
-        targetId: account.id,
-      },
-    );
+    await recordEvent(tx, actor, {
+      type: 'extranet.reset_requested',
+      tiersId: account.tiersId,
+      targetType: 'ExtranetAccount',
+      targetId: account.id,
+    });
   }
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { CREDENTIAL_MAIL_TYPES, withdrawUnsentMails } from '@/server/access/unsent-mails';
 import { recordEvent, type Actor } from '@/server/audit/record-event';
 import type { Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
@@ -38,7 +39,9 @@ export async function setPassword(
   });
   await revokeSessions(tx, { accountId: account.id }, 'password', input.keepSessionId ?? undefined);
   if (input.keepSessionId) await keepSessionAfterPasswordChange(tx, input.keepSessionId, account.credentialVersion);
-  await revokeAccountTokens(tx, account.id);
+  await revokeAccountTokens(tx, account.id, input.actor, 'password_changed');
+  // An unsent envelope (password or activation link) is older than the password just chosen.
+  await withdrawUnsentMails(tx, input.actor, [account.id], CREDENTIAL_MAIL_TYPES, 'REPLACED', 'password_changed');
   const { tiers } = account;
   if (tiers.email) {
     const content = await renderMail(tx, {

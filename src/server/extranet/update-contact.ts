@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { withdrawUnsentMails } from '@/server/access/unsent-mails';
 import { recordEvent } from '@/server/audit/record-event';
 import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
@@ -97,6 +98,8 @@ export async function updateMyContact(
       },
       update: { tokenHash: hashToken(token), expiresAt, email: input.email, usedAt: null, createdAt: now },
     });
+    // The older link is dead: its mail, if still unsent, does not leave.
+    await withdrawUnsentMails(tx, event, [actor.accountId], ['EMAIL_CHANGE_CONFIRM'], 'REPLACED', 'newer_link');
     const mail = { accountId: actor.accountId, tiersId: actor.tiersId, toName: displayName(before), review: false };
     await enqueueMail(tx, {
       ...mail,

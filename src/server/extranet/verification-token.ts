@@ -1,6 +1,8 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { VerificationType } from '@/generated/prisma/enums';
+import { LINK_MAIL_TYPES, withdrawUnsentMails, type RetiredMail } from '@/server/access/unsent-mails';
+import type { Actor } from '@/server/audit/record-event';
 import { getConfig } from '@/server/config';
 import { db, type Tx } from '@/server/db';
 
@@ -20,11 +22,19 @@ export function passwordLink(token: string): string {
 /**
  * Every link of the accounts dies (activation, reset, e-mail change): call it inside the transaction that changes
  * their credentials (envelope, Désinscrire, a password set or changed), so that a link mailed before cannot be
- * used after (docs/decisions/035).
+ * used after (docs/decisions/035). The unsent mails carrying a reset or e-mail-change link lose their secret and
+ * are cancelled, journaled with `reason` (docs/decisions/043); the credential mails are the caller's to retire
+ * (Remplacé by an envelope, Annulé by Désinscrire). Returns the mails cancelled.
  */
-export async function revokeAccountTokens(tx: Tx, accountIds: string | string[]): Promise<void> {
+export async function revokeAccountTokens(
+  tx: Tx,
+  accountIds: string | string[],
+  actor: Actor,
+  reason: string,
+): Promise<RetiredMail[]> {
   const ids = typeof accountIds === 'string' ? [accountIds] : accountIds;
   await tx.verification.deleteMany({ where: { accountId: { in: ids } } });
+  return withdrawUnsentMails(tx, actor, ids, LINK_MAIL_TYPES, 'CANCELLED', reason);
 }
 
 export type UsableVerification = {

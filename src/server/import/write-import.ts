@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { recordEvent, type Actor, type AuditInput } from '@/server/audit/record-event';
 import type { Tx } from '@/server/db';
+import { cancelPendingEmailChanges } from '@/server/extranet/cancel-email-change';
 import { sortNameOf } from '@/server/tiers/names';
 import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';
 import { bulkInsert, bulkUpdate, type BulkColumn } from './bulk-update';
@@ -138,6 +139,8 @@ export async function writeImportBatch(tx: Tx, kind: ImportKind, rows: PlannedRo
           emailChangeEvent(existing!.id, existing!.email ?? null, values.email, 'import'),
         ),
       );
+      const changedIds = changed.map(({ existing }) => existing!.id);
+      await cancelPendingEmailChanges(tx, audit, changedIds, 'import');
     } else if (kind === 'biens') {
       await bulkUpdate(
         tx,

@@ -207,7 +207,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           tiersId: mail.tiersId,
           targetType: 'OutboxMail',
           targetId: mail.id,
-          details: { reason: rows[0].status === 'REPLACED' ? 'newer_credentials' : 'credentials_closed' },
+          details: {
+            reason:
+              rows[0].status === 'REPLACED' ? 'newer_credentials' : credential ? 'credentials_closed' : 'link_revoked',
+          },
         },
       );
       return false;

@@ -3,6 +3,7 @@ import { recordEvent } from '@/server/audit/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
+import { cancelPendingEmailChanges } from '@/server/extranet/cancel-email-change';
 import { findDuplicates, type TiersDuplicate } from './find-duplicates';
 import { displayName, sortNameOf } from './names';
 import { recordTiersChanges, tiersFieldsSelect } from './record-tiers-changes';
@@ -46,6 +47,7 @@ export const updateTiersAction = defineStaffAction({
       await assertRefFree(tx, fields.externalRef, id);
       await tx.tiers.update({ where: { id }, data: { ...fields, sortName: sortNameOf(fields) } });
       await recordTiersChanges(tx, audit, id, before, fields);
+      if ((before.email ?? null) !== (fields.email ?? null)) await cancelPendingEmailChanges(tx, audit, [id], 'form');
       return { message: `Les informations de ${displayName(fields)} sont enregistrées.`, data: { id } };
     });
   },
