@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { ZListQuery, listAccounts } from '@/server/access/list-accounts';
-import { db } from '@/server/db';
 import { recordDeliveryEvent, type DeliveryEventInput } from '@/server/delivery/record-delivery-event';
 import { diagnose } from '@/server/diagnostic/diagnose';
 import { previewMail } from '@/server/outbox/preview-mail';
