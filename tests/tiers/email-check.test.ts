@@ -8,7 +8,9 @@ import type { ImportReport } from '@/server/import/plan-import';
 import { checkEmails } from '@/server/tiers/check-emails';
 import { createTiersAction } from '@/server/tiers/save-tiers';
 import { emailSyntaxError, suggestEmail } from '@/shared/email/check-email';
+import { updateMyContact } from '@/server/extranet/update-contact';
 import { createStaffUser, createTiers } from '../factories';
+import { createExtranetAccount, GOOD_PASSWORD, signedInActor } from '../factories/extranet';
 import { csvFile, tiersRow } from '../factories/tiers';
 
 describe('the rules', () => {
@@ -129,5 +131,33 @@ describe('the CSV import', () => {
       },
     ]);
     expect(byLine[5].warnings).toBeUndefined();
+  });
+});
+
+describe('Mes coordonnées', () => {
+  it('tells the person about a likely typo, and staff (in the journal only) about an address of another tiers', async () => {
+    const other = await createTiers({ email: 'commune@exemple.fr' });
+    const { account, tiers } = await createExtranetAccount({ email: 'avant.check@exemple.fr' });
+    const actor = await signedInActor(account.id);
+
+    const typo = await updateMyContact(actor, { email: 'nouvelle@ornage.fr', phone: '', current: GOOD_PASSWORD }, null);
+    expect(typo).toMatch(
+      /Un lien de confirmation vient de partir à nouvelle@ornage\.fr .* Attention : vouliez-vous dire nouvelle@orange\.fr \? Si oui, corrigez l’adresse et enregistrez à nouveau\.$/,
+    );
+
+    const shared = await updateMyContact(
+      actor,
+      { email: 'commune@exemple.fr', phone: '', current: GOOD_PASSWORD },
+      null,
+    );
+    // Nothing tells the person who else uses the address…
+    expect(shared).not.toMatch(/déjà|Attention/);
+    expect(shared).not.toContain(other.lastName);
+    // …but the journal tells staff.
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { tiersId: tiers.id, type: 'extranet.email_change_requested' },
+      orderBy: { id: 'desc' },
+    });
+    expect(event.details).toMatchObject({ sameAddressAsTiers: [other.id] });
   });
 });
