@@ -11,7 +11,13 @@ import { SMTPServer } from 'smtp-server';
 const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 const port = process.env.E2E_PORT ?? '3100';
 const database = `trousseau_e2e_${port}`;
-const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, DATA_DIR: `.data/e2e-${port}` };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  PORT: port,
+  DATA_DIR: `.data/e2e-${port}`,
+  // The relay's events for e2e/rejet.spec.ts (Mailjet checks no source range by default).
+  MAILJET_WEBHOOK_SECRET: 'e2e-mailjet-webhook-secret-0123456789',
+};
 rmSync(env.DATA_DIR!, { recursive: true, force: true });
 
 // A real SMTP peer for the app's dispatcher: every mail it accepts lands in <DATA_DIR>/smtp-received/*.eml,

@@ -1,6 +1,7 @@
 // npm run worker: a dispatcher and the "Mot de passe oublié" queue as a process of its own, next to (or instead of)
 // the ones inside the app. Any number may run at once: they share the work through the database (FOR UPDATE SKIP
 // LOCKED + leases), on PostgreSQL or beside npm start on the embedded database.
+import { startBouncePoller } from '@/server/delivery/bounce-mailbox';
 import { startResetRequestWorker } from '@/server/extranet/reset-request-worker';
 import { createDispatcher } from '@/server/outbox/dispatcher';
 import { createMailTransport, describeSmtpUrl } from '@/server/outbox/transport';
@@ -18,9 +19,13 @@ await runCli(async ({ config, engine }) => {
   console.log(
     `  mail: ${config.smtpUrl ? `SMTP ${describeSmtpUrl(config.smtpUrl)}` : `local mailbox ${transport.description} (no SMTP_URL: mail does not leave this machine)`}`,
   );
+  console.log(
+    `  bounces: ${config.bounceImapUrl ? `IMAP ${new URL(config.bounceImapUrl).host} (BOUNCE_IMAP_URL), every minute` : 'no BOUNCE_IMAP_URL'}`,
+  );
   dispatcher.start();
   startResetRequestWorker();
+  const bounces = startBouncePoller();
   await stopped;
   console.log('Stopping: finishing the mails in hand…');
-  await dispatcher.stop();
+  await Promise.all([dispatcher.stop(), bounces?.stop()]);
 });

@@ -10,4 +10,7 @@ export async function register() {
   startInAppDispatcher();
   const { startResetRequestWorker } = await import('@/server/extranet/reset-request-worker');
   startResetRequestWorker();
+  // BOUNCE_IMAP_URL: DSN bounces read from the agency's mailbox (docs/decisions/022).
+  const { startBouncePoller } = await import('@/server/delivery/bounce-mailbox');
+  startBouncePoller();
 }

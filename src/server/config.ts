@@ -28,12 +28,55 @@ const ZEnv = z.object({
       'must be IP addresses or CIDR ranges separated by commas, e.g. 10.0.0.0/8,192.168.1.10',
     )
     .optional(),
+  BREVO_WEBHOOK_SECRET: webhookSecret(),
+  MAILJET_WEBHOOK_SECRET: webhookSecret(),
+  BREVO_WEBHOOK_SOURCES: sourceList(),
+  MAILJET_WEBHOOK_SOURCES: sourceList(),
+  BOUNCE_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^/]+/, 'must look like imaps://user:pass@host:993/INBOX or imap://user:pass@host:143/INBOX')
+    .refine((v) => URL.canParse(v), 'must be a URL such as imaps://user:pass@host:993/INBOX')
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535, 'must be a TCP port number').default(3000),
   DATA_DIR: z.string().default('.data'),
   /** Embedded engine only: where PGlite keeps its files; `memory://` for a throw-away database. */
   PGLITE_DATA_DIR: z.string().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
+
+function webhookSecret() {
+  return z
+    .string()
+    .regex(
+      /^[A-Za-z0-9._~-]{24,200}$/,
+      'must be at least 24 letters, digits, "-", "_", "." or "~" (`openssl rand -hex 24`): it goes in a URL',
+    )
+    .optional();
+}
+
+function sourceList() {
+  return z
+    .string()
+    .refine(
+      (v) => v.trim() === 'any' || v.split(',').every((entry) => parseProxyEntry(entry.trim()) !== null),
+      'must be IP addresses or CIDR ranges separated by commas, or "any"',
+    )
+    .optional();
+}
+
+/**
+ * Where each relay's webhooks come from. Brevo documents its webhook ranges
+ * (help.brevo.com/hc/en-us/articles/15127404548498); Mailjet documents none, so by default its webhook is
+ * checked by its secret alone.
+ */
+export const DEFAULT_WEBHOOK_SOURCES = { brevo: '1.179.112.0/20,172.246.240.0/20', mailjet: 'any' } as const;
+
+export type WebhookConfig = {
+  /** Unset: the endpoint answers 404. */
+  secret: string | null;
+  /** Allowed source addresses (client address as in client-ip.ts); null: any. */
+  sources: BlockList | null;
+};
 
 export type Config = {
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
@@ -47,6 +90,10 @@ export type Config = {
   production: boolean;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); empty: nobody's. */
   trustedProxies: BlockList;
+  /** Delivery events (docs/decisions/022). */
+  webhooks: { brevo: WebhookConfig; mailjet: WebhookConfig };
+  /** The mailbox where DSN bounces arrive, polled by the workers; null: none. */
+  bounceImapUrl: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -85,6 +132,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     production: e.NODE_ENV === 'production',
     trustedProxies: proxyList(e.TRUSTED_PROXIES),
+    webhooks: {
+      brevo: {
+        secret: e.BREVO_WEBHOOK_SECRET ?? null,
+        sources: sources(e.BREVO_WEBHOOK_SOURCES ?? DEFAULT_WEBHOOK_SOURCES.brevo),
+      },
+      mailjet: {
+        secret: e.MAILJET_WEBHOOK_SECRET ?? null,
+        sources: sources(e.MAILJET_WEBHOOK_SOURCES ?? DEFAULT_WEBHOOK_SOURCES.mailjet),
+      },
+    },
+    bounceImapUrl: e.BOUNCE_IMAP_URL ?? null,
   };
 }
 
@@ -113,6 +171,8 @@ function proxyList(value: string | undefined): BlockList {
   }
   return list;
 }
+
+const sources = (value: string) => (value.trim() === 'any' ? null : proxyList(value));
 
 function localSecret(dataDir: string): string {
   const file = path.join(dataDir, 'auth-secret');

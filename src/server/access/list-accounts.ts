@@ -24,6 +24,8 @@ export type AccountRow = {
   name: string;
   kind: TiersKind;
   hasEmail: boolean;
+  /** A hard bounce marked the current address "invalide" (docs/decisions/022). */
+  emailInvalid: boolean;
   login: string | null;
   status: AccessStatus;
   lastLoginAt: Date | null;
@@ -58,6 +60,7 @@ type RawRow = {
   sortName: string;
   rank: number;
   hasEmail: boolean;
+  emailInvalid: boolean;
   accountId: string | null;
   login: string | null;
   status: AccountStatus | null;
@@ -155,6 +158,7 @@ export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards
     SELECT p.*, m.status AS "mailStatus", m."createdAt" AS "mailCreatedAt", m."sentAt" AS "mailSentAt"
     FROM (
       SELECT t.id, t.kind, t.civility, t."firstName", t."lastName", t."companyName", t."sortName", ${search.rank ?? Prisma.sql`0`}::real AS rank, (t.email IS NOT NULL) AS "hasEmail",
+             COALESCE(lower(t.email) = t."emailInvalidAddress", false) AS "emailInvalid",
              a.id AS "accountId", a.login, a.status, a."enrolledAt", a."lockedUntil", a."lastLoginAt"
       FROM "Tiers" t
       LEFT JOIN "ExtranetAccount" a ON a."tiersId" = t.id
@@ -206,6 +210,7 @@ function toRow(r: RawRow, now: Date): AccountRow {
     name: displayName(r),
     kind: r.kind,
     hasEmail: r.hasEmail,
+    emailInvalid: r.emailInvalid,
     login: r.login,
     status: accessStatus(account, mail, now),
     lastLoginAt: r.lastLoginAt,

@@ -5,9 +5,13 @@ import { NotFoundError } from '@/server/errors';
 import { OPEN_SESSION_WHERE } from '@/server/session/sessions';
 import { NON_CONFORMING_INPUT } from '@/server/session/typed-login';
 import { displayName } from '@/server/tiers/names';
+import { isEmailInvalid } from '@/shared/tiers/email-validity';
+import type { DeliveryEventKind } from '@/generated/prisma/enums';
+import { DELIVERY_KIND_LABELS } from '@/shared/outbox/delivery-labels';
 import { looksLikeTypo, typoDistance } from './edit-distance';
 
-export type FixAction = 'ENROLL' | 'UNLOCK' | 'GENERATE' | 'RETRY_MAIL' | 'REVIEW_MAIL' | 'ADD_EMAIL' | 'NONE';
+export type FixAction =
+  'ENROLL' | 'UNLOCK' | 'GENERATE' | 'RETRY_MAIL' | 'REVIEW_MAIL' | 'ADD_EMAIL' | 'FIX_EMAIL' | 'NONE';
 export type Verdict = { cause: string; fix: string; action: FixAction };
 export type AttemptView = { at: Date; typed: string; outcome: LoginOutcome | 'POSSIBLE_TYPO'; ip: string | null };
 
@@ -27,6 +31,9 @@ export async function diagnose(tiersId: string, now = new Date()) {
       lastName: true,
       companyName: true,
       email: true,
+      emailInvalidAddress: true,
+      emailInvalidAt: true,
+      emailInvalidReason: true,
       account: {
         select: {
           id: true,
@@ -56,7 +63,17 @@ export async function diagnose(tiersId: string, now = new Date()) {
       ? db.outboxMail.findFirst({
           where: { accountId: account.id, type: { in: [...CREDENTIAL_MAILS] } },
           orderBy: { createdAt: 'desc' },
-          select: { id: true, status: true, createdAt: true, sentAt: true, lastError: true, toAddress: true },
+          select: {
+            id: true,
+            status: true,
+            createdAt: true,
+            sentAt: true,
+            lastError: true,
+            toAddress: true,
+            deliveryKind: true,
+            deliveryAt: true,
+            deliveryDetail: true,
+          },
         })
       : null,
     account
@@ -102,7 +119,13 @@ export async function diagnose(tiersId: string, now = new Date()) {
 
   const verdict = decide({ now, email: tiers.email, account, lastMail, attempts: recentAttempts });
   return {
-    person: { id: tiers.id, kind: tiers.kind, name: displayName(tiers), email: tiers.email },
+    person: {
+      id: tiers.id,
+      kind: tiers.kind,
+      name: displayName(tiers),
+      email: tiers.email,
+      emailInvalid: isEmailInvalid(tiers) ? { at: tiers.emailInvalidAt, reason: tiers.emailInvalidReason } : null,
+    },
     account: account && {
       login: account.login,
       status: account.status,
@@ -154,9 +177,30 @@ type DecideInput = {
     password: { isTemporary: boolean; expiresAt: Date | null } | null;
     verifications: { expiresAt: Date }[];
   } | null;
-  lastMail: { status: MailStatus; createdAt: Date; sentAt: Date | null; lastError: string | null } | null;
+  lastMail: {
+    status: MailStatus;
+    createdAt: Date;
+    sentAt: Date | null;
+    lastError: string | null;
+    toAddress?: string;
+    deliveryKind?: DeliveryEventKind | null;
+    deliveryAt?: Date | null;
+    deliveryDetail?: string | null;
+  } | null;
   attempts: AttemptView[];
 };
+
+/** " Dernier suivi du relais : Différé le … (4.2.2 …)." when the relay said so and nothing final is known yet. */
+function transientNote(mail: NonNullable<DecideInput['lastMail']>): string {
+  if (
+    !mail.deliveryKind ||
+    !mail.deliveryAt ||
+    (mail.deliveryKind !== 'DEFERRED' && mail.deliveryKind !== 'SOFT_BOUNCE')
+  )
+    return '';
+  const detail = mail.deliveryDetail ? ` (${mail.deliveryDetail})` : '';
+  return ` Dernier suivi du relais : ${DELIVERY_KIND_LABELS[mail.deliveryKind]} le ${when(mail.deliveryAt)}${detail}.`;
+}
 
 /** The most likely cause, in the order a support agent would check it. */
 export function decide({ now, email, account, lastMail, attempts }: DecideInput): Verdict {
@@ -203,6 +247,33 @@ export function decide({ now, email, account, lastMail, attempts }: DecideInput)
       fix: "Vérifiez l'adresse e-mail puis renvoyez le mail.",
       action: 'RETRY_MAIL',
     };
+  if (lastMail && (lastMail.status === 'BOUNCED' || lastMail.status === 'COMPLAINED')) {
+    const to = lastMail.toAddress ?? email;
+    const sameAddress = to.trim().toLowerCase() === email.trim().toLowerCase();
+    if (lastMail.status === 'COMPLAINED')
+      return {
+        cause: `Le mail d'identifiants a été signalé comme spam depuis l'adresse ${to} : la personne ne le retrouvera pas dans sa boîte de réception.`,
+        fix: 'Appelez-la pour lui dire que ce mail vient bien de l’agence, puis générez de nouveaux identifiants.',
+        action: 'GENERATE',
+      };
+    if (!sameAddress)
+      return {
+        cause: `Le dernier mail d'identifiants a été rejeté à l'ancienne adresse ${to} ; l'adresse a été corrigée depuis.`,
+        fix: 'Générez de nouveaux identifiants : ils partiront à la nouvelle adresse.',
+        action: 'GENERATE',
+      };
+    if (lastMail.deliveryKind === 'BLOCKED')
+      return {
+        cause: `Le mail n'est jamais arrivé : le serveur de l'adresse ${to} l'a bloqué${lastMail.deliveryDetail ? ` (${lastMail.deliveryDetail})` : ''}.`,
+        fix: 'Vérifiez l’adresse avec la personne ou demandez-lui-en une autre, corrigez-la puis générez de nouveaux identifiants.',
+        action: 'FIX_EMAIL',
+      };
+    return {
+      cause: `Le mail n'est jamais arrivé : l'adresse ${to} n'existe pas.`,
+      fix: 'Corrigez-la puis générez de nouveaux identifiants.',
+      action: 'FIX_EMAIL',
+    };
+  }
   if (lastMail && (lastMail.status === 'CANCELLED' || lastMail.status === 'REPLACED'))
     return {
       cause: "Le dernier mail d'identifiants a été annulé : la personne n'a pas reçu d'identifiants valables.",
@@ -241,7 +312,7 @@ export function decide({ now, email, account, lastMail, attempts }: DecideInput)
     };
   if (!account.lastLoginAt && lastMail?.status === 'SENT')
     return {
-      cause: `Identifiants envoyés le ${when(lastMail.sentAt ?? lastMail.createdAt)} mais jamais utilisés.`,
+      cause: `Identifiants envoyés le ${when(lastMail.sentAt ?? lastMail.createdAt)} mais jamais utilisés.${transientNote(lastMail)}`,
       fix: 'Vérifiez avec la personne que le mail est arrivé (courrier indésirable), sinon renvoyez de nouveaux identifiants.',
       action: 'GENERATE',
     };

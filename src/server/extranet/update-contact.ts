@@ -6,6 +6,7 @@ import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
+import { checkEmails } from '@/server/tiers/check-emails';
 import { displayName } from '@/server/tiers/names';
 import { FieldsError } from './extranet-action';
 import { recheckPassword } from './recheck-password';
@@ -71,6 +72,11 @@ export async function updateMyContact(
     }
     await recheckPassword(actor, input.current, ip);
   }
+  // The address check of every place where one is typed (issue 15 item 2): a typo is told to the person; an address
+  // already on another tiers is told to staff only, in the journal (the person must not learn who else uses it).
+  const [warnings] = emailChanged ? await checkEmails(db, [{ email: input.email, tiersId: actor.tiersId }]) : [[]];
+  const typo = warnings.find((w) => w.kind === 'suggestion');
+  const sharedWith = warnings.flatMap((w) => (w.kind === 'shared' ? [w.tiers.id] : []));
   const token = newToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + EMAIL_CHANGE_TTL_MS);
@@ -131,9 +137,15 @@ export async function updateMyContact(
       tiersId: actor.tiersId,
       targetType: 'Tiers',
       targetId: actor.tiersId,
-      details: { email: { before: before.email, after: input.email } },
+      details: {
+        email: { before: before.email, after: input.email },
+        ...(sharedWith.length ? { sameAddressAsTiers: sharedWith } : {}),
+      },
     });
-    return `${phoneChanged ? 'Votre téléphone est enregistré. ' : ''}Un lien de confirmation vient de partir à ${input.email} : votre adresse ne changera qu’une fois ce lien ouvert (il est valable 24 heures). D’ici là, l’agence continue d’écrire à ${before.email ?? 'votre adresse actuelle'}.`;
+    const check = typo
+      ? ` Attention : ${typo.message.toLowerCase()} Si oui, corrigez l’adresse et enregistrez à nouveau.`
+      : '';
+    return `${phoneChanged ? 'Votre téléphone est enregistré. ' : ''}Un lien de confirmation vient de partir à ${input.email} : votre adresse ne changera qu’une fois ce lien ouvert (il est valable 24 heures). D’ici là, l’agence continue d’écrire à ${before.email ?? 'votre adresse actuelle'}.${check}`;
   });
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
+import { checkEmails } from '@/server/tiers/check-emails';
 import { displayName } from '@/server/tiers/names';
 import { columnHeader, type ImportKind } from './columns';
 import type { CsvEncoding } from './decode';
@@ -11,6 +12,8 @@ export type ImportLine = {
   reference: string | null;
   label: string;
   errors: LineError[];
+  /** Kept lines the person may still want to check: an e-mail that looks mistyped or is another tiers' (issue 15). */
+  warnings?: LineError[];
 };
 
 export type ImportReport = {
@@ -20,7 +23,9 @@ export type ImportReport = {
   created: number;
   updated: number;
   refused: number;
-  /** In file order, at most REPORT_LINES_KEPT refused lines and as many others: what the page shows. */
+  /** Lines kept with a warning on their e-mail (issue 15); absent in reports written before. */
+  warned?: number;
+  /** In file order, at most REPORT_LINES_KEPT refused lines, as many with warnings and as many others: what the page shows. */
   lines: ImportLine[];
 };
 
@@ -66,7 +71,7 @@ export async function planImport(
     lines: [],
   };
   const firstLineOfRef = new Map<string, number>();
-  let kept = { refuse: 0, other: 0 };
+  let kept = { refuse: 0, warn: 0, other: 0 };
   let batch: ValidatedRow<ImportKind>[] = [];
   const flush = async () => {
     const { lines, rows } = await planBatch(tx, file.kind, batch, firstLineOfRef);
@@ -76,7 +81,8 @@ export async function planImport(
       if (l.action === 'create') report.created++;
       else if (l.action === 'update') report.updated++;
       else report.refused++;
-      const group = l.action === 'refuse' ? 'refuse' : 'other';
+      if (l.warnings) report.warned = (report.warned ?? 0) + 1;
+      const group = l.action === 'refuse' ? 'refuse' : l.warnings ? 'warn' : 'other';
       if (kept[group] < REPORT_LINES_KEPT) {
         kept = { ...kept, [group]: kept[group] + 1 };
         report.lines.push(l);
@@ -171,9 +177,20 @@ async function planBatch(
       propertyByRef.set(p.externalRef!, p.id);
   }
 
+  // E-mail typos and addresses already on another tiers: one query for the batch (src/server/tiers/check-emails.ts).
+  const emailWarnings =
+    kind === 'tiers'
+      ? await checkEmails(
+          tx,
+          candidates.map((c) => ({ email: (c.values as RowValues['tiers']).email, externalRef: c.values.externalRef })),
+        )
+      : [];
+
   const rows: PlannedRow<ImportKind>[] = [];
-  for (const c of candidates) {
+  for (const [i, c] of candidates.entries()) {
     const entry = lines[c.index];
+    if (emailWarnings[i]?.length)
+      entry.warnings = emailWarnings[i].map((w) => ({ column: columnHeader(kind, 'email'), message: w.message }));
     const planned: PlannedRow<ImportKind> = {
       line: c.line,
       existing: existing.get(c.values.externalRef!) ?? null,

@@ -25,6 +25,8 @@ export const EVENT_LABELS: Record<string, string> = {
   'mail.cancelled': 'Mail annulé',
   'mail.replaced': 'Mail remplacé (identifiants ou lien plus récents)',
   'mail.retried': 'Nouvel essai d’envoi',
+  'mail.bounced': 'Mail rejeté (adresse inexistante ou blocage)',
+  'mail.complained': 'Mail signalé comme spam',
   'extranet.login': 'Connexion extranet',
   'extranet.password_changed': 'Mot de passe modifié',
   'extranet.reset_requested': 'Mot de passe oublié (demande)',

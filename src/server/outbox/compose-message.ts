@@ -26,7 +26,13 @@ export function composeMessage(mail: ComposableMail, secret: string, from: strin
     date,
     html: mail.html.split(SECRET_PLACEHOLDER).join(escapeHtml(secret)),
     text: mail.text.split(SECRET_PLACEHOLDER).join(secret),
-    headers: { 'Auto-Submitted': 'auto-generated' },
+    headers: {
+      'Auto-Submitted': 'auto-generated',
+      // Echoed by the relays' webhooks (Brevo: X-Mailin-custom, Mailjet: CustomID): how an event finds its mail
+      // when the relay rewrites the Message-ID (docs/decisions/022).
+      'X-Mailin-custom': mail.messageId.replace(/^<|>$/g, ''),
+      'X-MJ-CustomID': mail.messageId.replace(/^<|>$/g, ''),
+    },
   };
 }
 

@@ -103,14 +103,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   /**
    * Records deliveries in groups: one UPDATE for up to `sentFlushSize` mails instead of one each, which keeps the
    * dispatcher close to nodemailer's own pace. Guarded by the lease, so a dispatcher that lost its lease does not
-   * overwrite the new holder's outcome. The cost: a crash loses at most one unflushed group (plus the sends in
+   * overwrite the new holder's outcome. A relay's event that came back before this record (decision 022) already
+   * set the final state: a bounce or a complaint is kept. The cost: a crash loses at most one unflushed group (plus the sends in
    * flight), which a later dispatcher sends again under the same Message-ID.
    */
   async function markSent(sent: { id: string; response: string }[]) {
     if (!sent.length) return;
     await db.$executeRaw`
       UPDATE "OutboxMail" AS m
-      SET status = 'SENT', "sentAt" = (now() AT TIME ZONE 'UTC'), "smtpResponse" = d.response, "secretCiphertext" = NULL,
+      SET status = (CASE WHEN m."deliveryKind" IN ('HARD_BOUNCE', 'BLOCKED') THEN 'BOUNCED'
+                         WHEN m."deliveryKind" = 'COMPLAINED' THEN 'COMPLAINED' ELSE 'SENT' END)::"MailStatus",
+          "sentAt" = (now() AT TIME ZONE 'UTC'), "smtpResponse" = d.response, "secretCiphertext" = NULL,
           attempts = m.attempts + 1, "lastError" = NULL, "leaseUntil" = NULL, "leasedBy" = NULL, "nextAttemptAt" = NULL,
           "updatedAt" = (now() AT TIME ZONE 'UTC')
       FROM unnest(${sent.map((x) => x.id)}::text[], ${sent.map((x) => x.response.slice(0, 500))}::text[]) AS d(id, response)

@@ -9,7 +9,15 @@ import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { formatParisDateTime } from '@/server/mail/render-mail';
+import { DELIVERY_KIND_LABELS } from '@/shared/outbox/delivery-labels';
 import { composeMessage, maskSecret } from './compose-message';
+import { MAIL_STATUS_LABELS } from './labels';
+
+const DELIVERY_SOURCE_LABELS: Record<string, string> = {
+  brevo: 'Brevo',
+  mailjet: 'Mailjet',
+  dsn: 'avis de non-remise',
+};
 
 export type MailPreview = {
   id: string;
@@ -24,6 +32,10 @@ export type MailPreview = {
   text: string;
   headers: string;
   lastError: string | null;
+  /** "Rejeté", "Signalé comme spam"…: the status as staff read it. */
+  statusLabel: string;
+  /** What the relay or DSNs said after it left, oldest first (docs/decisions/022). */
+  deliveryEvents: { at: string; label: string; detail: string | null; source: string }[];
 };
 
 /**
@@ -50,6 +62,11 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
         createdAt: true,
         sentAt: true,
         lastError: true,
+        deliveryEvents: {
+          orderBy: { occurredAt: 'asc' },
+          take: 50,
+          select: { occurredAt: true, kind: true, smtpStatus: true, reason: true, source: true },
+        },
       },
     });
     if (!mail) throw new NotFoundError('mail');
@@ -74,6 +91,18 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
       text: String(message.text),
       headers: raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n/g, '\n'),
       lastError: mail.lastError,
+      statusLabel: MAIL_STATUS_LABELS[mail.status],
+      deliveryEvents: mail.deliveryEvents.map((e) => ({
+        at: formatParisDateTime(e.occurredAt),
+        label: DELIVERY_KIND_LABELS[e.kind],
+        detail:
+          [e.smtpStatus && !e.reason?.includes(e.smtpStatus) ? e.smtpStatus : null, e.reason]
+            .filter(Boolean)
+            .join(' ')
+            .replace(/\s+/g, ' ')
+            .slice(0, 500) || null,
+        source: DELIVERY_SOURCE_LABELS[e.source] ?? e.source,
+      })),
     };
   });
 }

@@ -4,7 +4,7 @@ import { NotFoundError } from '@/server/errors';
 import { documentListSelect } from '@/server/documents/document-labels';
 import { tiersFieldsSelect } from './record-tiers-changes';
 
-/** A tiers with what hangs on it: the biens they own, their baux, their documents. */
+/** A tiers with what hangs on it: the biens they own, their baux, their documents, their last mails. */
 export async function getTiers(id: string) {
   const tiers = await db.tiers.findUnique({
     where: { id },
@@ -13,6 +13,24 @@ export async function getTiers(id: string) {
       ...tiersFieldsSelect,
       archivedAt: true,
       createdAt: true,
+      emailInvalidAddress: true,
+      emailInvalidAt: true,
+      emailInvalidReason: true,
+      outboxMails: {
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: 5,
+        select: {
+          id: true,
+          type: true,
+          status: true,
+          toAddress: true,
+          createdAt: true,
+          sentAt: true,
+          deliveryKind: true,
+          deliveryAt: true,
+          deliveryDetail: true,
+        },
+      },
       ownedProperties: {
         orderBy: { addressLine: 'asc' },
         select: {

@@ -22,6 +22,7 @@ const select = {
   firstName: true,
   companyName: true,
   email: true,
+  emailInvalidAddress: true,
   phone: true,
   city: true,
   externalRef: true,

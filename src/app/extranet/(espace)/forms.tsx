@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { emailSyntaxError, suggestEmail, suggestionMessage } from '@/shared/email/check-email';
 import { Field, TextAreaField } from '@/ui/field';
 import { ActionForm } from '../_components/action-form';
 import { PasswordInput } from '../_components/password-input';
@@ -38,6 +39,11 @@ export function ContactDetailsForm({
             required
             error={errors.email?.[0]}
           />
+          <EmailCheck
+            value={values.email}
+            unchanged={values.email.trim().toLowerCase() === (email ?? '').toLowerCase()}
+            onFix={(fixed) => setValues({ ...values, email: fixed })}
+          />
           <PasswordInput
             label="Mot de passe actuel"
             name="current"
@@ -57,6 +63,30 @@ export function ContactDetailsForm({
         </>
       )}
     </ActionForm>
+  );
+}
+
+/** The address check as it is typed (src/shared/email/check-email.ts): its form, or "Vouliez-vous dire … ?". */
+function EmailCheck({ value, unchanged, onFix }: { value: string; unchanged: boolean; onFix: (v: string) => void }) {
+  const typed = value.trim();
+  const problem = unchanged || !typed.includes('@') || !/\.[a-z]{2,}$/i.test(typed) ? null : emailSyntaxError(typed);
+  const suggestion = unchanged || problem ? null : suggestEmail(typed);
+  return (
+    <div aria-live="polite" className="-mt-2 text-sm text-amber-900">
+      {problem && <p>{problem}</p>}
+      {suggestion && (
+        <p className="flex flex-wrap items-center gap-2">
+          {suggestionMessage(suggestion)}
+          <button
+            type="button"
+            className="rounded border border-amber-600 bg-white px-2 py-0.5 text-amber-950 hover:bg-amber-50"
+            onClick={() => onFix(suggestion)}
+          >
+            Corriger en {suggestion}
+          </button>
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { ACCESS_STATUS_LABELS, type AccessStatus } from '@/server/access/access-status';
 import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
+import { EMAIL_INVALID_LABEL } from '@/shared/tiers/email-validity';
 import type { AccountRow } from '@/server/access/list-accounts';
 import { formatShortDateTime, KIND_LABELS } from './format';
 
@@ -75,6 +76,9 @@ export function AccessTable({
             <td className="px-2 py-2">
               <span className="font-medium">{row.name}</span>
               {!row.hasEmail && <span className="block text-xs text-slate-600">Pas d&apos;adresse e-mail</span>}
+              {row.emailInvalid && (
+                <span className="block text-xs font-medium text-red-800">Adresse e-mail {EMAIL_INVALID_LABEL}</span>
+              )}
               <Link
                 href={`/gestion/acces/${row.tiersId}/diagnostic`}
                 prefetch={false}

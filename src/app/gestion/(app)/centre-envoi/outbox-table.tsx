@@ -27,6 +27,8 @@ const STATUS_STYLE: Record<MailStatus, string> = {
   FAILED: 'bg-red-100 text-red-900',
   CANCELLED: 'bg-slate-100 text-slate-700',
   REPLACED: 'bg-slate-100 text-slate-700',
+  BOUNCED: 'bg-red-100 text-red-900',
+  COMPLAINED: 'bg-orange-100 text-orange-900',
 };
 
 const buttonClass =

@@ -5,6 +5,7 @@ import { requireStaff } from '@/server/auth/staff-session';
 import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/server/outbox/labels';
 import { listOutbox, ZOutboxFilter } from '@/server/outbox/list-outbox';
 import { formatParisDateTime } from '@/server/mail/render-mail';
+import { describeDelivery } from '@/shared/outbox/delivery-labels';
 import { FilterSelect } from '@/ui/filter';
 import { LiveSearch } from '@/ui/live-search';
 import { OutboxTable, type OutboxRow } from './outbox-table';
@@ -33,7 +34,12 @@ export default async function CentreEnvoiPage({
         ? r.lastError
         : r.status === 'SENDING' && r.lastError && r.nextAttemptAt
           ? `Nouvel essai le ${formatParisDateTime(r.nextAttemptAt)} (${r.lastError})`
-          : null,
+          : r.deliveryKind && r.deliveryAt
+            ? describeDelivery(
+                { kind: r.deliveryKind, at: r.deliveryAt, detail: r.deliveryDetail },
+                formatParisDateTime,
+              )
+            : null,
   }));
   const pageHref = (page: number) => {
     const q = new URLSearchParams();

@@ -70,7 +70,24 @@ export function PreviewDialog({
             <dd>{preview.subject}</dd>
             <dt className="font-medium text-slate-600">Date</dt>
             <dd>{preview.date}</dd>
+            <dt className="font-medium text-slate-600">Statut</dt>
+            <dd>{preview.statusLabel}</dd>
           </dl>
+          {preview.deliveryEvents.length > 0 && (
+            <section aria-labelledby="apercu-remise" className="rounded-md border border-slate-200 p-3 text-sm">
+              <h3 id="apercu-remise" className="font-semibold">
+                Suivi de remise
+              </h3>
+              <ul className="mt-1 flex flex-col gap-1">
+                {preview.deliveryEvents.map((e, i) => (
+                  <li key={i}>
+                    <span className="font-medium">{e.label}</span> le {e.at} ({e.source})
+                    {e.detail && <span className="block text-slate-700">{e.detail}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {preview.lastError && (
             <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
               Dernière erreur : {preview.lastError}

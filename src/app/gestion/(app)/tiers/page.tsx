@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { EMAIL_INVALID_LABEL, isEmailInvalid } from '@/shared/tiers/email-validity';
 import Link from 'next/link';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
@@ -89,7 +90,14 @@ export default async function TiersPage({
               </td>
               <td className="px-3 py-2">{TIERS_KIND_LABELS[t.kind]}</td>
               <td className="px-3 py-2">{t.externalRef ?? '—'}</td>
-              <td className="px-3 py-2">{t.email ?? <span className="text-amber-800">Pas d&apos;e-mail</span>}</td>
+              <td className="px-3 py-2">
+                {t.email ?? <span className="text-amber-800">Pas d&apos;e-mail</span>}
+                {isEmailInvalid(t) && (
+                  <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs font-medium text-red-900">
+                    {EMAIL_INVALID_LABEL}
+                  </span>
+                )}
+              </td>
               <td className="px-3 py-2">{t.phone ?? '—'}</td>
               <td className="px-3 py-2">{t.city ?? '—'}</td>
             </tr>

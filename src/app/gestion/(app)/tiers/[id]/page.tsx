@@ -10,6 +10,10 @@ import { PROPERTY_KIND_LABELS } from '@/server/properties/schemas';
 import { getTiers } from '@/server/tiers/get-tiers';
 import { displayName } from '@/server/tiers/names';
 import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
+import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/server/outbox/labels';
+import { describeDelivery } from '@/shared/outbox/delivery-labels';
+import { EMAIL_INVALID_LABEL, isEmailInvalid } from '@/shared/tiers/email-validity';
+import { formatDateTime } from '@/ui/date';
 import { updateTiers } from '../actions';
 import { ArchiveButton } from '../_components/archive-button';
 import { DocumentsSection } from '../_components/documents';
@@ -53,6 +57,14 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
             </span>
           )}
         </p>
+        {isEmailInvalid(tiers) && (
+          <p role="note" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+            Adresse e-mail <strong>{EMAIL_INVALID_LABEL}</strong> : un mail à {tiers.email} a été rejeté le{' '}
+            {formatDateTime(tiers.emailInvalidAt)}
+            {tiers.emailInvalidReason ? ` (${tiers.emailInvalidReason})` : ''}. Corrigez-la puis générez de nouveaux
+            identifiants.
+          </p>
+        )}
       </div>
 
       <section aria-labelledby="coordonnees" className="flex flex-col gap-3">
@@ -139,6 +151,37 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
               ))}
             </ul>
           )}
+        </section>
+      )}
+
+      {tiers.outboxMails.length > 0 && (
+        <section aria-labelledby="mails" className="flex flex-col gap-3">
+          <h2 id="mails" className="text-xl font-semibold">
+            Derniers mails
+          </h2>
+          <ul className="flex flex-col gap-1">
+            {tiers.outboxMails.map((m) => (
+              <li key={m.id}>
+                {formatDateTime(m.sentAt ?? m.createdAt)} · {MAIL_TYPE_LABELS[m.type]} à {m.toAddress} :{' '}
+                <strong>{MAIL_STATUS_LABELS[m.status]}</strong>
+                {m.deliveryKind && m.deliveryAt && (
+                  <span className="block text-sm text-slate-700">
+                    {describeDelivery({ kind: m.deliveryKind, at: m.deliveryAt, detail: m.deliveryDetail }, (d) =>
+                      formatDateTime(d),
+                    )}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link
+              href={`/gestion/centre-envoi?q=${encodeURIComponent(tiers.email ?? displayName(tiers))}`}
+              className="text-brand-700 underline"
+            >
+              Voir ses mails dans le centre d&apos;envoi
+            </Link>
+          </p>
         </section>
       )}
 

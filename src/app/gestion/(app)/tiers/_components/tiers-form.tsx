@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { buttonClass, FormMessage, SaveButton, useActionForm } from '@/ui/action-form';
+import { EmailField } from '@/ui/email-field';
 import { Field, SelectField } from '@/ui/field';
 import type { ActionResult } from '@/server/auth/staff-action';
 import type { SaveTiersData } from '@/server/tiers/save-tiers';
@@ -35,6 +36,7 @@ export function TiersForm({ action, values, readOnly = false }: Props) {
     else if (result.data?.id) router.refresh();
   });
   const duplicates = state?.ok ? state.data?.duplicates : undefined;
+  const asking = !!duplicates?.length || !!(state?.ok && state.data?.emailSuggestion);
   const v = values;
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
@@ -85,13 +87,10 @@ export function TiersForm({ action, values, readOnly = false }: Props) {
           error={fieldError('companyName')}
           autoComplete="off"
         />
-        <Field
-          label="Adresse e-mail"
-          name="email"
-          type="email"
+        <EmailField
           defaultValue={v?.email ?? ''}
           error={fieldError('email')}
-          autoComplete="off"
+          suggestion={state?.ok ? state.data?.emailSuggestion : null}
         />
         <Field
           label="Téléphone"
@@ -127,19 +126,21 @@ export function TiersForm({ action, values, readOnly = false }: Props) {
           autoComplete="off"
         />
       </fieldset>
-      {duplicates?.length ? (
+      {asking ? (
         <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950">
           <p className="font-medium">{state?.ok && state.message}</p>
-          <ul className="mt-2 list-disc pl-5">
-            {duplicates.map((d) => (
-              <li key={d.id}>
-                <Link href={`/gestion/tiers/${d.id}`} className="underline">
-                  {d.name}
-                </Link>
-                {d.externalRef ? ` (${d.externalRef})` : ''} : {d.reason}
-              </li>
-            ))}
-          </ul>
+          {!!duplicates?.length && (
+            <ul className="mt-2 list-disc pl-5">
+              {duplicates?.map((d) => (
+                <li key={d.id}>
+                  <Link href={`/gestion/tiers/${d.id}`} className="underline">
+                    {d.name}
+                  </Link>
+                  {d.externalRef ? ` (${d.externalRef})` : ''} : {d.reason}
+                </li>
+              ))}
+            </ul>
+          )}
           <button
             type="submit"
             name="confirmDuplicates"

@@ -86,7 +86,8 @@ export function ImportForm() {
   const visible = report
     ? [
         ...report.lines.filter((l) => l.action === 'refuse'),
-        ...report.lines.filter((l) => l.action !== 'refuse'),
+        ...report.lines.filter((l) => l.action !== 'refuse' && l.warnings?.length),
+        ...report.lines.filter((l) => l.action !== 'refuse' && !l.warnings?.length),
       ].slice(0, SHOWN)
     : [];
 
@@ -160,6 +161,8 @@ export function ImportForm() {
             Fichier de {report.kind} en {report.encoding} : {report.total} ligne{report.total > 1 ? 's' : ''},{' '}
             {report.created} à créer, {report.updated} à mettre à jour, {report.refused} refusée
             {report.refused > 1 ? 's' : ''}.
+            {!!report.warned &&
+              ` ${report.warned} adresse${report.warned > 1 ? 's' : ''} e-mail à vérifier (faute de frappe probable ou déjà utilisée par un autre tiers) : elles seront importées telles quelles si vous ne corrigez pas le fichier.`}
             {report.refused > 0 &&
               ' Corrigez les lignes refusées dans le fichier, puis relancez l’essai : l’import est possible quand aucune ligne n’est refusée.'}
           </p>
@@ -176,12 +179,17 @@ export function ImportForm() {
                 <td className="px-3 py-2">{l.reference ?? '—'}</td>
                 <td className="px-3 py-2">{l.label}</td>
                 <td className="px-3 py-2">
-                  {l.errors.length === 0 ? (
+                  {l.errors.length === 0 && !l.warnings?.length ? (
                     '—'
                   ) : (
                     <ul>
                       {l.errors.map((e, i) => (
                         <li key={i}>{e.column ? `${e.column} : ${e.message}` : e.message}</li>
+                      ))}
+                      {l.warnings?.map((e, i) => (
+                        <li key={`w${i}`} className="text-amber-900">
+                          À vérifier – {e.column ? `${e.column} : ${e.message}` : e.message}
+                        </li>
                       ))}
                     </ul>
                   )}

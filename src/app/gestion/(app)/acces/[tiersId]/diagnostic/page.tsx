@@ -6,6 +6,8 @@ import { requireStaff } from '@/server/auth/staff-session';
 import { diagnose, type AttemptView, type FixAction } from '@/server/diagnostic/diagnose';
 import { NotFoundError } from '@/server/errors';
 import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
+import { describeDelivery } from '@/shared/outbox/delivery-labels';
+import { EMAIL_INVALID_LABEL } from '@/shared/tiers/email-validity';
 import { ActionForm } from '@/ui/action-form';
 import { formatDateTime } from '@/ui/date';
 import { enrollFix, generateFix, unlockFix } from './actions';
@@ -35,10 +37,10 @@ function FixButton({
   canWrite: boolean;
 }) {
   const button = 'inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700';
-  if (action === 'ADD_EMAIL')
+  if (action === 'ADD_EMAIL' || action === 'FIX_EMAIL')
     return (
       <Link href={`/gestion/tiers/${tiersId}`} className={button}>
-        Ajouter une adresse e-mail
+        {action === 'ADD_EMAIL' ? 'Ajouter une adresse e-mail' : "Corriger l'adresse e-mail"}
       </Link>
     );
   if ((action === 'REVIEW_MAIL' || action === 'RETRY_MAIL') && mailId) {
@@ -80,7 +82,27 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
   const a = d.account;
   const facts: [string, React.ReactNode][] = [
     ['Identifiant', a ? <span className="font-mono">{a.login}</span> : '—'],
-    ['Adresse e-mail', d.person.email ?? 'aucune'],
+    [
+      'Adresse e-mail',
+      d.person.email ? (
+        <>
+          {d.person.email}
+          {d.person.emailInvalid && (
+            <span className="ml-2 inline-block rounded bg-red-100 px-2 py-0.5 text-sm font-medium text-red-900">
+              {EMAIL_INVALID_LABEL}
+            </span>
+          )}
+          {d.person.emailInvalid && (
+            <span className="block text-sm text-red-700">
+              Rejetée le {formatDateTime(d.person.emailInvalid.at)}
+              {d.person.emailInvalid.reason ? ` : ${d.person.emailInvalid.reason}` : ''}
+            </span>
+          )}
+        </>
+      ) : (
+        'aucune'
+      ),
+    ],
     ...(d.emailChangedAt
       ? ([['E-mail modifié le', formatDateTime(d.emailChangedAt)]] as [string, React.ReactNode][])
       : []),
@@ -113,6 +135,14 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
             Centre d&apos;envoi
           </Link>
           {d.lastMail.lastError && <span className="block text-red-700">{d.lastMail.lastError}</span>}
+          {d.lastMail.deliveryKind && d.lastMail.deliveryAt && (
+            <span className="block text-slate-700">
+              {describeDelivery(
+                { kind: d.lastMail.deliveryKind, at: d.lastMail.deliveryAt, detail: d.lastMail.deliveryDetail },
+                (date) => formatDateTime(date),
+              )}
+            </span>
+          )}
         </>
       ) : (
         'aucun'

@@ -1,0 +1,63 @@
+import 'server-only';
+import type { Tx } from '@/server/db';
+import { emailSyntaxError, suggestEmail, suggestionMessage } from '@/shared/email/check-email';
+import { displayName } from './names';
+
+// The server half of the address check (issue 15 item 2; the rules are in src/shared/email/check-email.ts): a typo
+// suggestion and the same address already on another active tiers, for one address or a whole import batch in a
+// single query.
+
+export type EmailWarning =
+  | { kind: 'syntax'; message: string }
+  | { kind: 'suggestion'; message: string; suggestion: string }
+  | { kind: 'shared'; message: string; tiers: { id: string; name: string; externalRef: string | null } };
+
+export type EmailToCheck = {
+  email: string | null;
+  /** The tiers the address is for (its id, or its référence in an import), which is not "another" tiers. */
+  tiersId?: string | null;
+  externalRef?: string | null;
+};
+
+/** Warnings for each item, in order. One query for all of them, whatever their number (≤ a few thousand). */
+export async function checkEmails(tx: Tx, items: EmailToCheck[]): Promise<EmailWarning[][]> {
+  const emails = [...new Set(items.flatMap((i) => (i.email ? [i.email.trim().toLowerCase()] : [])))];
+  const owners = new Map<string, { id: string; name: string; externalRef: string | null }[]>();
+  if (emails.length) {
+    const found = await tx.tiers.findMany({
+      where: { email: { in: emails }, archivedAt: null },
+      select: {
+        id: true,
+        email: true,
+        externalRef: true,
+        civility: true,
+        firstName: true,
+        lastName: true,
+        companyName: true,
+      },
+    });
+    for (const t of found) {
+      const list = owners.get(t.email!) ?? [];
+      list.push({ id: t.id, name: displayName(t), externalRef: t.externalRef });
+      owners.set(t.email!, list);
+    }
+  }
+  return items.map((item) => {
+    if (!item.email) return [];
+    const email = item.email.trim().toLowerCase();
+    const syntax = emailSyntaxError(email);
+    if (syntax) return [{ kind: 'syntax', message: syntax }];
+    const warnings: EmailWarning[] = [];
+    const suggestion = suggestEmail(email);
+    if (suggestion) warnings.push({ kind: 'suggestion', message: suggestionMessage(suggestion), suggestion });
+    for (const other of owners.get(email) ?? []) {
+      if (other.id === item.tiersId || (item.externalRef && other.externalRef === item.externalRef)) continue;
+      warnings.push({
+        kind: 'shared',
+        message: `Adresse déjà utilisée par ${other.name}${other.externalRef ? ` (${other.externalRef})` : ''} : vérifiez qu’elle est bien celle de cette personne.`,
+        tiers: other,
+      });
+    }
+    return warnings;
+  });
+}
