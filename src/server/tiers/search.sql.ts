@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
+import { PLAN_EACH_TIME } from '@/server/db/engine';
 import { normalizeName } from './names';
 
 // The one search of a person, shared by Gestion des accès, Tiers, the centre d'envoi and the journal
@@ -40,10 +41,10 @@ export function personMatchSql(search: PersonSearch): Prisma.Sql {
     search.words.map((w) => Prisma.sql`t."searchText" LIKE ${like(w)}`),
     ' AND ',
   );
-  if (search.words.length > 1) return Prisma.sql`(${all})`;
+  if (search.words.length > 1) return Prisma.sql`(${Prisma.raw(PLAN_EACH_TIME)} ${all})`;
   // A UNION of the two index scans, not an OR across tables (which would read every tiers).
   const word = like(search.words[0]);
-  return Prisma.sql`t.id IN (SELECT s.id FROM "Tiers" s WHERE s."searchText" LIKE ${word}
+  return Prisma.sql`${Prisma.raw(PLAN_EACH_TIME)} t.id IN (SELECT s.id FROM "Tiers" s WHERE s."searchText" LIKE ${word}
     UNION SELECT x."tiersId" FROM "ExtranetAccount" x WHERE x.login LIKE ${word})`;
 }
 
