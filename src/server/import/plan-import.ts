@@ -43,12 +43,24 @@ export type PlannedRow<K extends ImportKind> = {
 
 /** Lines read, checked against the database and handed on together: memory holds one batch, not the file. */
 const BATCH = 2000;
-const CHUNK = 5000;
 
-async function inChunks<T, R>(items: T[], fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await fn(items.slice(i, i + CHUNK))));
-  return out;
+/**
+ * The rows of `table` whose référence externe is one of `refs`, in one statement with one JSON parameter (an index
+ * scan on the unique "externalRef"): Prisma's `in` sent 2,000 bind parameters per batch and cost more than the
+ * validation of the lines. Table and column names come from code, never from the file.
+ */
+async function findByRefs<T extends { externalRef: string }>(
+  tx: Tx,
+  table: 'Tiers' | 'Property' | 'Lease',
+  columns: string[],
+  refs: string[],
+): Promise<T[]> {
+  if (!refs.length) return [];
+  return tx.$queryRawUnsafe<T[]>(
+    `SELECT ${['externalRef', ...columns].map((c) => `"${c}"`).join(', ')} FROM "${table}"
+     WHERE "externalRef" = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)))`,
+    JSON.stringify(refs),
+  );
 }
 
 /**
@@ -73,7 +85,16 @@ export async function planImport(
   const firstLineOfRef = new Map<string, number>();
   let kept = { refuse: 0, warn: 0, other: 0 };
   let batch: ValidatedRow<ImportKind>[] = [];
+  // A batch is written while the next one is read and validated: on PostgreSQL the server writes while this process
+  // validates. The next batch is planned (looked up) only once the write is done: one transaction, one statement at a
+  // time, and a write that failed stops the import before anything else is sent.
+  let writing: Promise<{ error: unknown } | null> = Promise.resolve(null);
+  const written = async () => {
+    const failed = await writing;
+    if (failed) throw failed.error;
+  };
   const flush = async () => {
+    await written();
     const { lines, rows } = await planBatch(tx, file.kind, batch, firstLineOfRef);
     batch = [];
     for (const l of lines) {
@@ -88,13 +109,20 @@ export async function planImport(
         report.lines.push(l);
       }
     }
-    await onBatch?.(rows, report);
+    if (!onBatch) return;
+    writing = onBatch(rows, report).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
+    // Lets the driver put the statement on the wire before the next lines are validated (synchronous work).
+    await new Promise((resolve) => setImmediate(resolve));
   };
   for (const row of file.rows()) {
     batch.push(row);
     if (batch.length >= BATCH) await flush();
   }
   if (batch.length) await flush();
+  await written();
   return report;
 }
 
@@ -133,25 +161,14 @@ async function planBatch(
 
   const refs = candidates.map((c) => c.values.externalRef!);
   const existing = new Map<string, { id: string; email?: string | null }>();
-  if (kind === 'tiers') {
-    for (const t of await inChunks(refs, (chunk) =>
-      tx.tiers.findMany({
-        where: { externalRef: { in: chunk } },
-        select: { id: true, externalRef: true, email: true },
-      }),
-    ))
-      existing.set(t.externalRef!, t);
-  } else if (kind === 'biens') {
-    for (const p of await inChunks(refs, (chunk) =>
-      tx.property.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, externalRef: true } }),
-    ))
-      existing.set(p.externalRef!, p);
-  } else {
-    for (const l of await inChunks(refs, (chunk) =>
-      tx.lease.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, externalRef: true } }),
-    ))
-      existing.set(l.externalRef!, l);
-  }
+  const table = kind === 'tiers' ? 'Tiers' : kind === 'biens' ? 'Property' : 'Lease';
+  const found = await findByRefs<{ externalRef: string; id: string; email?: string | null }>(
+    tx,
+    table,
+    kind === 'tiers' ? ['id', 'email'] : ['id'],
+    refs,
+  );
+  for (const { externalRef, ...row } of found) existing.set(externalRef, row);
 
   // References to other records (owner, bien, tenants) must already exist, with the right kind.
   const tiersByRef = new Map<string, { id: string; kind: string }>();
@@ -164,17 +181,18 @@ async function planBatch(
         ),
       ),
     ];
-    for (const t of await inChunks(tiersRefs, (chunk) =>
-      tx.tiers.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, kind: true, externalRef: true } }),
+    for (const t of await findByRefs<{ externalRef: string; id: string; kind: string }>(
+      tx,
+      'Tiers',
+      ['id', 'kind'],
+      tiersRefs,
     ))
-      tiersByRef.set(t.externalRef!, t);
+      tiersByRef.set(t.externalRef, t);
   }
   if (kind === 'baux') {
     const propertyRefs = [...new Set(candidates.map((c) => (c.values as RowValues['baux']).propertyRef))];
-    for (const p of await inChunks(propertyRefs, (chunk) =>
-      tx.property.findMany({ where: { externalRef: { in: chunk } }, select: { id: true, externalRef: true } }),
-    ))
-      propertyByRef.set(p.externalRef!, p.id);
+    for (const p of await findByRefs<{ externalRef: string; id: string }>(tx, 'Property', ['id'], propertyRefs))
+      propertyByRef.set(p.externalRef, p.id);
   }
 
   // E-mail typos and addresses already on another tiers: one query for the batch (src/server/tiers/check-emails.ts).
