@@ -108,7 +108,8 @@ test('a bounced address: the diagnostic says so, staff fix it, new credentials s
   await page.goto(`/gestion/acces/${tiersId}/diagnostic`);
   await expect(page.getByText(/rejeté à l'ancienne adresse/)).toBeVisible();
   await page.getByRole('button', { name: 'Générer de nouveaux identifiants' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /mail d'identifiants généré/ })).toBeVisible();
+  // The verdict moves on: the new mail waits for the loupe.
+  await expect(page.getByText("Le mail d'identifiants attend votre vérification dans le centre d'envoi")).toBeVisible();
   const second = await sendWaitingMail(page, name, newAddress);
   expect(second.text).toContain(login);
   const temporary = /Mot de passe provisoire\s+(\S{14})/.exec(second.text)?.[1];
