@@ -122,3 +122,20 @@ test('a bounced address: the diagnostic says so, staff fix it, new credentials s
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/\/extranet\/nouveau-mot-de-passe/, { timeout: 30_000 });
 });
+
+test('the tiers form suggests the common domain for a mistyped address, and corrects it in one click', async ({
+  page,
+}) => {
+  await signInStaff(page, 'GESTIONNAIRE');
+  await page.goto('/gestion/tiers/nouveau');
+  const field = page.getByLabel('Adresse e-mail');
+  await field.fill('jeanne.martin@ornage.fr');
+  await field.blur();
+  await expect(page.getByText('Vouliez-vous dire jeanne.martin@orange.fr ?')).toBeVisible();
+  await page.getByRole('button', { name: 'Corriger en jeanne.martin@orange.fr' }).click();
+  await expect(field).toHaveValue('jeanne.martin@orange.fr');
+  await expect(page.getByText(/Vouliez-vous dire/)).toHaveCount(0);
+  await field.fill('jeanne.martin.orange.fr');
+  await field.blur();
+  await expect(page.getByText('Il manque le « @ » : une adresse e-mail s’écrit nom@domaine.fr.')).toBeVisible();
+});
