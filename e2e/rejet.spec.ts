@@ -108,7 +108,8 @@ test('a bounced address: the diagnostic says so, staff fix it, new credentials s
   await page.goto(`/gestion/acces/${tiersId}/diagnostic`);
   await expect(page.getByText(/rejeté à l'ancienne adresse/)).toBeVisible();
   await page.getByRole('button', { name: 'Générer de nouveaux identifiants' }).click();
-  await expect(page.getByRole('status').filter({ hasText: /mail d'identifiants généré/ })).toBeVisible();
+  // The verdict moves on: the new mail waits for the loupe.
+  await expect(page.getByText("Le mail d'identifiants attend votre vérification dans le centre d'envoi")).toBeVisible();
   const second = await sendWaitingMail(page, name, newAddress);
   expect(second.text).toContain(login);
   const temporary = /Mot de passe provisoire\s+(\S{14})/.exec(second.text)?.[1];
@@ -120,4 +121,21 @@ test('a bounced address: the diagnostic says so, staff fix it, new credentials s
   await page.getByLabel('Mot de passe', { exact: true }).fill(temporary!);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/\/extranet\/nouveau-mot-de-passe/, { timeout: 30_000 });
+});
+
+test('the tiers form suggests the common domain for a mistyped address, and corrects it in one click', async ({
+  page,
+}) => {
+  await signInStaff(page, 'GESTIONNAIRE');
+  await page.goto('/gestion/tiers/nouveau');
+  const field = page.getByLabel('Adresse e-mail');
+  await field.fill('jeanne.martin@ornage.fr');
+  await field.blur();
+  await expect(page.getByText('Vouliez-vous dire jeanne.martin@orange.fr ?')).toBeVisible();
+  await page.getByRole('button', { name: 'Corriger en jeanne.martin@orange.fr' }).click();
+  await expect(field).toHaveValue('jeanne.martin@orange.fr');
+  await expect(page.getByText(/Vouliez-vous dire/)).toHaveCount(0);
+  await field.fill('jeanne.martin.orange.fr');
+  await field.blur();
+  await expect(page.getByText('Il manque le « @ » : une adresse e-mail s’écrit nom@domaine.fr.')).toBeVisible();
 });

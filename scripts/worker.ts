@@ -1,7 +1,7 @@
 // npm run worker: a dispatcher and the "Mot de passe oublié" queue as a process of its own, next to (or instead of)
 // the ones inside the app. Any number may run at once: they share the work through the database (FOR UPDATE SKIP
 // LOCKED + leases), on PostgreSQL or beside npm start on the embedded database.
-import { startBouncePoller } from '@/server/delivery/bounce-mailbox';
+import { startBouncePoller } from '@/server/delivery/poll-bounce-mailbox';
 import { startResetRequestWorker } from '@/server/extranet/reset-request-worker';
 import { createDispatcher } from '@/server/outbox/dispatcher';
 import { createMailTransport, describeSmtpUrl } from '@/server/outbox/transport';

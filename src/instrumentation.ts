@@ -11,6 +11,6 @@ export async function register() {
   const { startResetRequestWorker } = await import('@/server/extranet/reset-request-worker');
   startResetRequestWorker();
   // BOUNCE_IMAP_URL: DSN bounces read from the agency's mailbox (docs/decisions/022).
-  const { startBouncePoller } = await import('@/server/delivery/bounce-mailbox');
+  const { startBouncePoller } = await import('@/server/delivery/poll-bounce-mailbox');
   startBouncePoller();
 }

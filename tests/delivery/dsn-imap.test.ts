@@ -3,7 +3,7 @@
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
-import { imapOptions, pollBounceMailbox } from '@/server/delivery/bounce-mailbox';
+import { imapOptions, pollBounceMailbox } from '@/server/delivery/poll-bounce-mailbox';
 import { DOVECOT_BINARY, startDovecot, type Dovecot } from '../helpers/dovecot';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
 import { sentCredentialMail } from './helpers';

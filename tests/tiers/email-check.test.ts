@@ -132,6 +132,45 @@ describe('the CSV import', () => {
     ]);
     expect(byLine[5].warnings).toBeUndefined();
   });
+
+  it('warns about an address a hard bounce marked invalide, until the file brings another one', async () => {
+    const staff = await createStaffUser();
+    const bounced = await createTiers({ email: 'rejetee@exemple.fr' });
+    await db.tiers.update({
+      where: { id: bounced.id },
+      data: { emailInvalidAddress: 'rejetee@exemple.fr', emailInvalidAt: new Date('2026-12-01T10:00:00Z') },
+    });
+    const file = (email: string) =>
+      csvFile('tiers', [
+        tiersRow({ ref: bounced.externalRef!, lastName: bounced.lastName, firstName: 'Claire', email }),
+      ]);
+    const again = (await executeStaffAction(
+      dryRunImportAction,
+      staff,
+      { kind: 'tiers', file: file('rejetee@exemple.fr') },
+      null,
+    )) as {
+      ok: true;
+      data: ImportReport;
+    };
+    expect(again.data.lines[0].warnings).toEqual([
+      {
+        column: 'E-mail',
+        message:
+          'Un mail à cette adresse a été rejeté le 1 décembre 2026 (adresse inexistante) : demandez la bonne adresse à la personne.',
+      },
+    ]);
+    const fixed = (await executeStaffAction(
+      dryRunImportAction,
+      staff,
+      { kind: 'tiers', file: file('bonne@exemple.fr') },
+      null,
+    )) as {
+      ok: true;
+      data: ImportReport;
+    };
+    expect(fixed.data.lines[0].warnings).toBeUndefined();
+  });
 });
 
 describe('Mes coordonnées', () => {

@@ -11,6 +11,8 @@ ALTER TABLE "OutboxMail" ADD COLUMN "deliveryKind" "DeliveryEventKind",
 ALTER TABLE "Tiers" ADD COLUMN "emailInvalidAddress" TEXT,
   ADD COLUMN "emailInvalidAt" TIMESTAMP(3),
   ADD COLUMN "emailInvalidReason" TEXT;
+-- The address check (decision 023) looks up a batch of addresses among the bounced ones.
+CREATE INDEX "Tiers_emailInvalidAddress_idx" ON "Tiers"("emailInvalidAddress");
 
 CREATE TABLE "DeliveryEvent" (
   "id" TEXT NOT NULL,

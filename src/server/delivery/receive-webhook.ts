@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { getConfig } from '@/server/config';
 import { clientIp } from '@/server/http/client-ip';
 import { isDatabaseUnavailable, outageResponse } from '@/server/http/outage';
-import { PayloadError, readProviderEvents, type Provider } from './provider-events';
+import { PayloadError, readProviderEvents, type Provider } from './read-provider-events';
 import { recordDeliveryEvent, type DeliveryOutcome } from './record-delivery-event';
 
 // POST /api/livraison/brevo and /api/livraison/mailjet (docs/decisions/022): the relay's events, authenticated by

@@ -4,13 +4,16 @@ import { emailSyntaxError, suggestEmail, suggestionMessage } from '@/shared/emai
 import { displayName } from './names';
 
 // The server half of the address check (issue 15 item 2; the rules are in src/shared/email/check-email.ts): a typo
-// suggestion and the same address already on another active tiers, for one address or a whole import batch in a
-// single query.
+// suggestion, the same address already on another active tiers, and an address a hard bounce marked "invalide", for
+// one address or a whole import batch in a single query.
 
 export type EmailWarning =
   | { kind: 'syntax'; message: string }
   | { kind: 'suggestion'; message: string; suggestion: string }
-  | { kind: 'shared'; message: string; tiers: { id: string; name: string; externalRef: string | null } };
+  | { kind: 'shared'; message: string; tiers: { id: string; name: string; externalRef: string | null } }
+  | { kind: 'rejected'; message: string };
+
+const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
 export type EmailToCheck = {
   email: string | null;
@@ -22,13 +25,18 @@ export type EmailToCheck = {
 /** Warnings for each item, in order. One query for all of them, whatever their number (≤ a few thousand). */
 export async function checkEmails(tx: Tx, items: EmailToCheck[]): Promise<EmailWarning[][]> {
   const emails = [...new Set(items.flatMap((i) => (i.email ? [i.email.trim().toLowerCase()] : [])))];
+  const wanted = new Set(emails);
   const owners = new Map<string, { id: string; name: string; externalRef: string | null }[]>();
+  /** Addresses a hard bounce marked "invalide" (docs/decisions/022), with when. */
+  const rejected = new Map<string, Date | null>();
   if (emails.length) {
     const found = await tx.tiers.findMany({
-      where: { email: { in: emails }, archivedAt: null },
+      where: { archivedAt: null, OR: [{ email: { in: emails } }, { emailInvalidAddress: { in: emails } }] },
       select: {
         id: true,
         email: true,
+        emailInvalidAddress: true,
+        emailInvalidAt: true,
         externalRef: true,
         civility: true,
         firstName: true,
@@ -37,9 +45,11 @@ export async function checkEmails(tx: Tx, items: EmailToCheck[]): Promise<EmailW
       },
     });
     for (const t of found) {
-      const list = owners.get(t.email!) ?? [];
+      if (t.emailInvalidAddress) rejected.set(t.emailInvalidAddress, t.emailInvalidAt);
+      if (!t.email || !wanted.has(t.email)) continue;
+      const list = owners.get(t.email) ?? [];
       list.push({ id: t.id, name: displayName(t), externalRef: t.externalRef });
-      owners.set(t.email!, list);
+      owners.set(t.email, list);
     }
   }
   return items.map((item) => {
@@ -50,6 +60,13 @@ export async function checkEmails(tx: Tx, items: EmailToCheck[]): Promise<EmailW
     const warnings: EmailWarning[] = [];
     const suggestion = suggestEmail(email);
     if (suggestion) warnings.push({ kind: 'suggestion', message: suggestionMessage(suggestion), suggestion });
+    if (rejected.has(email)) {
+      const at = rejected.get(email);
+      warnings.push({
+        kind: 'rejected',
+        message: `Un mail à cette adresse a été rejeté${at ? ` le ${DAY.format(at)}` : ''} (adresse inexistante) : demandez la bonne adresse à la personne.`,
+      });
+    }
     for (const other of owners.get(email) ?? []) {
       if (other.id === item.tiersId || (item.externalRef && other.externalRef === item.externalRef)) continue;
       warnings.push({

@@ -1,7 +1,7 @@
 import 'server-only';
 import { ImapFlow } from 'imapflow';
 import { getConfig } from '@/server/config';
-import { readBounceMessage } from './dsn';
+import { readBounceMessage } from './read-bounce-message';
 import { recordDeliveryEvent } from './record-delivery-event';
 
 // The bounce mailbox (BOUNCE_IMAP_URL, docs/decisions/022): every unread message is read, its delivery events
