@@ -6,6 +6,7 @@ import { requireStaff } from '@/server/auth/staff-session';
 import { diagnose, type AttemptView, type FixAction } from '@/server/diagnostic/diagnose';
 import { NotFoundError } from '@/server/errors';
 import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
+import { ACCESS_STATUS_LABELS } from '@/shared/access/access-status-labels';
 import { ActionForm } from '@/ui/action-form';
 import { formatDateTime } from '@/ui/date';
 import { enrollFix, generateFix, unlockFix } from './actions';
@@ -84,16 +85,7 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
     ...(d.emailChangedAt
       ? ([['E-mail modifié le', formatDateTime(d.emailChangedAt)]] as [string, React.ReactNode][])
       : []),
-    [
-      "Statut d'accès",
-      !a
-        ? 'Non inscrit'
-        : a.status === 'UNENROLLED'
-          ? 'Désinscrit'
-          : a.lockedUntil
-            ? 'Verrouillé temporairement'
-            : 'Inscrit',
-    ],
+    ["Statut d'accès", ACCESS_STATUS_LABELS[d.accessStatus]],
     [
       'Identifiants générés',
       a?.credentialsGeneratedAt
