@@ -4,11 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { listAccounts, listSelectedRows, countAccountsByStatus, ZListQuery } from '@/server/access/list-accounts';
 import { unenrollAccounts } from '@/server/access/unenroll-accounts';
 import { db } from '@/server/db';
-import {
-  ACCESS_STATUS_SLUGS,
-  ACCESS_STATUSES,
-  type AccessStatus,
-} from '@/shared/access/access-status-labels';
+import { ACCESS_STATUS_SLUGS, ACCESS_STATUSES, type AccessStatus } from '@/shared/access/access-status-labels';
 import { createTiers } from '../factories';
 import { createEnrolledTiers, staffAudit } from '../factories/access';
 import { createCredentialMail } from '../factories/outbox';
@@ -17,7 +13,10 @@ const NAME = 'Statutfiltre';
 const expected = new Map<string, AccessStatus>();
 
 async function named(tiersId: string) {
-  await db.tiers.update({ where: { id: tiersId }, data: { lastName: NAME, sortName: `${NAME.toLowerCase()} ${tiersId}` } });
+  await db.tiers.update({
+    where: { id: tiersId },
+    data: { lastName: NAME, sortName: `${NAME.toLowerCase()} ${tiersId}` },
+  });
 }
 
 beforeAll(async () => {

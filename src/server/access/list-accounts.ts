@@ -262,7 +262,10 @@ function toRow(r: RawRow, now: Date): AccountRow {
 }
 
 /** How many people of the type and search are in each Statut d'accès (the filter's counts). */
-export async function countAccountsByStatus(query: TListQuery, now = new Date()): Promise<Record<AccessStatus, number>> {
+export async function countAccountsByStatus(
+  query: TListQuery,
+  now = new Date(),
+): Promise<Record<AccessStatus, number>> {
   const search = searchOf(query.q);
   const rows = await db.$queryRaw<{ status: AccessStatus; n: bigint }[]>`
     SELECT s.status, count(*) AS n FROM (

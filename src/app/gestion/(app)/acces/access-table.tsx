@@ -70,9 +70,7 @@ export function AccessTable({
           <tr key={row.tiersId} className="border-b border-slate-200 align-top hover:bg-slate-50">
             {selectable && (
               <td className="px-2 py-2">
-                <RowCheckbox
-                  row={{ id: row.tiersId, name: row.name, status: row.status, hasEmail: row.hasEmail }}
-                />
+                <RowCheckbox row={{ id: row.tiersId, name: row.name, status: row.status, hasEmail: row.hasEmail }} />
               </td>
             )}
             <td className="px-2 py-2">

@@ -135,9 +135,7 @@ export default async function AccesPage({
         </button>
       </form>
 
-      <PageRows
-        rows={page.rows.map((r) => ({ id: r.tiersId, name: r.name, status: r.status, hasEmail: r.hasEmail }))}
-      >
+      <PageRows rows={page.rows.map((r) => ({ id: r.tiersId, name: r.name, status: r.status, hasEmail: r.hasEmail }))}>
         {canWrite && (
           <SelectionToolbar
             jobs={jobs}

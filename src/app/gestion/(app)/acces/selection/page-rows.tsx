@@ -35,7 +35,8 @@ export function RowCheckbox({ row }: { row: Selected }) {
     const want = event.currentTarget.checked;
     const from = anchor ? rows.findIndex((r) => r.id === anchor) : -1;
     const to = rows.findIndex((r) => r.id === row.id);
-    const range = event.shiftKey && from >= 0 && to >= 0 ? rows.slice(Math.min(from, to), Math.max(from, to) + 1) : [row];
+    const range =
+      event.shiftKey && from >= 0 && to >= 0 ? rows.slice(Math.min(from, to), Math.max(from, to) + 1) : [row];
     if (want) selection.add(range);
     else selection.remove(range.map((r) => r.id));
     anchor = row.id;

@@ -14,10 +14,7 @@ import { useHydrated } from './page-rows';
 import { selection, useSelection } from './store';
 import { TOOLBAR_ACTIONS, type ToolbarAction } from './toolbar-actions';
 
-type Feedback =
-  | { kind: 'ok'; text: string; outbox?: string; mailId?: string }
-  | { kind: 'error'; text: string }
-  | null;
+type Feedback = { kind: 'ok'; text: string; outbox?: string; mailId?: string } | { kind: 'error'; text: string } | null;
 
 const NOTHING_SELECTED = 'Cochez une ou plusieurs personnes dans la liste pour agir sur elles.';
 const BUSY = 'Une action est en cours : attendez sa réponse.';

@@ -80,13 +80,15 @@ export const TOOLBAR_ACTIONS: ToolbarAction[] = [
     unavailable(people) {
       const notEnrolled = people.filter((p) => !isEnrolledStatus(p.status));
       if (notEnrolled.length)
-        return `${firstNames(notEnrolled)} ${notEnrolled.length > 1 ? "ne sont pas inscrits" : "n'est pas inscrit(e)"} : cliquez d'abord sur « Inscrire », ou retirez-${notEnrolled.length > 1 ? 'les' : 'le'} de la sélection.`;
+        return `${firstNames(notEnrolled)} ${notEnrolled.length > 1 ? 'ne sont pas inscrits' : "n'est pas inscrit(e)"} : cliquez d'abord sur « Inscrire », ou retirez-${notEnrolled.length > 1 ? 'les' : 'le'} de la sélection.`;
       const noEmail = people.filter((p) => !p.hasEmail);
       if (noEmail.length)
         return `${plural(noEmail.length, 'personne sélectionnée', 'personnes sélectionnées')} sans adresse e-mail (${noEmail
           .slice(0, 3)
           .map((p) => `[${p.name}](/gestion/tiers/${p.id})`)
-          .join(', ')}${noEmail.length > 3 ? '…' : ''}) : ajoutez l'adresse dans la fiche tiers, ou retirez la personne de la sélection.`;
+          .join(
+            ', ',
+          )}${noEmail.length > 3 ? '…' : ''}) : ajoutez l'adresse dans la fiche tiers, ou retirez la personne de la sélection.`;
       return null;
     },
     run: generateCredentials,
