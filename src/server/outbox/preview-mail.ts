@@ -10,6 +10,7 @@ import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { formatParisDateTime } from '@/server/mail/render-mail';
 import { composeMessage, maskSecret } from './compose-message';
+import { decodeHeaders } from './decode-headers';
 
 export type MailPreview = {
   id: string;
@@ -23,6 +24,8 @@ export type MailPreview = {
   html: string;
   text: string;
   headers: string;
+  /** The same headers, unfolded and decoded, for reading. */
+  headerFields: [string, string][];
   lastError: string | null;
 };
 
@@ -73,6 +76,7 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
       html: String(message.html),
       text: String(message.text),
       headers: raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n/g, '\n'),
+      headerFields: decodeHeaders(raw.slice(0, raw.indexOf('\r\n\r\n'))),
       lastError: mail.lastError,
     };
   });

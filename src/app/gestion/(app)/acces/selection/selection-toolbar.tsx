@@ -14,7 +14,8 @@ import { useHydrated } from './page-rows';
 import { selection, useSelection } from './store';
 import { TOOLBAR_ACTIONS, type ToolbarAction } from './toolbar-actions';
 
-type Feedback = { kind: 'ok'; text: string; outbox?: string; mailId?: string } | { kind: 'error'; text: string } | null;
+/** What the last action did (status) and what went wrong (alert), apart: an error never removes a link. */
+type Notice = { text: string; outbox?: string; mailId?: string } | null;
 
 const NOTHING_SELECTED = 'Cochez une ou plusieurs personnes dans la liste pour agir sur elles.';
 const BUSY = 'Une action est en cours : attendez sa réponse.';
@@ -45,7 +46,8 @@ export function SelectionToolbar({
   const router = useRouter();
   const people = useSelection();
   const hydrated = useHydrated();
-  const [feedback, setFeedback] = useState<Feedback>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<ToolbarAction | null>(null);
   const [preview, setPreview] = useState<MailPreview | null>(null);
@@ -61,26 +63,30 @@ export function SelectionToolbar({
     const ids = people.map((p) => p.id);
     startTransition(async () => {
       const result = await action.run({ ids });
+      setError(result.ok ? null : result.error);
       if (result.ok) {
-        const single = ids.length === 1 ? people[0] : null;
-        setFeedback({
-          kind: 'ok',
-          text: result.message ?? 'C’est fait.',
-          ...(action.key === 'envelope' && {
-            outbox: `/gestion/centre-envoi?statut=PENDING_REVIEW${single ? `&q=${encodeURIComponent(single.name)}` : ''}`,
-            mailId: result.data?.mailId,
-          }),
-        });
+        // The statuses first, so that the next action is judged on them when the result is read.
         const fresh = await describeSelection({ ids });
         if (fresh.ok && fresh.data) selection.replace(fresh.data);
-      } else setFeedback({ kind: 'error', text: result.error });
+        const single = ids.length === 1 ? people[0] : null;
+        setNotice({
+          text: result.message ?? 'C’est fait.',
+          // A job links to the centre d'envoi itself, when it is done.
+          ...(action.key === 'envelope' &&
+            !result.data?.jobId && {
+              outbox: `/gestion/centre-envoi?statut=PENDING_REVIEW${single ? `&q=${encodeURIComponent(single.name)}` : ''}`,
+              mailId: result.data?.mailId,
+            }),
+        });
+      }
       router.refresh();
     });
   }
 
   function activate(action: ToolbarAction) {
     const reason = reasonOf(action);
-    if (reason) return setFeedback({ kind: 'error', text: reason });
+    setError(reason);
+    if (reason) return;
     if (action.confirm) setConfirming(action);
     else execute(action);
   }
@@ -88,10 +94,11 @@ export function SelectionToolbar({
   function selectAll() {
     startTransition(async () => {
       const result = await selectResults(query);
+      setError(result.ok ? null : result.error);
       if (result.ok && result.data) {
         selection.add(result.data);
-        setFeedback({ kind: 'ok', text: `${result.data.length.toLocaleString('fr-FR')} personnes sélectionnées.` });
-      } else setFeedback({ kind: 'error', text: result.ok ? 'Sélection impossible.' : result.error });
+        setNotice({ text: `${result.data.length.toLocaleString('fr-FR')} personnes sélectionnées.` });
+      }
     });
   }
 
@@ -99,7 +106,7 @@ export function SelectionToolbar({
     startTransition(async () => {
       const result = await previewMailServerAction({ id });
       if (result.ok && result.data) setPreview(result.data);
-      else setFeedback({ kind: 'error', text: result.ok ? 'Aperçu indisponible.' : result.error });
+      else setError(result.ok ? 'Aperçu indisponible.' : result.error);
     });
   }
 
@@ -107,9 +114,9 @@ export function SelectionToolbar({
     startTransition(async () => {
       const result = await sendMailsAction({ ids: [id] });
       setPreview(null);
-      setFeedback(
-        result.ok ? { kind: 'ok', text: result.message ?? 'Mail envoyé.' } : { kind: 'error', text: result.error },
-      );
+      // The loupe's button and the link stay: focus goes back to that button when the loupe closes.
+      setError(result.ok ? null : result.error);
+      if (result.ok) setNotice((before) => ({ ...before, text: result.message ?? 'Mail envoyé.' }));
       router.refresh();
     });
   }
@@ -155,7 +162,7 @@ export function SelectionToolbar({
             disabled={!hydrated}
             className="text-sm text-brand-700 underline hover:no-underline"
           >
-            Sélectionner les {total.toLocaleString('fr-FR')} résultats
+            {total === 1 ? 'Sélectionner le résultat' : `Sélectionner les ${total.toLocaleString('fr-FR')} résultats`}
           </button>
         )}
         {count > 0 && (
@@ -163,7 +170,8 @@ export function SelectionToolbar({
             type="button"
             onClick={() => {
               selection.clear();
-              setFeedback(null);
+              setNotice(null);
+              setError(null);
             }}
             className="text-sm text-brand-700 underline hover:no-underline"
           >
@@ -217,23 +225,23 @@ export function SelectionToolbar({
       )}
       <div role="status" className="flex flex-col gap-2 empty:hidden">
         {pending && <p className="text-sm text-slate-700">Traitement en cours…</p>}
-        {feedback?.kind === 'ok' && (
+        {notice && (
           <div className="flex flex-wrap items-center gap-3 rounded-md border border-green-300 bg-green-50 p-2 text-sm text-green-900">
             <p>
-              <MessageText text={feedback.text} />
+              <MessageText text={notice.text} />
             </p>
-            {feedback.mailId && canPreview && (
+            {notice.mailId && canPreview && (
               <button
                 ref={previewButton}
                 type="button"
-                onClick={() => openPreview(feedback.mailId!)}
+                onClick={() => openPreview(notice.mailId!)}
                 className="rounded-md border border-green-700 bg-white px-2 py-1 font-medium"
               >
                 Aperçu du mail
               </button>
             )}
-            {feedback.outbox && (
-              <Link href={feedback.outbox} className="font-medium underline">
+            {notice.outbox && (
+              <Link href={notice.outbox} className="font-medium underline">
                 Voir dans le centre d&apos;envoi
               </Link>
             )}
@@ -244,9 +252,9 @@ export function SelectionToolbar({
         ))}
       </div>
       <div role="alert" className="empty:hidden">
-        {feedback?.kind === 'error' && (
+        {error && (
           <p className="rounded-md border border-red-300 bg-red-50 p-2 text-sm text-red-800">
-            <MessageText text={feedback.text} />
+            <MessageText text={error} />
           </p>
         )}
       </div>
