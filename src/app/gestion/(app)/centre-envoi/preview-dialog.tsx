@@ -28,13 +28,12 @@ export function PreviewDialog({
   actions?: LoupeAction[];
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const firstAction = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
     if (preview && !d.open) {
       d.showModal();
-      firstAction.current?.focus();
+      d.querySelector<HTMLButtonElement>('[data-loupe-action]')?.focus();
     }
     if (!preview && d.open) d.close();
   }, [preview]);
@@ -45,7 +44,6 @@ export function PreviewDialog({
           ? [{ key: 'send', label: 'Envoyer', primary: true, disabled: pending, onClick: () => onSend(preview.id) }]
           : []),
         ...actions,
-        { key: 'close', label: 'Fermer', onClick: () => dialog.current?.close() },
       ]
     : [];
 
@@ -63,10 +61,10 @@ export function PreviewDialog({
               Aperçu du mail
             </h2>
             <div className="flex gap-2">
-              {all.map((action, i) => (
+              {all.map((action) => (
                 <button
                   key={action.key}
-                  ref={i === 0 ? firstAction : undefined}
+                  data-loupe-action
                   type="button"
                   aria-disabled={action.disabled || undefined}
                   onClick={() => !action.disabled && action.onClick()}
@@ -79,6 +77,14 @@ export function PreviewDialog({
                   {action.label}
                 </button>
               ))}
+              <button
+                type="button"
+                data-loupe-action
+                onClick={() => dialog.current?.close()}
+                className="rounded-md border border-slate-400 px-3 py-1.5 hover:bg-slate-100"
+              >
+                Fermer
+              </button>
             </div>
           </div>
           <div className="flex flex-col gap-4 p-6">
