@@ -31,11 +31,11 @@ async function enrolAndGenerate(page: Page, type: 'Locataire' | 'Propriétaire',
   const id = (await checkbox.getAttribute('value'))!;
   const name = (await checkbox.getAttribute('aria-label'))!;
   const row = page.locator('tbody tr', { has: page.locator(`input[value="${id}"]`) });
-  const actions = page.getByRole('complementary', { name: 'Actions sur la sélection' });
+  const actions = page.getByRole('region', { name: 'Actions sur la sélection' });
   await row.getByRole('checkbox', { name, exact: true }).check();
   await actions.getByRole('button', { name: 'Inscrire', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 accès inscrit.' })).toBeVisible();
-  await actions.getByRole('button', { name: "Générer le mail d'identifiants" }).click();
+  await actions.getByRole('button', { name: 'Générer les identifiants' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^1 mail d'identifiants généré/ })).toBeVisible();
   const login = (await row.getByRole('cell').nth(2).textContent())!.trim();
   return { id, name, login };

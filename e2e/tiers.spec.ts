@@ -93,7 +93,7 @@ test('a gestionnaire fills the template, runs the dry run, imports, and finds th
   await expect(person).toContainText('Non inscrit');
   await person.getByRole('checkbox', { name: 'Mme Aurélie Quéméner' }).check();
   await page
-    .getByRole('complementary', { name: 'Actions sur la sélection' })
+    .getByRole('region', { name: 'Actions sur la sélection' })
     .getByRole('button', { name: 'Inscrire', exact: true })
     .click();
   await expect(page.getByRole('status').filter({ hasText: '1 accès inscrit.' })).toBeVisible();

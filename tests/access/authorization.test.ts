@@ -98,7 +98,7 @@ describe('who may change access', () => {
       { ids: people.map((p) => p.tiers.id) },
       null,
     );
-    const jobId = result.ok ? result.data!.jobId : '';
+    const jobId = result.ok ? result.data!.jobId! : '';
     await waitForJob(jobId);
     expect(await getCredentialsJob(staff.id, jobId)).toMatchObject({ status: 'DONE', done: 6, total: 6 });
     const colleague = await createStaffUser({ role: 'GESTIONNAIRE' });

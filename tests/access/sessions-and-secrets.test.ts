@@ -71,7 +71,7 @@ describe('the plaintext secret', () => {
     );
     const bulk = await executeStaffAction(generateCredentialsAction, staff, { ids: many.map((p) => p.tiers.id) }, null);
     expect(bulk.ok && bulk.data?.jobId).toBeTruthy();
-    const job = await waitForJob(bulk.ok ? bulk.data!.jobId : '');
+    const job = await waitForJob(bulk.ok ? bulk.data!.jobId! : '');
     expect(job).toMatchObject({ status: 'DONE', total: 7, done: 7, failed: 0 });
 
     const mails = await db.outboxMail.findMany({
@@ -124,7 +124,7 @@ describe('bulk envelope as a job', () => {
       ok: true,
       message: expect.stringMatching(/^Génération des identifiants lancée pour 6 personnes/),
     });
-    const job = await waitForJob(result.ok ? result.data!.jobId : '');
+    const job = await waitForJob(result.ok ? result.data!.jobId! : '');
     expect(job).toMatchObject({ status: 'DONE', total: 6, done: 6, createdById: staff.id });
     expect((job.result as { message: string }).message).toMatch(
       /^6 mails d'identifiants générés.* 2 mails précédents non envoyés sont remplacés\./,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaffRole } from '@/generated/prisma/enums';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
+import { decodeHeaders } from '@/server/outbox/decode-headers';
 import { previewMailAction, type MailPreview } from '@/server/outbox/preview-mail';
 import { createStaffUser } from '../factories';
 import { createCredentialMail } from '../factories/outbox';
@@ -29,6 +30,11 @@ describe('the loupe (preview)', () => {
       const { messageId } = await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } });
       expect(preview.headers).toContain(`Message-ID: ${messageId}`);
       expect(preview.headers).toMatch(/^Subject: /m);
+      // Decoded and unfolded for reading: the subject as written, no encoded word left.
+      const fields = new Map(preview.headerFields);
+      expect(fields.get('Subject')).toBe(preview.subject);
+      expect(fields.get('Message-ID')).toBe(messageId);
+      expect(preview.headerFields.some(([, value]) => /=\?[^?]+\?[BQ]\?/i.test(value))).toBe(false);
 
       const events = await db.auditEvent.findMany({
         where: { type: 'mail.previewed', targetId: mail.id },
@@ -43,5 +49,19 @@ describe('the loupe (preview)', () => {
     const result = await executeStaffAction(previewMailAction, staff, { id: 'nope' }, null);
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('introuvable') });
     expect(await db.auditEvent.count({ where: { type: 'mail.previewed', targetId: 'nope' } })).toBe(0);
+  });
+});
+
+describe('headers as the loupe shows them', () => {
+  it('unfolds continued lines and decodes B and Q encoded words, whatever the charset', () => {
+    expect(
+      decodeHeaders(
+        'Subject: =?UTF-8?B?Vm9zIGlkZW50aWZpYW50cyDigJMgQWdlbmNl?=\r\n =?UTF-8?Q?_R=C3=A9publique?=\r\nFrom: =?ISO-8859-1?Q?Agence_=E9t=E9?= <a@b.fr>\r\nX-Plain: un\r\n\tdeux',
+      ),
+    ).toEqual([
+      ['Subject', 'Vos identifiants – Agence République'],
+      ['From', 'Agence été <a@b.fr>'],
+      ['X-Plain', 'un deux'],
+    ]);
   });
 });

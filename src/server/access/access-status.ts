@@ -1,17 +1,8 @@
 import type { AccountStatus, MailStatus } from '@/generated/prisma/enums';
 
-export type AccessStatus =
-  'NOT_ENROLLED' | 'UNENROLLED' | 'LOCKED' | 'ACTIVE' | 'CREDENTIALS_SENT' | 'CREDENTIALS_TO_SEND';
+import type { AccessStatus } from '@/shared/access/access-status-labels';
 
-/** The "Statut d'accès" column, word for word (DESIGN.md). */
-export const ACCESS_STATUS_LABELS: Record<AccessStatus, string> = {
-  NOT_ENROLLED: 'Non inscrit',
-  UNENROLLED: 'Désinscrit',
-  LOCKED: 'Verrouillé temporairement',
-  ACTIVE: 'Actif',
-  CREDENTIALS_SENT: 'Identifiants envoyés',
-  CREDENTIALS_TO_SEND: 'Inscrit – identifiants à envoyer',
-};
+export { ACCESS_STATUS_LABELS, type AccessStatus } from '@/shared/access/access-status-labels';
 
 export type AccountFacts = {
   status: AccountStatus;

@@ -3,7 +3,11 @@ import { defineStaffAction } from '@/server/auth/staff-action';
 import { enrollAccounts } from './enroll-accounts';
 import { z } from 'zod';
 import { generateCredentials, resumeCredentialsJob } from './generate-credentials';
+import { listSelectedRows, SELECTION_LIMIT, ZListQuery, type SelectedRow } from './list-accounts';
 import { ZSelection } from './selection';
+import { UserError } from '@/server/errors';
+import { db } from '@/server/db';
+import { pendingCredentialMailId } from './unsent-mails';
 import { unenrollAccounts } from './unenroll-accounts';
 
 // The three buttons on the right of "Gestion des accès", acting on the ticked people. SUPPORT holds only
@@ -27,12 +31,18 @@ export const unenrollAction = defineStaffAction({
   },
 });
 
-export const generateCredentialsAction = defineStaffAction<typeof ZSelection, { jobId: string } | undefined>({
+/** Returns the job of a large envelope, or for one person the mail just generated (the toolbar opens its loupe). */
+export const generateCredentialsAction = defineStaffAction<
+  typeof ZSelection,
+  { jobId?: string; mailId?: string } | undefined
+>({
   permission: 'access:write',
   input: ZSelection,
   async run({ input, actor, ip }) {
     const { message, jobId } = await generateCredentials({ type: 'STAFF', staffId: actor.id, ip }, input.ids);
-    return { message, data: jobId ? { jobId } : undefined };
+    if (jobId) return { message, data: { jobId } };
+    const mailId = input.ids.length === 1 ? await pendingCredentialMailId(db, input.ids[0]) : null;
+    return { message, data: mailId ? { mailId } : undefined };
   },
 });
 
@@ -44,5 +54,31 @@ export const resumeCredentialsJobAction = defineStaffAction<typeof ZJob, { jobId
   async run({ input, actor, ip }) {
     const { message, jobId } = await resumeCredentialsJob({ type: 'STAFF', staffId: actor.id, ip }, input.jobId);
     return { message, data: { jobId: jobId! } };
+  },
+});
+
+/**
+ * "Sélectionner les N résultats": everyone the list's filter finds, on every page. Refused past SELECTION_LIMIT,
+ * with what to do. Reads only; for staff who may act on a selection.
+ */
+export const selectResultsAction = defineStaffAction<typeof ZListQuery, SelectedRow[]>({
+  permission: 'access:write',
+  input: ZListQuery,
+  async run({ input }) {
+    const rows = await listSelectedRows({ query: input });
+    if (rows.length > SELECTION_LIMIT)
+      throw new UserError(
+        `Plus de ${SELECTION_LIMIT.toLocaleString('fr-FR')} personnes correspondent : affinez la recherche ou filtrez par type ou par statut, puis sélectionnez à nouveau.`,
+      );
+    return { data: rows };
+  },
+});
+
+/** The toolbar's facts about the selected people (statuses after an action, people on other pages). */
+export const describeSelectionAction = defineStaffAction<typeof ZSelection, SelectedRow[]>({
+  permission: 'access:write',
+  input: ZSelection,
+  async run({ input }) {
+    return { data: await listSelectedRows({ ids: input.ids }) };
   },
 });

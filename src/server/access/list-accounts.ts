@@ -5,14 +5,30 @@ import type { AccountStatus, MailStatus, TiersKind } from '@/generated/prisma/en
 import { db } from '@/server/db';
 import { displayName } from '@/server/tiers/names';
 import { parsePersonSearch, personMatchSql, personRankSql } from '@/server/tiers/search.sql';
+import { ACCESS_STATUSES, statusFromSlug } from '@/shared/access/access-status-labels';
 import { accessStatus, type AccessStatus } from './access-status';
 
+/** The default page size; 100 and 200 are offered too (`taille`). */
 export const PAGE_SIZE = 50;
+export const PAGE_SIZES = [50, 100, 200] as const;
 
-/** The list's URL: `?type=locataire&q=martin&tri=connexion&apres=<cursor>`. Anything malformed falls back to the default. */
+/**
+ * The list's URL: `?type=locataire&q=martin&statut=actif&taille=100&tri=connexion&apres=<cursor>`. Anything
+ * malformed falls back to the default.
+ */
 export const ZListQuery = z.object({
   type: z.enum(['locataire', 'proprietaire', 'tous']).catch('tous'),
   q: z.string().trim().max(200).catch('').default(''),
+  statut: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((slug) => statusFromSlug(slug)),
+  taille: z.coerce
+    .number()
+    .optional()
+    .catch(undefined)
+    .transform((n) => ((PAGE_SIZES as readonly number[]).includes(n ?? 0) ? n! : PAGE_SIZE)),
   tri: z.enum(['nom', 'connexion']).catch('nom'),
   apres: z.string().max(500).optional().catch(undefined),
   avant: z.string().max(500).optional().catch(undefined),
@@ -97,16 +113,48 @@ function searchOf(q: string): { where: Prisma.Sql; rank: Prisma.Sql | null } {
   return { where: Prisma.sql`AND ${personMatchSql(search)}`, rank: personRankSql(search) };
 }
 
+/**
+ * accessStatus (access-status.ts, decision 010) as SQL over `t` (Tiers) and `a` (its ExtranetAccount, left-joined):
+ * what the filter and its counts compare. tests/access/status-filter.test.ts holds the two to the same answers.
+ */
+function statusSql(now: Date): Prisma.Sql {
+  return Prisma.sql`(CASE
+    WHEN a.id IS NULL THEN 'NOT_ENROLLED'
+    WHEN a.status = 'UNENROLLED' THEN 'UNENROLLED'
+    WHEN a."lockedUntil" > ${now} THEN 'LOCKED'
+    WHEN a."lastLoginAt" >= a."enrolledAt" THEN 'ACTIVE'
+    WHEN EXISTS (
+      SELECT 1 FROM (
+        SELECT o.status, o."createdAt" FROM "OutboxMail" o
+        WHERE o."accountId" = a.id AND o.type IN ('CREDENTIALS', 'ACTIVATION_LINK')
+        ORDER BY o."createdAt" DESC LIMIT 1
+      ) latest WHERE latest.status = 'SENT' AND latest."createdAt" >= a."enrolledAt"
+    ) THEN 'CREDENTIALS_SENT'
+    ELSE 'CREDENTIALS_TO_SEND'
+  END)`;
+}
+
+/** Type and search: what the status counts are taken over (the status filter itself is not). */
+function kindSql(type: TListQuery['type']): Prisma.Sql {
+  return type === 'locataire'
+    ? Prisma.sql`AND t.kind = 'LOCATAIRE'`
+    : type === 'proprietaire'
+      ? Prisma.sql`AND t.kind = 'PROPRIETAIRE'`
+      : Prisma.empty;
+}
+
+function statusFilterSql(query: TListQuery, now: Date): Prisma.Sql {
+  return query.statut ? Prisma.sql`AND ${statusSql(now)} = ${query.statut}` : Prisma.empty;
+}
+
 /** The SQL of one page, shared with the benchmark (which times it bare, without Prisma or rendering). */
-export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards: boolean; rankOrder: boolean } {
+export function listAccountsSql(
+  query: TListQuery,
+  now = new Date(),
+): { sql: Prisma.Sql; backwards: boolean; rankOrder: boolean } {
   const backwards = !query.apres && !!query.avant;
   const cursor = backwards ? query.avant : query.apres;
-  const kind =
-    query.type === 'locataire'
-      ? Prisma.sql`AND t.kind = 'LOCATAIRE'`
-      : query.type === 'proprietaire'
-        ? Prisma.sql`AND t.kind = 'PROPRIETAIRE'`
-        : Prisma.empty;
+  const kind = Prisma.sql`${kindSql(query.type)} ${statusFilterSql(query, now)}`;
   const search = searchOf(query.q);
   let keyset = Prisma.empty;
   let order: (account: string, tiers: string) => Prisma.Sql;
@@ -164,7 +212,7 @@ export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards
       LEFT JOIN "ExtranetAccount" a ON a."tiersId" = t.id
       WHERE t."archivedAt" IS NULL ${kind} ${search.where} ${keyset}
       ${order('a', 't')}
-      LIMIT ${PAGE_SIZE + 1}
+      LIMIT ${query.taille + 1}
     ) p
     LEFT JOIN LATERAL (
       SELECT o.status, o."createdAt", o."sentAt" FROM "OutboxMail" o
@@ -177,10 +225,10 @@ export function listAccountsSql(query: TListQuery): { sql: Prisma.Sql; backwards
 
 /** One page of "Gestion des accès": every tiers of the chosen type, enrolled or not, with its display status. */
 export async function listAccounts(query: TListQuery, now = new Date()): Promise<AccountPage> {
-  const { sql, backwards, rankOrder } = listAccountsSql(query);
+  const { sql, backwards, rankOrder } = listAccountsSql(query, now);
   const raw = await db.$queryRaw<RawRow[]>(sql);
-  const more = raw.length > PAGE_SIZE;
-  const page = raw.slice(0, PAGE_SIZE);
+  const more = raw.length > query.taille;
+  const page = raw.slice(0, query.taille);
   if (backwards) page.reverse();
   const keyOf = (r: RawRow) =>
     encode(
@@ -216,4 +264,53 @@ function toRow(r: RawRow, now: Date): AccountRow {
     lastLoginAt: r.lastLoginAt,
     lastMail: mail ? { status: mail.status, at: r.mailSentAt ?? mail.createdAt } : null,
   };
+}
+
+/** How many people of the type and search are in each Statut d'accès (the filter's counts). */
+export async function countAccountsByStatus(
+  query: TListQuery,
+  now = new Date(),
+): Promise<Record<AccessStatus, number>> {
+  const search = searchOf(query.q);
+  const rows = await db.$queryRaw<{ status: AccessStatus; n: bigint }[]>`
+    SELECT s.status, count(*) AS n FROM (
+      SELECT ${statusSql(now)} AS status
+      FROM "Tiers" t LEFT JOIN "ExtranetAccount" a ON a."tiersId" = t.id
+      WHERE t."archivedAt" IS NULL ${kindSql(query.type)} ${search.where}
+    ) s GROUP BY s.status`;
+  const counts = Object.fromEntries(ACCESS_STATUSES.map((s) => [s, 0])) as Record<AccessStatus, number>;
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+/** What the selection toolbar knows of a selected person: enough to say what can apply and to name them. */
+export type SelectedRow = { id: string; name: string; status: AccessStatus; hasEmail: boolean };
+
+/** At most this many people are selected at once ("Sélectionner les N résultats"; ZSelection's bound). */
+export const SELECTION_LIMIT = 5000;
+
+/**
+ * The people a filter finds (type, search, status), by name, up to SELECTION_LIMIT, or the given ids (which may
+ * be on other pages): the toolbar's facts about a selection, read again after each action.
+ */
+export async function listSelectedRows(
+  by: { query: TListQuery } | { ids: string[] },
+  now = new Date(),
+): Promise<SelectedRow[]> {
+  const where =
+    'ids' in by
+      ? Prisma.sql`AND t.id IN (${by.ids.length ? Prisma.join(by.ids) : Prisma.sql`NULL`})`
+      : Prisma.sql`${kindSql(by.query.type)} ${searchOf(by.query.q).where} ${statusFilterSql(by.query, now)}`;
+  const rows = await db.$queryRaw<
+    (Pick<RawRow, 'id' | 'civility' | 'firstName' | 'lastName' | 'companyName' | 'hasEmail'> & {
+      status: AccessStatus;
+    })[]
+  >`
+    SELECT t.id, t.civility, t."firstName", t."lastName", t."companyName", (t.email IS NOT NULL) AS "hasEmail",
+           ${statusSql(now)} AS status
+    FROM "Tiers" t LEFT JOIN "ExtranetAccount" a ON a."tiersId" = t.id
+    WHERE t."archivedAt" IS NULL ${where}
+    ORDER BY t."sortName", t.id
+    LIMIT ${SELECTION_LIMIT + 1}`;
+  return rows.map((r) => ({ id: r.id, name: displayName(r), status: r.status, hasEmail: r.hasEmail }));
 }

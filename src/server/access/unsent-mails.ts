@@ -65,3 +65,13 @@ export async function withdrawUnsentMails(
   );
   return retired;
 }
+
+/** The credential mail waiting for review of one person: what the toolbar's loupe opens right after an envelope. */
+export async function pendingCredentialMailId(tx: Tx, tiersId: string): Promise<string | null> {
+  const mail = await tx.outboxMail.findFirst({
+    where: { account: { tiersId }, type: { in: CREDENTIAL_MAIL_TYPES }, status: 'PENDING_REVIEW' },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true },
+  });
+  return mail?.id ?? null;
+}

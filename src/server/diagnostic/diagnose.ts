@@ -1,4 +1,5 @@
 import 'server-only';
+import { accessStatus } from '@/server/access/access-status';
 import type { LoginOutcome, MailStatus } from '@/generated/prisma/enums';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -139,6 +140,8 @@ export async function diagnose(tiersId: string, now = new Date()) {
       temporaryPassword: account.password?.isTemporary ? { expiresAt: account.password.expiresAt } : null,
       activeSessions: account._count.sessions,
     },
+    /** The list's Statut d'accès, by the same rule (decision 010). */
+    accessStatus: accessStatus(account, lastMail, now),
     lastMail,
     attempts: recentAttempts,
     emailChangedAt: emailChange?.createdAt ?? null,

@@ -18,6 +18,7 @@ const DELIVERY_SOURCE_LABELS: Record<string, string> = {
   mailjet: 'Mailjet',
   dsn: 'avis de non-remise',
 };
+import { decodeHeaders } from './decode-headers';
 
 export type MailPreview = {
   id: string;
@@ -31,6 +32,8 @@ export type MailPreview = {
   html: string;
   text: string;
   headers: string;
+  /** The same headers, unfolded and decoded, for reading. */
+  headerFields: [string, string][];
   lastError: string | null;
   /** "Rejeté", "Signalé comme spam"…: the status as staff read it. */
   statusLabel: string;
@@ -90,6 +93,7 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
       html: String(message.html),
       text: String(message.text),
       headers: raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n/g, '\n'),
+      headerFields: decodeHeaders(raw.slice(0, raw.indexOf('\r\n\r\n'))),
       lastError: mail.lastError,
       statusLabel: MAIL_STATUS_LABELS[mail.status],
       deliveryEvents: mail.deliveryEvents.map((e) => ({

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaff } from '@/server/auth/staff-session';
 import { getSummary } from '@/server/dashboard/get-summary';
+import { countAccountsByStatus, ZListQuery } from '@/server/access/list-accounts';
+import { ACCESS_STATUS_LABELS, ACCESS_STATUS_SLUGS, ACCESS_STATUSES } from '@/shared/access/access-status-labels';
 
 export const metadata: Metadata = { title: 'Accueil' };
 
@@ -9,11 +11,15 @@ const numbers = new Intl.NumberFormat('fr-FR');
 
 export default async function BackOfficeHome() {
   const actor = await requireStaff('access:read');
-  const s = await getSummary();
+  const [s, statuses] = await Promise.all([getSummary(), countAccountsByStatus(ZListQuery.parse({}))]);
+  // The Statut d'accès in the list's own words, each number a link to the list filtered by it.
   const cards = [
-    { label: "Inscrits à l'extranet", value: s.enrolled, href: '/gestion/acces' },
-    { label: 'Actifs ces 30 derniers jours', value: s.active, href: '/gestion/acces' },
-    { label: 'Verrouillés en ce moment', value: s.locked, href: '/gestion/acces', alert: s.locked > 0 },
+    ...ACCESS_STATUSES.filter((status) => status !== 'NOT_ENROLLED').map((status) => ({
+      label: ACCESS_STATUS_LABELS[status],
+      value: statuses[status],
+      href: `/gestion/acces?statut=${ACCESS_STATUS_SLUGS[status]}`,
+      alert: status === 'LOCKED' && statuses[status] > 0,
+    })),
     {
       label: 'Mails à vérifier',
       value: s.toReview,
@@ -31,7 +37,7 @@ export default async function BackOfficeHome() {
         {numbers.format(s.locataires)} locataires et {numbers.format(s.proprietaires)} propriétaires suivis par
         l&apos;agence.
       </p>
-      <dl className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
+      <dl className="grid gap-3 sm:grid-cols-3 lg:grid-cols-4">
         {cards.map((c) => (
           <div
             key={c.label}
@@ -41,6 +47,7 @@ export default async function BackOfficeHome() {
             <dd className="text-2xl font-semibold">
               <Link href={c.href} className="hover:underline">
                 {numbers.format(c.value)}
+                <span className="sr-only"> : voir la liste</span>
                 {c.alert && <span className="sr-only"> (à traiter)</span>}
               </Link>
             </dd>

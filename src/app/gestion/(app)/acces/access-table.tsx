@@ -1,9 +1,10 @@
 import Link from 'next/link';
-import { ACCESS_STATUS_LABELS, type AccessStatus } from '@/server/access/access-status';
+import { ACCESS_STATUS_LABELS, type AccessStatus } from '@/shared/access/access-status-labels';
 import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
 import { EMAIL_INVALID_LABEL } from '@/shared/tiers/email-validity';
 import type { AccountRow } from '@/server/access/list-accounts';
 import { formatShortDateTime, KIND_LABELS } from './format';
+import { PageCheckbox, RowCheckbox } from './selection/page-rows';
 
 const STATUS_STYLES: Record<AccessStatus, string> = {
   NOT_ENROLLED: 'border-slate-300 bg-slate-50 text-slate-700',
@@ -17,8 +18,8 @@ const STATUS_STYLES: Record<AccessStatus, string> = {
 export type SortLinks = { sort: 'nom' | 'connexion'; byName: string; byLastLogin: string };
 
 /**
- * The list itself. No hooks, so the same component renders on the page and in the benchmark; the checkboxes
- * belong to the selection form around it (only for staff who may change access).
+ * The list itself, rendered on the page and in the benchmark; the checkboxes (only for staff who may change access)
+ * are client components bound to the selection (selection/store.ts), which lives across pages.
  */
 export function AccessTable({
   rows,
@@ -36,7 +37,7 @@ export function AccessTable({
         <tr>
           {selectable && (
             <th scope="col" className="w-10 px-2 py-2">
-              <span className="sr-only">Sélection</span>
+              <PageCheckbox />
             </th>
           )}
           <th scope="col" className="px-2 py-2" aria-sort={sortLinks.sort === 'nom' ? 'ascending' : undefined}>
@@ -70,7 +71,7 @@ export function AccessTable({
           <tr key={row.tiersId} className="border-b border-slate-200 align-top hover:bg-slate-50">
             {selectable && (
               <td className="px-2 py-2">
-                <input type="checkbox" name="ids" value={row.tiersId} aria-label={row.name} className="size-4" />
+                <RowCheckbox row={{ id: row.tiersId, name: row.name, status: row.status, hasEmail: row.hasEmail }} />
               </td>
             )}
             <td className="px-2 py-2">

@@ -1,8 +1,10 @@
 'use server';
 import {
+  describeSelectionAction,
   enrollAction,
   generateCredentialsAction,
   resumeCredentialsJobAction,
+  selectResultsAction,
   unenrollAction,
 } from '@/server/access/actions';
 import { staffAction } from '@/server/auth/staff-action';
@@ -11,3 +13,5 @@ export const enroll = staffAction(enrollAction);
 export const unenroll = staffAction(unenrollAction);
 export const generateCredentials = staffAction(generateCredentialsAction);
 export const resumeCredentialsJob = staffAction(resumeCredentialsJobAction);
+export const selectResults = staffAction(selectResultsAction);
+export const describeSelection = staffAction(describeSelectionAction);

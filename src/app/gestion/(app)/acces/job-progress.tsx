@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
 import type { JobProgress } from '@/server/access/credentials-job';
@@ -15,6 +16,7 @@ export function JobProgressBar({ initial }: { initial: JobProgress }) {
   const [error, setError] = useState<string | null>(null);
 
   const relaunch = () =>
+    !pending &&
     startTransition(async () => {
       setError(null);
       const result = await resumeCredentialsJob({ jobId: job.id });
@@ -43,31 +45,34 @@ export function JobProgressBar({ initial }: { initial: JobProgress }) {
   const label = `Génération des identifiants : ${job.done + job.failed} sur ${job.total}`;
   return (
     <div className="rounded-lg border border-brand-100 bg-brand-50 p-3 text-sm">
-      <label className="flex flex-col gap-1">
-        <span>{label}</span>
-        <progress value={job.done + job.failed} max={job.total} className="w-full" />
-      </label>
-      {!running && (
-        <p role="status" className="mt-2 font-medium">
+      {running ? (
+        // The bar only while it runs: a finished job leaves its summary, not a full bar (issue 14).
+        <label className="flex flex-col gap-1">
+          <span>{label}</span>
+          <progress value={job.done + job.failed} max={job.total} className="w-full" />
+        </label>
+      ) : (
+        <p className="font-medium">
           {job.status === 'INTERRUPTED' && <strong>Interrompue. </strong>}
-          {job.message ?? (job.status === 'DONE' ? 'Génération terminée.' : 'La génération a échoué.')}
+          {job.message ?? (job.status === 'DONE' ? 'Génération terminée.' : 'La génération a échoué.')}{' '}
+          {job.status === 'DONE' && (
+            <Link href="/gestion/centre-envoi?statut=PENDING_REVIEW" className="underline">
+              Voir dans le centre d&apos;envoi
+            </Link>
+          )}
         </p>
       )}
       {job.status === 'INTERRUPTED' && (
         <button
           type="button"
           onClick={relaunch}
-          disabled={pending}
-          className="mt-2 rounded-md bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+          aria-disabled={pending || undefined}
+          className="mt-2 rounded-md bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-50"
         >
           Relancer
         </button>
       )}
-      {error && (
-        <p role="alert" className="mt-2 text-red-800">
-          {error}
-        </p>
-      )}
+      {error && <p className="mt-2 text-red-800">{error}</p>}
     </div>
   );
 }

@@ -3,30 +3,44 @@ import Link from 'next/link';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { listRecentCredentialsJobs } from '@/server/access/credentials-job';
-import { listAccounts, ZListQuery, type TListQuery } from '@/server/access/list-accounts';
+import {
+  countAccountsByStatus,
+  listAccounts,
+  PAGE_SIZE,
+  PAGE_SIZES,
+  ZListQuery,
+  type TListQuery,
+} from '@/server/access/list-accounts';
+import { ACCESS_STATUS_LABELS, ACCESS_STATUS_SLUGS, ACCESS_STATUSES } from '@/shared/access/access-status-labels';
 import { FilterSelect } from '@/ui/filter';
 import { LiveSearch } from '@/ui/live-search';
+import { PageSizeLinks } from '@/ui/pager';
 import { AccessTable } from './access-table';
-import { SelectionPanel } from './selection-panel';
+import { PageRows } from './selection/page-rows';
+import { SelectionToolbar } from './selection/selection-toolbar';
 
 export const metadata: Metadata = { title: 'Gestion des accès' };
 
-/** The list's URL with some parameters changed; the cursors are dropped unless given. */
-function href(query: TListQuery, change: Partial<TListQuery>): string {
-  const next = {
-    type: query.type,
-    q: query.q,
-    tri: query.tri,
-    apres: undefined,
-    avant: undefined,
-    ...change,
-  } as Record<string, string | undefined>;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(next))
-    if (value && !(key === 'tri' && value === 'nom') && !(key === 'type' && value === 'tous')) params.set(key, value);
-  const search = params.toString();
-  return `/gestion/acces${search ? `?${search}` : ''}`;
+/** The list's filter as URL parameters (defaults left out). */
+function params(query: TListQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (query.type !== 'tous') out.type = query.type;
+  if (query.q) out.q = query.q;
+  if (query.statut) out.statut = ACCESS_STATUS_SLUGS[query.statut];
+  if (query.taille !== PAGE_SIZE) out.taille = String(query.taille);
+  if (query.tri !== 'nom') out.tri = query.tri;
+  return out;
 }
+
+/** The list's URL with some parameters changed; the cursors are dropped unless given. */
+function href(query: TListQuery, change: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...params(query), ...change })) if (value) search.set(key, value);
+  const s = search.toString();
+  return `/gestion/acces${s ? `?${s}` : ''}`;
+}
+
+const numbers = new Intl.NumberFormat('fr-FR');
 
 export default async function AccesPage({
   searchParams,
@@ -39,10 +53,15 @@ export default async function AccesPage({
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
   const canWrite = can(actor.role, 'access:write');
-  const [page, jobs] = await Promise.all([listAccounts(query), canWrite ? listRecentCredentialsJobs(actor.id) : []]);
+  const [page, counts, jobs] = await Promise.all([
+    listAccounts(query),
+    countAccountsByStatus(query),
+    canWrite ? listRecentCredentialsJobs(actor.id) : [],
+  ]);
+  const total = query.statut ? counts[query.statut] : Object.values(counts).reduce((a, b) => a + b, 0);
   const sortLinks = {
     sort: query.tri,
-    byName: href(query, { tri: 'nom' }),
+    byName: href(query, { tri: undefined }),
     byLastLogin: href(query, { tri: 'connexion' }),
   };
 
@@ -52,7 +71,9 @@ export default async function AccesPage({
     <p className="p-6 text-slate-700">
       {query.q
         ? `Personne ne correspond à « ${query.q} » : vérifiez l'orthographe, ou cherchez une partie du nom, de l'identifiant, de l'e-mail, du téléphone ou de la référence.`
-        : 'Aucun tiers de ce type. Créez-les ou importez-les depuis la page Tiers.'}
+        : query.statut
+          ? `Personne n'a le statut « ${ACCESS_STATUS_LABELS[query.statut]} » : choisissez un autre statut, ou « Tous les statuts ».`
+          : 'Aucun tiers de ce type. Créez-les ou importez-les depuis la page Tiers.'}
     </p>
   );
 
@@ -89,7 +110,23 @@ export default async function AccesPage({
           hint="Nom dans n'importe quel ordre, même en partie (« cédric andré », « andr céd »), identifiant, e-mail ou une partie, téléphone, référence. La liste suit la saisie."
           className="min-w-64 flex-1"
         />
+        <FilterSelect
+          id="filtre-statut"
+          label="Statut d'accès"
+          name="statut"
+          defaultValue={query.statut ? ACCESS_STATUS_SLUGS[query.statut] : ''}
+          options={{
+            '': `Tous les statuts (${numbers.format(Object.values(counts).reduce((a, b) => a + b, 0))})`,
+            ...Object.fromEntries(
+              ACCESS_STATUSES.map((s) => [
+                ACCESS_STATUS_SLUGS[s],
+                `${ACCESS_STATUS_LABELS[s]} (${numbers.format(counts[s])})`,
+              ]),
+            ),
+          }}
+        />
         {query.tri !== 'nom' && <input type="hidden" name="tri" value={query.tri} />}
+        {query.taille !== PAGE_SIZE && <input type="hidden" name="taille" value={query.taille} />}
         <button
           type="submit"
           className="mb-5 rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
@@ -98,32 +135,47 @@ export default async function AccesPage({
         </button>
       </form>
 
-      {canWrite ? (
-        <SelectionPanel jobs={jobs}>{table}</SelectionPanel>
-      ) : (
+      <PageRows rows={page.rows.map((r) => ({ id: r.tiersId, name: r.name, status: r.status, hasEmail: r.hasEmail }))}>
+        {canWrite && (
+          <SelectionToolbar
+            jobs={jobs}
+            query={params(query)}
+            total={total}
+            canPreview={can(actor.role, 'outbox:send')}
+          />
+        )}
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">{table}</div>
-      )}
+      </PageRows>
 
-      {(page.previous || page.next) && (
-        <nav aria-label="Pagination" className="flex gap-4">
-          {page.previous && (
-            <Link
-              href={href(query, { avant: page.previous })}
-              className="rounded-md border border-slate-400 px-3 py-2 hover:bg-slate-50"
-            >
-              Précédent
-            </Link>
-          )}
-          {page.next && (
-            <Link
-              href={href(query, { apres: page.next })}
-              className="rounded-md border border-slate-400 px-3 py-2 hover:bg-slate-50"
-            >
-              Suivant
-            </Link>
-          )}
-        </nav>
-      )}
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        {page.previous || page.next ? (
+          <nav aria-label="Pagination" className="flex gap-4">
+            {page.previous && (
+              <Link
+                href={href(query, { avant: page.previous })}
+                className="rounded-md border border-slate-400 px-3 py-2 hover:bg-slate-50"
+              >
+                Précédent
+              </Link>
+            )}
+            {page.next && (
+              <Link
+                href={href(query, { apres: page.next })}
+                className="rounded-md border border-slate-400 px-3 py-2 hover:bg-slate-50"
+              >
+                Suivant
+              </Link>
+            )}
+          </nav>
+        ) : (
+          <span />
+        )}
+        <PageSizeLinks
+          size={query.taille}
+          sizes={PAGE_SIZES}
+          href={(n) => href(query, { taille: n === PAGE_SIZE ? '' : String(n) })}
+        />
+      </div>
     </section>
   );
 }

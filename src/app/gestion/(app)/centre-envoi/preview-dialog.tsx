@@ -2,10 +2,14 @@
 import { useEffect, useRef } from 'react';
 import type { MailPreview } from '@/server/outbox/preview-mail';
 
+/** A button of the loupe's bar. Another action (e.g. « Imprimer ») is one more entry of `actions`. */
+export type LoupeAction = { key: string; label: string; primary?: boolean; disabled?: boolean; onClick: () => void };
+
 /**
- * The loupe, as a native modal dialog (it traps focus; the table gives focus back to the button that opened it).
- * The HTML body is shown in an iframe with an empty sandbox and srcdoc: no script runs and, under the page's CSP,
- * nothing is loaded from outside.
+ * The loupe, as a native modal dialog (it traps focus; the opener gets focus back when it closes). Its actions stay
+ * in view in a bar at the top while the mail scrolls under it; focus starts on the first one (Envoyer when the mail
+ * waits for review). The HTML body is shown in an iframe with an empty sandbox and srcdoc: no script runs and, under
+ * the page's CSP, nothing is loaded from outside. The text version is focusable, so it scrolls by keyboard.
  */
 export function PreviewDialog({
   preview,
@@ -13,20 +17,35 @@ export function PreviewDialog({
   pending,
   onSend,
   onClose,
+  actions = [],
 }: {
   preview: MailPreview | null;
   canSend: boolean;
   pending: boolean;
   onSend: (id: string) => void;
   onClose: () => void;
+  /** More actions, after Envoyer and before Fermer. */
+  actions?: LoupeAction[];
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
-    if (preview && !d.open) d.showModal();
+    if (preview && !d.open) {
+      d.showModal();
+      d.querySelector<HTMLButtonElement>('[data-loupe-action]')?.focus();
+    }
     if (!preview && d.open) d.close();
   }, [preview]);
+
+  const all: LoupeAction[] = preview
+    ? [
+        ...(canSend && preview.status === 'PENDING_REVIEW'
+          ? [{ key: 'send', label: 'Envoyer', primary: true, disabled: pending, onClick: () => onSend(preview.id) }]
+          : []),
+        ...actions,
+      ]
+    : [];
 
   return (
     <dialog
@@ -36,89 +55,106 @@ export function PreviewDialog({
       className="m-auto max-h-[92vh] w-[min(60rem,95vw)] overflow-y-auto rounded-lg p-0 backdrop:bg-slate-900/50"
     >
       {preview && (
-        <div className="flex flex-col gap-4 p-6">
-          <div className="flex items-start justify-between gap-4">
+        <div className="flex flex-col">
+          <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-4">
             <h2 id="apercu-titre" className="text-xl font-semibold">
               Aperçu du mail
             </h2>
             <div className="flex gap-2">
-              {canSend && preview.status === 'PENDING_REVIEW' && (
+              {all.map((action) => (
                 <button
+                  key={action.key}
+                  data-loupe-action
                   type="button"
-                  disabled={pending}
-                  className="rounded-md bg-brand-600 px-4 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-                  onClick={() => onSend(preview.id)}
+                  aria-disabled={action.disabled || undefined}
+                  onClick={() => !action.disabled && action.onClick()}
+                  className={
+                    action.primary
+                      ? 'rounded-md bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700 aria-disabled:opacity-60'
+                      : 'rounded-md border border-slate-400 px-3 py-1.5 hover:bg-slate-100'
+                  }
                 >
-                  Envoyer
+                  {action.label}
                 </button>
-              )}
+              ))}
               <button
                 type="button"
-                className="rounded-md border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
+                data-loupe-action
                 onClick={() => dialog.current?.close()}
+                className="rounded-md border border-slate-400 px-3 py-1.5 hover:bg-slate-100"
               >
                 Fermer
               </button>
             </div>
           </div>
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="font-medium text-slate-600">De</dt>
-            <dd>{preview.from}</dd>
-            <dt className="font-medium text-slate-600">À</dt>
-            <dd>{preview.to}</dd>
-            <dt className="font-medium text-slate-600">Objet</dt>
-            <dd>{preview.subject}</dd>
-            <dt className="font-medium text-slate-600">Date</dt>
-            <dd>{preview.date}</dd>
-            <dt className="font-medium text-slate-600">Statut</dt>
-            <dd>{preview.statusLabel}</dd>
-          </dl>
-          {preview.deliveryEvents.length > 0 && (
-            <section aria-labelledby="apercu-remise" className="rounded-md border border-slate-200 p-3 text-sm">
-              <h3 id="apercu-remise" className="font-semibold">
-                Suivi de remise
-              </h3>
-              <ul className="mt-1 flex flex-col gap-1">
-                {preview.deliveryEvents.map((e, i) => (
-                  <li key={i}>
-                    <span className="font-medium">{e.label}</span> le {e.at} ({e.source})
-                    {e.detail && <span className="block text-slate-700">{e.detail}</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {preview.lastError && (
-            <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-              Dernière erreur : {preview.lastError}
+          <div className="flex flex-col gap-4 p-6">
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+              <dt className="font-medium text-slate-700">De</dt>
+              <dd>{preview.from}</dd>
+              <dt className="font-medium text-slate-700">À</dt>
+              <dd>{preview.to}</dd>
+              <dt className="font-medium text-slate-700">Objet</dt>
+              <dd>{preview.subject}</dd>
+              <dt className="font-medium text-slate-700">Date</dt>
+              <dd>{preview.date}</dd>
+              <dt className="font-medium text-slate-700">Statut</dt>
+              <dd>{preview.statusLabel}</dd>
+            </dl>
+            {preview.deliveryEvents.length > 0 && (
+              <section aria-labelledby="apercu-remise" className="rounded-md border border-slate-200 p-3 text-sm">
+                <h3 id="apercu-remise" className="font-semibold">
+                  Suivi de remise
+                </h3>
+                <ul className="mt-1 flex flex-col gap-1">
+                  {preview.deliveryEvents.map((e, i) => (
+                    <li key={i}>
+                      <span className="font-medium">{e.label}</span> le {e.at} ({e.source})
+                      {e.detail && <span className="block text-slate-700">{e.detail}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {preview.lastError && (
+              <p className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+                Dernière erreur : {preview.lastError}
+              </p>
+            )}
+            <p className="text-sm text-slate-700">
+              Le mot de passe ou le lien est masqué : il n’est mis dans le mail qu’au moment de l’envoi.
             </p>
-          )}
-          <p className="text-sm text-slate-700">
-            Le mot de passe ou le lien est masqué : il n’est mis dans le mail qu’au moment de l’envoi.
-          </p>
-          <h3 className="font-semibold">Version HTML</h3>
-          <iframe
-            title="Contenu HTML du mail"
-            sandbox=""
-            srcDoc={preview.html}
-            className="h-[28rem] w-full rounded border border-slate-300 bg-white"
-          />
-          <section aria-labelledby="apercu-texte">
-            <h3 id="apercu-texte" className="font-semibold">
-              Version texte
-            </h3>
-            <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 text-sm">
-              {preview.text}
-            </pre>
-          </section>
-          <section aria-labelledby="apercu-entetes">
-            <h3 id="apercu-entetes" className="font-semibold">
-              En-têtes
-            </h3>
-            <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-3 text-xs">
-              {preview.headers}
-            </pre>
-          </section>
+            <h3 className="font-semibold">Version HTML</h3>
+            <iframe
+              title="Contenu HTML du mail"
+              sandbox=""
+              srcDoc={preview.html}
+              className="h-[28rem] w-full rounded border border-slate-300 bg-white"
+            />
+            <section aria-labelledby="apercu-texte">
+              <h3 id="apercu-texte" className="font-semibold">
+                Version texte
+              </h3>
+              <div
+                tabIndex={0}
+                role="region"
+                aria-labelledby="apercu-texte"
+                className="mt-2 max-h-80 overflow-auto rounded bg-slate-50 p-3 focus-visible:outline-2 focus-visible:outline-brand-600"
+              >
+                <pre className="whitespace-pre-wrap text-sm">{preview.text}</pre>
+              </div>
+            </section>
+            <details className="rounded border border-slate-200 p-3">
+              <summary className="cursor-pointer font-semibold">En-têtes ({preview.headerFields.length})</summary>
+              <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-xs">
+                {preview.headerFields.map(([name, value], i) => (
+                  <div key={i} className="contents">
+                    <dt className="font-mono font-medium text-slate-700">{name}</dt>
+                    <dd className="break-all font-mono">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          </div>
         </div>
       )}
     </dialog>

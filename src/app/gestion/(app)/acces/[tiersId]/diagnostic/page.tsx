@@ -8,6 +8,7 @@ import { NotFoundError } from '@/server/errors';
 import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
 import { describeDelivery } from '@/shared/outbox/delivery-labels';
 import { EMAIL_INVALID_LABEL } from '@/shared/tiers/email-validity';
+import { ACCESS_STATUS_LABELS } from '@/shared/access/access-status-labels';
 import { ActionForm } from '@/ui/action-form';
 import { formatDateTime } from '@/ui/date';
 import { enrollFix, generateFix, unlockFix } from './actions';
@@ -106,16 +107,7 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
     ...(d.emailChangedAt
       ? ([['E-mail modifié le', formatDateTime(d.emailChangedAt)]] as [string, React.ReactNode][])
       : []),
-    [
-      "Statut d'accès",
-      !a
-        ? 'Non inscrit'
-        : a.status === 'UNENROLLED'
-          ? 'Désinscrit'
-          : a.lockedUntil
-            ? 'Verrouillé temporairement'
-            : 'Inscrit',
-    ],
+    ["Statut d'accès", ACCESS_STATUS_LABELS[d.accessStatus]],
     [
       'Identifiants générés',
       a?.credentialsGeneratedAt
