@@ -36,6 +36,17 @@ export const generateCredentialsAction = defineStaffAction<typeof ZSelection, { 
   },
 });
 
+/** "Générer la lettre d'identifiants": the envelope's credentials, as letters to print (decision 025). */
+export const generateLettersAction = defineStaffAction<typeof ZSelection, { jobId: string } | undefined>({
+  permission: 'access:write',
+  input: ZSelection,
+  async run({ input, actor, ip }) {
+    const audit = { type: 'STAFF' as const, staffId: actor.id, ip };
+    const { message, jobId } = await generateCredentials(audit, input.ids, 'LETTER');
+    return { message, data: jobId ? { jobId } : undefined };
+  },
+});
+
 /** "Relancer" on a bulk envelope whose process died: finishes the people left. */
 const ZJob = z.object({ jobId: z.string().min(1).max(64) });
 export const resumeCredentialsJobAction = defineStaffAction<typeof ZJob, { jobId: string }>({

@@ -5,8 +5,11 @@ import type { Tx } from '@/server/db';
 export const CREDENTIAL_MAIL_TYPES: MailType[] = ['CREDENTIALS', 'ACTIVATION_LINK'];
 /** Mails whose secret (password or link) dies with Désinscrire; the password-changed notice still leaves. */
 export const SECRET_MAIL_TYPES: MailType[] = [...CREDENTIAL_MAIL_TYPES, 'PASSWORD_RESET', 'EMAIL_CHANGE_CONFIRM'];
-/** Not delivered (yet): waiting for review, queued or being sent, or failed and waiting for "Réessayer". */
-export const UNSENT_STATUSES: MailStatus[] = ['PENDING_REVIEW', 'SENDING', 'FAILED'];
+/**
+ * Not delivered (yet): waiting for review, queued or being sent, failed and waiting for "Réessayer", or a letter
+ * waiting to be printed (docs/decisions/025).
+ */
+export const UNSENT_STATUSES: MailStatus[] = ['PENDING_REVIEW', 'SENDING', 'FAILED', 'TO_PRINT'];
 
 /**
  * When credentials die (Désinscrire, a new envelope), so do the secrets of the accounts' unsent mails of these types,

@@ -9,6 +9,8 @@ export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
   FAILED: 'Échec',
   CANCELLED: 'Annulé',
   REPLACED: 'Remplacé',
+  TO_PRINT: 'À imprimer',
+  PRINTED: 'Imprimé',
 };
 
 export const MAIL_TYPE_LABELS: Record<MailType, string> = {

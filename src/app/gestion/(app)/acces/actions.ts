@@ -2,6 +2,7 @@
 import {
   enrollAction,
   generateCredentialsAction,
+  generateLettersAction,
   resumeCredentialsJobAction,
   unenrollAction,
 } from '@/server/access/actions';
@@ -11,3 +12,4 @@ export const enroll = staffAction(enrollAction);
 export const unenroll = staffAction(unenrollAction);
 export const generateCredentials = staffAction(generateCredentialsAction);
 export const resumeCredentialsJob = staffAction(resumeCredentialsJobAction);
+export const generateLetters = staffAction(generateLettersAction);

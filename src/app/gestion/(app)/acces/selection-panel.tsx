@@ -3,8 +3,9 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import type { JobProgress } from '@/server/access/credentials-job';
 import type { ActionResult } from '@/server/auth/staff-action';
-import { enroll, generateCredentials, unenroll } from './actions';
+import { enroll, generateCredentials, generateLetters, unenroll } from './actions';
 import { JobProgressBar } from './job-progress';
+import { LetterButton } from './letter-button';
 import { MessageText } from './message-text';
 
 type Feedback = { kind: 'ok' | 'error'; text: string } | null;
@@ -159,6 +160,7 @@ export function SelectionPanel({ children, jobs }: { children: React.ReactNode; 
                 <path d="m3 7 9 6 9-6" />
               </svg>
             </button>
+            <LetterButton disabled={pending} onClick={() => run(generateLetters)} />
             {pending && <p className="text-sm text-slate-600">Traitement en cours…</p>}
           </aside>
         </fieldset>

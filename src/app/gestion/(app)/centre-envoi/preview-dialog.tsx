@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import type { MailPreview } from '@/server/outbox/preview-mail';
+import { PrintLettersButton } from './print-letters-button';
 
 /**
  * The loupe, as a native modal dialog (it traps focus; the table gives focus back to the button that opened it).
@@ -12,12 +13,14 @@ export function PreviewDialog({
   canSend,
   pending,
   onSend,
+  onPrinted,
   onClose,
 }: {
   preview: MailPreview | null;
   canSend: boolean;
   pending: boolean;
   onSend: (id: string) => void;
+  onPrinted: (result: { ok: boolean; text: string }) => void;
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -39,9 +42,17 @@ export function PreviewDialog({
         <div className="flex flex-col gap-4 p-6">
           <div className="flex items-start justify-between gap-4">
             <h2 id="apercu-titre" className="text-xl font-semibold">
-              Aperçu du mail
+              {preview.channel === 'LETTER' ? 'Aperçu de la lettre' : 'Aperçu du mail'}
             </h2>
             <div className="flex gap-2">
+              {canSend && preview.status === 'TO_PRINT' && (
+                <PrintLettersButton
+                  ids={[preview.id]}
+                  className="rounded-md bg-brand-600 px-4 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+                  disabled={pending}
+                  onDone={onPrinted}
+                />
+              )}
               {canSend && preview.status === 'PENDING_REVIEW' && (
                 <button
                   type="button"
@@ -77,7 +88,9 @@ export function PreviewDialog({
             </p>
           )}
           <p className="text-sm text-slate-700">
-            Le mot de passe ou le lien est masqué : il n’est mis dans le mail qu’au moment de l’envoi.
+            {preview.channel === 'LETTER'
+              ? 'Le mot de passe ou le lien est masqué : il n’est écrit que dans le PDF, au moment de l’impression, puis effacé.'
+              : 'Le mot de passe ou le lien est masqué : il n’est mis dans le mail qu’au moment de l’envoi.'}
           </p>
           <h3 className="font-semibold">Version HTML</h3>
           <iframe
@@ -94,14 +107,16 @@ export function PreviewDialog({
               {preview.text}
             </pre>
           </section>
-          <section aria-labelledby="apercu-entetes">
-            <h3 id="apercu-entetes" className="font-semibold">
-              En-têtes
-            </h3>
-            <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-3 text-xs">
-              {preview.headers}
-            </pre>
-          </section>
+          {preview.headers && (
+            <section aria-labelledby="apercu-entetes">
+              <h3 id="apercu-entetes" className="font-semibold">
+                En-têtes
+              </h3>
+              <pre className="mt-2 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-3 text-xs">
+                {preview.headers}
+              </pre>
+            </section>
+          )}
         </div>
       )}
     </dialog>
