@@ -3,6 +3,7 @@ import { defineStaffAction } from '@/server/auth/staff-action';
 import { enrollAccounts } from './enroll-accounts';
 import { z } from 'zod';
 import { generateCredentials, resumeCredentialsJob } from './generate-credentials';
+import { openSpaceView } from '@/server/extranet/space-view';
 import { ZSelection } from './selection';
 import { unenrollAccounts } from './unenroll-accounts';
 
@@ -55,5 +56,16 @@ export const resumeCredentialsJobAction = defineStaffAction<typeof ZJob, { jobId
   async run({ input, actor, ip }) {
     const { message, jobId } = await resumeCredentialsJob({ type: 'STAFF', staffId: actor.id, ip }, input.jobId);
     return { message, data: { jobId: jobId! } };
+  },
+});
+
+/** "Voir son espace": a 15-minute read-only view of the person's extranet (docs/decisions/026); every role may. */
+const ZTiers = z.object({ tiersId: z.string().min(1).max(64) });
+export const openSpaceViewAction = defineStaffAction<typeof ZTiers, { grantId: string }>({
+  permission: 'access:read',
+  input: ZTiers,
+  async run({ input, actor, ip }) {
+    const { grantId } = await openSpaceView({ type: 'STAFF', staffId: actor.id, ip }, input.tiersId);
+    return { data: { grantId } };
   },
 });

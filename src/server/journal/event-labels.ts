@@ -33,6 +33,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'extranet.email_change_requested': 'Changement d’e-mail demandé par la personne (lien de confirmation envoyé)',
   'extranet.signed_out_everywhere': 'Déconnexion de tous les appareils',
   'extranet.message_sent': "Message à l'agence",
+  'extranet.space_viewed': 'Espace consulté par l’agence (lecture seule)',
   'tiers.created': 'Tiers créé',
   'tiers.updated': 'Tiers modifié',
   'tiers.email_changed': 'E-mail modifié',

@@ -3,6 +3,7 @@ import {
   enrollAction,
   generateCredentialsAction,
   generateLettersAction,
+  openSpaceViewAction,
   resumeCredentialsJobAction,
   unenrollAction,
 } from '@/server/access/actions';
@@ -13,3 +14,4 @@ export const unenroll = staffAction(unenrollAction);
 export const generateCredentials = staffAction(generateCredentialsAction);
 export const resumeCredentialsJob = staffAction(resumeCredentialsJobAction);
 export const generateLetters = staffAction(generateLettersAction);
+export const openSpaceView = staffAction(openSpaceViewAction);
