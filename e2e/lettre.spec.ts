@@ -33,6 +33,7 @@ test('a person without e-mail: the letter is printed once, and its credentials s
   const panel = page.getByRole('complementary', { name: 'Actions sur la sélection' });
   await panel.getByRole('button', { name: 'Inscrire', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 accès inscrit.' })).toBeVisible();
+  await expect(row.getByRole('cell').nth(2)).toHaveText(/^[a-z0-9-]+\.[a-z2-9]{4}$/);
   const login = (await row.getByRole('cell').nth(2).textContent())!.trim();
   await panel.getByRole('button', { name: "Générer la lettre d'identifiants" }).click();
   await expect(page.getByRole('status').filter({ hasText: /^1 lettre d'identifiants générée/ })).toBeVisible();

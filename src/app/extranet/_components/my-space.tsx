@@ -8,6 +8,16 @@ import { DocumentList, HomeFacts, LeaseCard, PropertyCard, Section } from '../(e
 import { formatDateTime } from './format';
 import { NewPasswordForm } from './new-password-form';
 
+/** A form the person can use; in staff's read-only view, the same form in a disabled fieldset: it cannot submit. */
+function Writable({ readOnly, children }: { readOnly: boolean; children: React.ReactNode }) {
+  if (!readOnly) return children;
+  return (
+    <fieldset disabled aria-label="Lecture seule" className="min-w-0">
+      {children}
+    </fieldset>
+  );
+}
+
 /**
  * "Mon espace", as the person sees it. The extranet renders it for the signed-in person; staff's "Voir son espace"
  * (docs/decisions/026) renders the very same with `readOnly`: every form sits in a disabled fieldset (and its server
@@ -46,15 +56,6 @@ export async function MySpace({
         ['documents', 'Mes documents'],
       ];
   sections.push(['coordonnees', 'Mes coordonnées'], ['securite', 'Sécurité'], ['contact', "Contacter l'agence"]);
-  const Writable = ({ children }: { children: React.ReactNode }) =>
-    readOnly ? (
-      <fieldset disabled aria-label="Lecture seule" className="min-w-0">
-        {children}
-      </fieldset>
-    ) : (
-      children
-    );
-
   return (
     <div className="flex flex-col gap-5">
       <div>
@@ -120,7 +121,7 @@ export async function MySpace({
       </Section>
 
       <Section id="coordonnees" title="Mes coordonnées">
-        <Writable>
+        <Writable readOnly={readOnly}>
           <ContactDetailsForm
             email={profile.email}
             phone={profile.phone}
@@ -133,7 +134,7 @@ export async function MySpace({
         <div className="flex flex-col gap-6">
           <div>
             <h3 className="mb-2 font-semibold">Changer mon mot de passe</h3>
-            <Writable>
+            <Writable readOnly={readOnly}>
               <NewPasswordForm
                 action={changePassword}
                 login={who.login ?? ''}
@@ -171,7 +172,7 @@ export async function MySpace({
       </Section>
 
       <Section id="contact" title="Contacter l'agence">
-        <Writable>
+        <Writable readOnly={readOnly}>
           <ContactAgencyForm />
         </Writable>
       </Section>
