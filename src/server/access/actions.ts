@@ -4,6 +4,7 @@ import { enrollAccounts } from './enroll-accounts';
 import { z } from 'zod';
 import { generateCredentials, resumeCredentialsJob } from './generate-credentials';
 import { openSpaceView } from '@/server/extranet/space-view';
+import { remindAccounts } from './remind-accounts';
 import { ZSelection } from './selection';
 import { unenrollAccounts } from './unenroll-accounts';
 
@@ -67,5 +68,15 @@ export const openSpaceViewAction = defineStaffAction<typeof ZTiers, { grantId: s
   async run({ input, actor, ip }) {
     const { grantId } = await openSpaceView({ type: 'STAFF', staffId: actor.id, ip }, input.tiersId);
     return { data: { grantId } };
+  },
+});
+
+/** "Relancer" on never-activated people (docs/decisions/027): a reminder, or new credentials once expired. */
+export const remindAction = defineStaffAction<typeof ZSelection, { jobId: string } | undefined>({
+  permission: 'access:write',
+  input: ZSelection,
+  async run({ input, actor, ip }) {
+    const { message, jobId } = await remindAccounts({ type: 'STAFF', staffId: actor.id, ip }, input.ids);
+    return { message, data: jobId ? { jobId } : undefined };
   },
 });

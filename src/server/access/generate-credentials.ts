@@ -17,7 +17,7 @@ import { letterRecipients } from '@/server/letters/letter-recipients';
 import { boundedPipeline } from './bounded-pipeline';
 import { linkToken, temporaryPassword } from './secrets';
 import { countLabel, loadSelection, SELECTION_CHANGED, type SelectedPerson } from './selection';
-import { CREDENTIAL_MAIL_TYPES, retireUnsentMails } from './unsent-mails';
+import { CREDENTIAL_MAIL_TYPES, REMINDER_MAIL_TYPES, retireUnsentMails } from './unsent-mails';
 
 export type StaffAuditActor = Extract<Actor, { type: 'STAFF' }>;
 
@@ -361,7 +361,12 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
     });
   }
   // The old credentials are dead: their unsent mails must not leave, whatever their status.
-  const previous = await retireUnsentMails(tx, accountIds, CREDENTIAL_MAIL_TYPES, 'REPLACED');
+  const previous = await retireUnsentMails(
+    tx,
+    accountIds,
+    [...CREDENTIAL_MAIL_TYPES, ...REMINDER_MAIL_TYPES],
+    'REPLACED',
+  );
   // The dispatcher sends a credential mail only while the account still has the version it was made for.
   const versions = new Map(
     (

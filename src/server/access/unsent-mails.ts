@@ -3,8 +3,18 @@ import type { MailStatus, MailType } from '@/generated/prisma/enums';
 import type { Tx } from '@/server/db';
 
 export const CREDENTIAL_MAIL_TYPES: MailType[] = ['CREDENTIALS', 'ACTIVATION_LINK'];
-/** Mails whose secret (password or link) dies with Désinscrire; the password-changed notice still leaves. */
-export const SECRET_MAIL_TYPES: MailType[] = [...CREDENTIAL_MAIL_TYPES, 'PASSWORD_RESET', 'EMAIL_CHANGE_CONFIRM'];
+/** A reminder to use credentials (docs/decisions/027): it dies with them (Désinscrire, new credentials). */
+export const REMINDER_MAIL_TYPES: MailType[] = ['REMINDER'];
+/**
+ * Mails whose secret (password or link) dies with Désinscrire, and the reminders of those credentials; the
+ * password-changed notice still leaves.
+ */
+export const SECRET_MAIL_TYPES: MailType[] = [
+  ...CREDENTIAL_MAIL_TYPES,
+  'PASSWORD_RESET',
+  'EMAIL_CHANGE_CONFIRM',
+  ...REMINDER_MAIL_TYPES,
+];
 /**
  * Not delivered (yet): waiting for review, queued or being sent, failed and waiting for "Réessayer", or a letter
  * waiting to be printed (docs/decisions/025).

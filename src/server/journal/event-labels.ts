@@ -26,6 +26,7 @@ export const EVENT_LABELS: Record<string, string> = {
   'mail.replaced': 'Mail remplacé (identifiants plus récents)',
   'mail.retried': 'Nouvel essai d’envoi',
   'letter.printed': 'Lettre d’identifiants imprimée',
+  'access.reminder_queued': 'Relance préparée (identifiants non utilisés)',
   'extranet.login': 'Connexion extranet',
   'extranet.password_changed': 'Mot de passe modifié',
   'extranet.reset_requested': 'Mot de passe oublié (demande)',

@@ -4,6 +4,7 @@ import {
   generateCredentialsAction,
   generateLettersAction,
   openSpaceViewAction,
+  remindAction,
   resumeCredentialsJobAction,
   unenrollAction,
 } from '@/server/access/actions';
@@ -15,3 +16,4 @@ export const generateCredentials = staffAction(generateCredentialsAction);
 export const resumeCredentialsJob = staffAction(resumeCredentialsJobAction);
 export const generateLetters = staffAction(generateLettersAction);
 export const openSpaceView = staffAction(openSpaceViewAction);
+export const remind = staffAction(remindAction);
