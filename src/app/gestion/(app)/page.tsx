@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaff } from '@/server/auth/staff-session';
 import { getSummary } from '@/server/dashboard/get-summary';
+import { ActivationFunnel } from './acces/activation-funnel';
 
 export const metadata: Metadata = { title: 'Accueil' };
 
@@ -47,6 +48,7 @@ export default async function BackOfficeHome() {
           </div>
         ))}
       </dl>
+      <ActivationFunnel compact />
       <p>
         Quelqu&apos;un n&apos;arrive pas à se connecter ? Suivez la{' '}
         <Link href="/gestion/assistance" className="text-brand-700 underline">

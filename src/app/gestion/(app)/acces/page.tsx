@@ -7,6 +7,7 @@ import { listAccounts, ZListQuery, type TListQuery } from '@/server/access/list-
 import { FilterSelect } from '@/ui/filter';
 import { LiveSearch } from '@/ui/live-search';
 import { AccessTable } from './access-table';
+import { ActivationFunnel } from './activation-funnel';
 import { SelectionPanel } from './selection-panel';
 
 export const metadata: Metadata = { title: 'Gestion des accès' };
@@ -68,6 +69,8 @@ export default async function AccesPage({
           {!canWrite && ' Votre rôle permet de consulter cette page, pas de modifier les accès.'}
         </p>
       </div>
+
+      <ActivationFunnel />
 
       <form
         method="get"

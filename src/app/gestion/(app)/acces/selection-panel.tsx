@@ -3,9 +3,10 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from 'react';
 import type { JobProgress } from '@/server/access/credentials-job';
 import type { ActionResult } from '@/server/auth/staff-action';
-import { enroll, generateCredentials, generateLetters, unenroll } from './actions';
+import { enroll, generateCredentials, generateLetters, remind, unenroll } from './actions';
 import { JobProgressBar } from './job-progress';
 import { LetterButton } from './letter-button';
+import { RemindButton } from './remind-button';
 import { MessageText } from './message-text';
 
 type Feedback = { kind: 'ok' | 'error'; text: string } | null;
@@ -161,6 +162,7 @@ export function SelectionPanel({ children, jobs }: { children: React.ReactNode; 
               </svg>
             </button>
             <LetterButton disabled={pending} onClick={() => run(generateLetters)} />
+            <RemindButton disabled={pending} onClick={() => run(remind)} />
             {pending && <p className="text-sm text-slate-600">Traitement en cours…</p>}
           </aside>
         </fieldset>
