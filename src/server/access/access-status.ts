@@ -26,7 +26,8 @@ export function accessStatus(
   if (account.status === 'UNENROLLED') return 'UNENROLLED';
   if (account.lockedUntil && account.lockedUntil > now) return 'LOCKED';
   if (account.lastLoginAt && account.lastLoginAt >= account.enrolledAt) return 'ACTIVE';
-  if (latestCredentialMail?.status === 'SENT' && latestCredentialMail.createdAt >= account.enrolledAt)
-    return 'CREDENTIALS_SENT';
+  // A printed letter (docs/decisions/025) is sent as far as the person is concerned.
+  const sent = latestCredentialMail?.status === 'SENT' || latestCredentialMail?.status === 'PRINTED';
+  if (sent && latestCredentialMail!.createdAt >= account.enrolledAt) return 'CREDENTIALS_SENT';
   return 'CREDENTIALS_TO_SEND';
 }

@@ -4,6 +4,8 @@ import { enrollAccounts } from './enroll-accounts';
 import { z } from 'zod';
 import { generateCredentials, resumeCredentialsJob } from './generate-credentials';
 import { listSelectedRows, SELECTION_LIMIT, ZListQuery, type SelectedRow } from './list-accounts';
+import { openSpaceView } from '@/server/extranet/space-view';
+import { remindAccounts } from './remind-accounts';
 import { ZSelection } from './selection';
 import { UserError } from '@/server/errors';
 import { db } from '@/server/db';
@@ -46,6 +48,17 @@ export const generateCredentialsAction = defineStaffAction<
   },
 });
 
+/** "Générer la lettre d'identifiants": the envelope's credentials, as letters to print (decision 025). */
+export const generateLettersAction = defineStaffAction<typeof ZSelection, { jobId: string } | undefined>({
+  permission: 'access:write',
+  input: ZSelection,
+  async run({ input, actor, ip }) {
+    const audit = { type: 'STAFF' as const, staffId: actor.id, ip };
+    const { message, jobId } = await generateCredentials(audit, input.ids, 'LETTER');
+    return { message, data: jobId ? { jobId } : undefined };
+  },
+});
+
 /** "Relancer" on a bulk envelope whose process died: finishes the people left. */
 const ZJob = z.object({ jobId: z.string().min(1).max(64) });
 export const resumeCredentialsJobAction = defineStaffAction<typeof ZJob, { jobId: string }>({
@@ -80,5 +93,26 @@ export const describeSelectionAction = defineStaffAction<typeof ZSelection, Sele
   input: ZSelection,
   async run({ input }) {
     return { data: await listSelectedRows({ ids: input.ids }) };
+  },
+});
+
+/** "Voir son espace": a 15-minute read-only view of the person's extranet (docs/decisions/026); every role may. */
+const ZTiers = z.object({ tiersId: z.string().min(1).max(64) });
+export const openSpaceViewAction = defineStaffAction<typeof ZTiers, { grantId: string }>({
+  permission: 'access:read',
+  input: ZTiers,
+  async run({ input, actor, ip }) {
+    const { grantId } = await openSpaceView({ type: 'STAFF', staffId: actor.id, ip }, input.tiersId);
+    return { data: { grantId } };
+  },
+});
+
+/** "Relancer" on never-activated people (docs/decisions/027): a reminder, or new credentials once expired. */
+export const remindAction = defineStaffAction<typeof ZSelection, { jobId: string } | undefined>({
+  permission: 'access:write',
+  input: ZSelection,
+  async run({ input, actor, ip }) {
+    const { message, jobId } = await remindAccounts({ type: 'STAFF', staffId: actor.id, ip }, input.ids);
+    return { message, data: jobId ? { jobId } : undefined };
   },
 });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { availableParallelism } from 'node:os';
-import type { MailType } from '@/generated/prisma/enums';
+import type { MailChannel, MailType } from '@/generated/prisma/enums';
 import { recordEvents, type Actor } from '@/server/audit/record-event';
 import { hashPassword } from '@/server/auth/password';
 import { getConfig } from '@/server/config';
@@ -12,10 +12,12 @@ import { enqueueMails } from '@/server/outbox/enqueue-mail';
 import { revokeAccountTokens } from '@/server/extranet/verification-token';
 import { revokeAccountsSessions } from '@/server/session/sessions';
 import { getCredentialSettings, type CredentialSettings } from '@/server/settings/get-settings';
+import { buildLetter, letterBodies, type LetterContent } from '@/server/letters/letter-content';
+import { letterRecipients } from '@/server/letters/letter-recipients';
 import { boundedPipeline } from './bounded-pipeline';
 import { linkToken, temporaryPassword } from './secrets';
 import { countLabel, loadSelection, SELECTION_CHANGED, type SelectedPerson } from './selection';
-import { CREDENTIAL_MAIL_TYPES, retireUnsentMails } from './unsent-mails';
+import { CREDENTIAL_MAIL_TYPES, REMINDER_MAIL_TYPES, retireUnsentMails } from './unsent-mails';
 
 export type StaffAuditActor = Extract<Actor, { type: 'STAFF' }>;
 
@@ -25,7 +27,15 @@ export const CREDENTIALS_JOB_TYPE = 'access.credentials';
 const BATCH_SIZE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-type Eligible = SelectedPerson & { account: { id: string; login: string; status: 'ENROLLED' }; email: string };
+/** `to` is the e-mail address, or for a letter the postal address on one line (`recipient` holds its lines). */
+type Eligible = SelectedPerson & {
+  account: { id: string; login: string; status: 'ENROLLED' };
+  to: string;
+  recipient: string[] | null;
+};
+
+/** EMAIL: the envelope's mail. LETTER: "La lettre d'identifiants", printed from the centre d'envoi (decision 025). */
+export type CredentialsChannel = MailChannel;
 
 /** A person's new credentials, ready to be written: the plaintext only travels to enqueueMail, which encrypts it. */
 type Prepared = {
@@ -36,6 +46,7 @@ type Prepared = {
   tokenHash: string | null;
   expiresAt: Date;
   content: RenderedMail;
+  letter: LetterContent | null;
 };
 
 export type CredentialsResult = { message: string; jobId?: string };
@@ -45,23 +56,27 @@ export type CredentialsResult = { message: string; jobId?: string };
  * credential mail "À vérifier" written in the same transaction as the hash. Refused as a whole (nothing changes)
  * if anyone selected is not enrolled or has no e-mail address. Beyond SYNC_LIMIT people it runs as a BulkJob.
  */
-export async function generateCredentials(actor: StaffAuditActor, tiersIds: string[]): Promise<CredentialsResult> {
-  const people = checkEligible(await loadSelection(db, tiersIds));
+export async function generateCredentials(
+  actor: StaffAuditActor,
+  tiersIds: string[],
+  channel: CredentialsChannel = 'EMAIL',
+): Promise<CredentialsResult> {
+  const people = checkEligible(await withRecipients(await loadSelection(db, tiersIds), channel), channel);
   if (people.length <= SYNC_LIMIT) {
-    const { generated, replaced } = await generateFor(actor, people, null);
-    return { message: generatedMessage(generated, replaced) };
+    const { generated, replaced } = await generateFor(actor, people, null, channel);
+    return { message: generatedMessage(generated, replaced, 0, channel) };
   }
   const job = await db.bulkJob.create({
     data: {
       type: CREDENTIALS_JOB_TYPE,
       total: people.length,
       createdById: actor.staffId,
-      input: { tiersIds: people.map((p) => p.id) },
+      input: { tiersIds: people.map((p) => p.id), channel },
       heartbeatAt: new Date(),
     },
     select: { id: true },
   });
-  runJob(actor, people, job.id);
+  runJob(actor, people, job.id, channel);
   return {
     message: `Génération des identifiants lancée pour ${countLabel(people.length, 'personne', 'personnes')} : suivez la progression ici, vous pouvez quitter la page et revenir.`,
     jobId: job.id,
@@ -85,17 +100,22 @@ export async function resumeCredentialsJob(actor: StaffAuditActor, jobId: string
   });
   if (!count)
     throw new UserError('Cette génération n’est pas interrompue : rechargez la page pour voir où elle en est.');
-  const tiersIds = (job.input as { tiersIds?: string[] } | null)?.tiersIds ?? [];
+  const input = job.input as { tiersIds?: string[]; channel?: CredentialsChannel } | null;
+  const tiersIds = input?.tiersIds ?? [];
+  const channel = input?.channel ?? 'EMAIL';
   const done = await db.extranetAccount.findMany({
     where: { tiersId: { in: tiersIds }, credentialsGeneratedAt: { gte: job.createdAt } },
     select: { tiersId: true },
   });
   const doneIds = new Set(done.map((a) => a.tiersId));
-  const left = (await loadSelection(db, tiersIds)).filter((p) => !doneIds.has(p.id));
-  const eligible = left.filter((p) => p.account?.status === 'ENROLLED' && p.email) as Eligible[];
+  const left = await withRecipients(
+    (await loadSelection(db, tiersIds)).filter((p) => !doneIds.has(p.id)),
+    channel,
+  );
+  const eligible = left.filter((p) => p.account?.status === 'ENROLLED' && p.to) as Eligible[];
   const notTreated = left.length - eligible.length;
   if (notTreated) await db.bulkJob.update({ where: { id: jobId }, data: { failed: { increment: notTreated } } });
-  runJob(actor, eligible, jobId);
+  runJob(actor, eligible, jobId, channel);
   return {
     message: `Génération relancée pour ${countLabel(eligible.length, 'personne restante', 'personnes restantes')} : suivez la progression ici.`,
     jobId,
@@ -103,9 +123,9 @@ export async function resumeCredentialsJob(actor: StaffAuditActor, jobId: string
 }
 
 /** Runs detached from the request; its progress, heartbeat and outcome live in the BulkJob row. */
-function runJob(actor: StaffAuditActor, people: Eligible[], jobId: string): void {
+function runJob(actor: StaffAuditActor, people: Eligible[], jobId: string, channel: CredentialsChannel): void {
   const stopHeartbeat = startHeartbeat(jobId);
-  void generateFor(actor, people, jobId)
+  void generateFor(actor, people, jobId, channel)
     .then(async ({ replaced, skipped }) => {
       const job = await db.bulkJob.findUniqueOrThrow({ where: { id: jobId }, select: { done: true, failed: true } });
       await db.bulkJob.update({
@@ -113,7 +133,7 @@ function runJob(actor: StaffAuditActor, people: Eligible[], jobId: string): void
         data: {
           status: 'DONE',
           finishedAt: new Date(),
-          result: { message: generatedMessage(job.done, replaced, job.failed), skipped },
+          result: { message: generatedMessage(job.done, replaced, job.failed, channel), skipped },
         },
       });
     })
@@ -140,15 +160,29 @@ function runJob(actor: StaffAuditActor, people: Eligible[], jobId: string): void
     .finally(stopHeartbeat);
 }
 
-function checkEligible(people: SelectedPerson[]): Eligible[] {
+/** Where each person's credentials go: their e-mail address, or for a letter their postal address. */
+async function withRecipients(people: SelectedPerson[], channel: CredentialsChannel) {
+  if (channel === 'EMAIL') return people.map((p) => ({ ...p, to: p.email, recipient: null }));
+  const addresses = await letterRecipients(db, people);
+  return people.map((p) => {
+    const recipient = addresses.get(p.id) ?? null;
+    return { ...p, recipient, to: recipient && recipient.slice(1).join(', ') };
+  });
+}
+
+function checkEligible(people: (SelectedPerson & { to: string | null })[], channel: CredentialsChannel): Eligible[] {
   const problems: string[] = [];
   for (const p of people) {
     if (!p.account) problems.push(`${p.name} n'est pas inscrit(e) : cliquez d'abord sur « Inscrire ».`);
     else if (p.account.status !== 'ENROLLED')
       problems.push(`${p.name} est désinscrit(e) : cliquez d'abord sur « Inscrire ».`);
-    else if (!p.email)
+    else if (!p.to && channel === 'EMAIL')
       problems.push(
-        `${p.name} n'a pas d'adresse e-mail : ajoutez-la dans [sa fiche tiers](/gestion/tiers/${p.id}), puis générez le mail d'identifiants.`,
+        `${p.name} n'a pas d'adresse e-mail : ajoutez-la dans [sa fiche tiers](/gestion/tiers/${p.id}), puis générez le mail d'identifiants, ou envoyez-lui plutôt une lettre d'identifiants (« Générer la lettre d'identifiants »).`,
+      );
+    else if (!p.to)
+      problems.push(
+        `${p.name} n'a pas d'adresse postale complète (adresse, code postal, ville) : ajoutez-la dans [sa fiche tiers](/gestion/tiers/${p.id}), puis générez la lettre.`,
       );
   }
   if (problems.length) {
@@ -157,12 +191,19 @@ function checkEligible(people: SelectedPerson[]): Eligible[] {
       problems.length > 5
         ? ` Et ${problems.length - 5} autre(s) personne(s) dans le même cas : retirez-les de la sélection.`
         : '';
-    throw new UserError(`Aucun mail d'identifiants n'a été généré. ${shown}${more}`);
+    throw new UserError(
+      `${channel === 'LETTER' ? "Aucune lettre d'identifiants n'a été générée." : "Aucun mail d'identifiants n'a été généré."} ${shown}${more}`,
+    );
   }
   return people as Eligible[];
 }
 
-async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: string | null) {
+async function generateFor(
+  actor: StaffAuditActor,
+  people: Eligible[],
+  jobId: string | null,
+  channel: CredentialsChannel,
+) {
   const [settings, agency] = await Promise.all([getCredentialSettings(db), loadAgency(db)]);
   const now = new Date();
   const expiresAt = new Date(now.getTime() + settings.temporaryPasswordDays * DAY_MS);
@@ -177,7 +218,10 @@ async function generateFor(actor: StaffAuditActor, people: Eligible[], jobId: st
   await boundedPipeline(
     people,
     { concurrency, batchSize: jobId ? BATCH_SIZE : people.length },
-    (person) => prepare(render, person, mailType, expiresAt),
+    (person) =>
+      channel === 'LETTER'
+        ? prepareLetter(person, mailType, expiresAt, agency)
+        : prepare(render, person, mailType, expiresAt),
     async (batch) => {
       await db.$transaction(
         async (tx) => {
@@ -213,11 +257,55 @@ async function prepare(
   if (mailType === 'ACTIVATION_LINK') {
     const { token, tokenHash } = linkToken();
     const secret = `${getConfig().appUrl}/extranet/nouveau-mot-de-passe?jeton=${token}`;
-    return { person, mailType, secret, passwordHash: null, tokenHash, expiresAt, content: await contentPromise };
+    return {
+      person,
+      mailType,
+      secret,
+      passwordHash: null,
+      tokenHash,
+      expiresAt,
+      content: await contentPromise,
+      letter: null,
+    };
   }
   const secret = temporaryPassword();
   const [passwordHash, content] = await Promise.all([hashPassword(secret), contentPromise]);
-  return { person, mailType, secret, passwordHash, tokenHash: null, expiresAt, content };
+  return { person, mailType, secret, passwordHash, tokenHash: null, expiresAt, content, letter: null };
+}
+
+/** The same secrets as the mail's, laid out as a letter (decision 025). */
+async function prepareLetter(
+  person: Eligible,
+  mailType: MailType,
+  expiresAt: Date,
+  agency: Awaited<ReturnType<typeof loadAgency>>,
+): Promise<Prepared> {
+  const letter = buildLetter({
+    mode: mailType === 'ACTIVATION_LINK' ? 'ACTIVATION_LINK' : 'CREDENTIALS',
+    person,
+    recipient: person.recipient!,
+    login: person.account.login,
+    expiresAt,
+    agency,
+    loginUrl: `${getConfig().appUrl}/extranet/connexion`,
+  });
+  const content = letterBodies(letter);
+  if (mailType === 'ACTIVATION_LINK') {
+    const { token, tokenHash } = linkToken();
+    const secret = `${getConfig().appUrl}/extranet/nouveau-mot-de-passe?jeton=${token}`;
+    return { person, mailType, secret, passwordHash: null, tokenHash, expiresAt, content, letter };
+  }
+  const secret = temporaryPassword();
+  return {
+    person,
+    mailType,
+    secret,
+    passwordHash: await hashPassword(secret),
+    tokenHash: null,
+    expiresAt,
+    content,
+    letter,
+  };
 }
 
 /**
@@ -273,7 +361,12 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
     });
   }
   // The old credentials are dead: their unsent mails must not leave, whatever their status.
-  const previous = await retireUnsentMails(tx, accountIds, CREDENTIAL_MAIL_TYPES, 'REPLACED');
+  const previous = await retireUnsentMails(
+    tx,
+    accountIds,
+    [...CREDENTIAL_MAIL_TYPES, ...REMINDER_MAIL_TYPES],
+    'REPLACED',
+  );
   // The dispatcher sends a credential mail only while the account still has the version it was made for.
   const versions = new Map(
     (
@@ -290,12 +383,13 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
       review: true,
       accountId: person.account.id,
       tiersId: person.id,
-      to: person.email,
+      to: person.to,
       toName: person.name,
       content: item.content,
       secret: { plain: item.secret, createdAt: now, expiresAt: item.expiresAt },
       credentialVersion: versions.get(person.account.id)!,
       createdById: actor.staffId,
+      ...(item.letter ? { letter: item.letter } : {}),
     })),
   );
   await recordEvents(
@@ -309,6 +403,7 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
       details: {
         login: person.account.login,
         mode: settings.deliveryMode,
+        ...(items[k].letter ? { channel: 'LETTER' } : {}),
         mailId: mailIds[k],
         replacedMailIds: previous.filter((m) => m.accountId === person.account.id).map((m) => m.id),
         expiresAt: expiresAt.toISOString(),
@@ -318,8 +413,16 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
   return { done: items.length, replaced: previous.length, skipped };
 }
 
-function generatedMessage(generated: number, replaced: number, skipped = 0): string {
-  let message = `${countLabel(generated, "mail d'identifiants généré", "mails d'identifiants générés")} : ${generated > 1 ? 'ils attendent' : 'il attend'} votre vérification (« À vérifier ») dans le Centre d'envoi.`;
+function generatedMessage(
+  generated: number,
+  replaced: number,
+  skipped = 0,
+  channel: CredentialsChannel = 'EMAIL',
+): string {
+  let message =
+    channel === 'LETTER'
+      ? `${countLabel(generated, "lettre d'identifiants générée", "lettres d'identifiants générées")} : ${generated > 1 ? 'elles attendent' : 'elle attend'} l'impression (« À imprimer ») dans le Centre d'envoi.`
+      : `${countLabel(generated, "mail d'identifiants généré", "mails d'identifiants générés")} : ${generated > 1 ? 'ils attendent' : 'il attend'} votre vérification (« À vérifier ») dans le Centre d'envoi.`;
   if (replaced)
     message += ` ${countLabel(replaced, 'mail précédent non envoyé est remplacé', 'mails précédents non envoyés sont remplacés')}.`;
   if (skipped)

@@ -26,6 +26,9 @@ const selectPerson = {
   lastName: true,
   companyName: true,
   email: true,
+  addressLine: true,
+  postalCode: true,
+  city: true,
   account: { select: { id: true, login: true, status: true } },
 } satisfies Prisma.TiersSelect;
 

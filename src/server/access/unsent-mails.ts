@@ -6,10 +6,18 @@ import type { Tx } from '@/server/db';
 export const CREDENTIAL_MAIL_TYPES: MailType[] = ['CREDENTIALS', 'ACTIVATION_LINK'];
 /** Mails carrying a one-time link other than the credentials' own: it dies with any change of the credentials. */
 export const LINK_MAIL_TYPES: MailType[] = ['PASSWORD_RESET', 'EMAIL_CHANGE_CONFIRM'];
-/** Mails whose secret (password or link) dies with Désinscrire; the password-changed notice still leaves. */
-export const SECRET_MAIL_TYPES: MailType[] = [...CREDENTIAL_MAIL_TYPES, ...LINK_MAIL_TYPES];
-/** Not delivered (yet): waiting for review, queued or being sent, or failed and waiting for "Réessayer". */
-export const UNSENT_STATUSES: MailStatus[] = ['PENDING_REVIEW', 'SENDING', 'FAILED'];
+/** A reminder to use credentials (docs/decisions/027): it dies with them (Désinscrire, new credentials). */
+export const REMINDER_MAIL_TYPES: MailType[] = ['REMINDER'];
+/**
+ * Mails whose secret (password or link) dies with Désinscrire, and the reminders of those credentials; the
+ * password-changed notice still leaves.
+ */
+export const SECRET_MAIL_TYPES: MailType[] = [...CREDENTIAL_MAIL_TYPES, ...LINK_MAIL_TYPES, ...REMINDER_MAIL_TYPES];
+/**
+ * Not delivered (yet): waiting for review, queued or being sent, failed and waiting for "Réessayer", or a letter
+ * waiting to be printed (docs/decisions/025).
+ */
+export const UNSENT_STATUSES: MailStatus[] = ['PENDING_REVIEW', 'SENDING', 'FAILED', 'TO_PRINT'];
 
 export type RetiredMail = { id: string; accountId: string | null; tiersId: string | null };
 

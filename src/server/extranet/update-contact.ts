@@ -150,7 +150,9 @@ export async function updateMyContact(
 }
 
 /** The address waiting for its confirmation, if any, shown under "Mes coordonnées". */
-export async function pendingEmailChange(actor: ExtranetActor): Promise<{ email: string; expiresAt: Date } | null> {
+export async function pendingEmailChange(
+  actor: Pick<ExtranetActor, 'accountId'>,
+): Promise<{ email: string; expiresAt: Date } | null> {
   const row = await db.verification.findFirst({
     where: { accountId: actor.accountId, type: 'EMAIL_CHANGE', usedAt: null, expiresAt: { gt: new Date() } },
     select: { email: true, expiresAt: true },

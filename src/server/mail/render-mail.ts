@@ -83,6 +83,7 @@ export async function renderMail(
     PASSWORD_CHANGED: null,
     EMAIL_CHANGE_NOTICE: null,
     EMAIL_CHANGE_CONFIRM: 'Confirmer ma nouvelle adresse',
+    REMINDER: null,
   }[input.type];
   const element = createElement(CredentialMail, {
     type: input.type,

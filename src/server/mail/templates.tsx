@@ -108,6 +108,18 @@ const DEFAULTS: Record<TemplateMailType, Record<TiersKind, TemplateText>> = {
         'Bonjour {{civilite}} {{nom}},\n\nVous avez demandé que votre espace en ligne utilise désormais cette adresse. Confirmez-la avec le lien ci-dessous : elle ne remplacera l’ancienne qu’à ce moment-là.',
     },
   },
+  REMINDER: {
+    LOCATAIRE: {
+      subject: 'Rappel : votre espace locataire vous attend – {{agence}}',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nVous avez reçu vos identifiants pour votre espace locataire en ligne, mais vous ne vous y êtes pas encore connecté(e). Votre identifiant est {{identifiant}} ; votre mot de passe provisoire est valable jusqu’au {{expiration}}. Connectez-vous avant cette date pour choisir votre mot de passe. Vous ne retrouvez pas le mot de passe provisoire ? Cliquez sur « Mot de passe oublié ? » sur la page de connexion, ou contactez l’agence.',
+    },
+    PROPRIETAIRE: {
+      subject: 'Rappel : votre espace propriétaire vous attend – {{agence}}',
+      intro:
+        'Bonjour {{civilite}} {{nom}},\n\nVous avez reçu vos identifiants pour votre espace propriétaire en ligne, mais vous ne vous y êtes pas encore connecté(e). Votre identifiant est {{identifiant}} ; votre mot de passe provisoire est valable jusqu’au {{expiration}}. Connectez-vous avant cette date pour choisir votre mot de passe. Vous ne retrouvez pas le mot de passe provisoire ? Cliquez sur « Mot de passe oublié ? » sur la page de connexion, ou contactez l’agence.',
+    },
+  },
 };
 
 export function defaultTemplate(type: TemplateMailType, audience: TiersKind): TemplateText {

@@ -185,12 +185,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
    * wipe a held mail's secret and leave its status to this check.
    */
   async function stillCurrent(mail: ClaimedMail): Promise<boolean> {
-    const credential = CREDENTIAL_MAIL_TYPES.includes(mail.type);
+    // A reminder (decision 027) is checked like the credentials it reminds of, and never reaches someone who has
+    // signed in since.
+    const reminder = mail.type === 'REMINDER';
+    const credential = CREDENTIAL_MAIL_TYPES.includes(mail.type) || reminder;
     if (!credential && !(needsSecret(mail) && !mail.secretCiphertext)) return true;
     return db.$transaction(async (tx) => {
       const rows = await tx.$queryRaw<{ status: 'CANCELLED' | 'REPLACED' }[]>`
         UPDATE "OutboxMail" AS m
-        SET status = (CASE WHEN ${credential}::boolean AND a.status = 'ENROLLED' THEN 'REPLACED' ELSE 'CANCELLED' END)::"MailStatus",
+        SET status = (CASE WHEN ${credential}::boolean AND a.status = 'ENROLLED'
+              AND NOT (${reminder}::boolean AND COALESCE(a."lastLoginAt" >= a."enrolledAt", false)) THEN 'REPLACED' ELSE 'CANCELLED' END)::"MailStatus",
             "secretCiphertext" = NULL, "leaseUntil" = NULL, "leasedBy" = NULL, "nextAttemptAt" = NULL,
             "updatedAt" = (now() AT TIME ZONE 'UTC')
         FROM "OutboxMail" AS o LEFT JOIN "ExtranetAccount" AS a ON a.id = o."accountId"
@@ -198,7 +202,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           AND (
             (m."secretCiphertext" IS NULL AND (strpos(m.html, ${SECRET_PLACEHOLDER}) > 0 OR strpos(m.text, ${SECRET_PLACEHOLDER}) > 0))
             OR (${credential}::boolean AND (a.id IS NULL OR a.status <> 'ENROLLED'
-                OR (m."credentialVersion" IS NOT NULL AND a."credentialVersion" <> m."credentialVersion")))
+                OR (m."credentialVersion" IS NOT NULL AND a."credentialVersion" <> m."credentialVersion")
+                OR (${reminder}::boolean AND COALESCE(a."lastLoginAt" >= a."enrolledAt", false))))
           )
         RETURNING m.status::text AS status`;
       if (!rows.length) return true;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type { Prisma } from '@/generated/prisma/client';
 import type { MailType } from '@/generated/prisma/enums';
 import { getConfig } from '@/server/config';
 import type { Tx } from '@/server/db';
@@ -19,6 +20,8 @@ export type EnqueueInput = {
   /** Credential mails: the account's credential version they carry; the dispatcher sends them only while current. */
   credentialVersion?: number;
   createdById?: string | null;
+  /** A letter to print (status "À imprimer") instead of a mail; `to` is then the postal address on one line. */
+  letter?: Prisma.InputJsonValue;
 };
 
 /** Writes one mail into the centre d'envoi. Call it inside the transaction of the change that causes it. */
@@ -36,8 +39,10 @@ export async function enqueueMails(tx: Tx, inputs: EnqueueInput[]): Promise<stri
     return {
       id,
       type: input.type,
-      status: input.review ? ('PENDING_REVIEW' as const) : ('SENDING' as const),
-      nextAttemptAt: input.review ? null : now,
+      status: input.letter ? ('TO_PRINT' as const) : input.review ? ('PENDING_REVIEW' as const) : ('SENDING' as const),
+      nextAttemptAt: input.review || input.letter ? null : now,
+      channel: input.letter ? ('LETTER' as const) : ('EMAIL' as const),
+      letter: input.letter,
       accountId: input.accountId,
       tiersId: input.tiersId,
       toAddress: input.to,

@@ -11,6 +11,8 @@ export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
   REPLACED: 'Remplacé',
   BOUNCED: 'Rejeté',
   COMPLAINED: 'Signalé comme spam',
+  TO_PRINT: 'À imprimer',
+  PRINTED: 'Imprimé',
 };
 
 export const MAIL_TYPE_LABELS: Record<MailType, string> = {
@@ -21,6 +23,7 @@ export const MAIL_TYPE_LABELS: Record<MailType, string> = {
   EMAIL_CHANGE_NOTICE: "Changement d'adresse (avis à l'ancienne)",
   EMAIL_CHANGE_CONFIRM: "Changement d'adresse (lien de confirmation)",
   STAFF_NOTICE: "Message à l'équipe",
+  REMINDER: 'Relance (identifiants non utilisés)',
 };
 
 export const MAIL_STATUSES = Object.keys(MAIL_STATUS_LABELS) as MailStatus[];

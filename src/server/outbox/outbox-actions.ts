@@ -82,7 +82,7 @@ export const retryMails = defineStaffAction({
 });
 
 /**
- * "Annuler": a mail not sent yet (À vérifier, Échec, or waiting in En cours d'envoi without a dispatcher
+ * "Annuler": a mail not sent yet (À vérifier, Échec, a letter À imprimer, or waiting in En cours d'envoi without a dispatcher
  * holding it) becomes Annulé and its secret is wiped.
  */
 export const cancelMails = defineStaffAction({
@@ -93,7 +93,7 @@ export const cancelMails = defineStaffAction({
       const cancellable: Prisma.OutboxMailWhereInput = {
         id: { in: input.ids },
         OR: [
-          { status: { in: ['PENDING_REVIEW', 'FAILED'] } },
+          { status: { in: ['PENDING_REVIEW', 'FAILED', 'TO_PRINT'] } },
           { status: 'SENDING', OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }] },
         ],
       };

@@ -1,16 +1,18 @@
 import 'server-only';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { z } from 'zod';
-import type { MailStatus, MailType } from '@/generated/prisma/enums';
+import type { MailChannel, MailStatus, MailType } from '@/generated/prisma/enums';
 import type { Actor } from '@/server/audit/record-event';
 import { recordEvent } from '@/server/audit/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
+import { letterHtml, letterText, type LetterContent } from '@/server/letters/letter-content';
 import { formatParisDateTime } from '@/server/mail/render-mail';
 import { DELIVERY_KIND_LABELS } from '@/shared/outbox/delivery-labels';
 import { composeMessage, maskSecret } from './compose-message';
+import { decodeHeaders } from './decode-headers';
 import { MAIL_STATUS_LABELS } from './labels';
 
 const DELIVERY_SOURCE_LABELS: Record<string, string> = {
@@ -18,12 +20,13 @@ const DELIVERY_SOURCE_LABELS: Record<string, string> = {
   mailjet: 'Mailjet',
   dsn: 'avis de non-remise',
 };
-import { decodeHeaders } from './decode-headers';
 
 export type MailPreview = {
   id: string;
   type: MailType;
   status: MailStatus;
+  /** LETTER: a letter to print (decision 025): no headers; `to` is the postal address. */
+  channel: MailChannel;
   from: string;
   to: string;
   subject: string;
@@ -70,22 +73,45 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
           take: 50,
           select: { occurredAt: true, kind: true, smtpStatus: true, reason: true, source: true },
         },
+        channel: true,
+        letter: true,
       },
     });
     if (!mail) throw new NotFoundError('mail');
     const date = mail.sentAt ?? mail.createdAt;
-    const message = composeMessage(mail, maskSecret(mail), getConfig().mailFrom, date);
-    const raw = (await new MailComposer(message).compile().build()).toString('utf8');
     await recordEvent(tx, actor, {
       type: 'mail.previewed',
       tiersId: mail.tiersId,
       targetType: 'OutboxMail',
       targetId: mail.id,
     });
+    if (mail.channel === 'LETTER' && mail.letter) {
+      const letter = mail.letter as LetterContent;
+      return {
+        id: mail.id,
+        type: mail.type,
+        status: mail.status,
+        channel: mail.channel,
+        from: letter.sender[0] ?? '',
+        to: letter.recipient.join(', '),
+        subject: mail.subject,
+        date: formatParisDateTime(date),
+        html: letterHtml(letter, maskSecret(mail)),
+        text: letterText(letter, maskSecret(mail)),
+        headers: '',
+        headerFields: [],
+        lastError: mail.lastError,
+        statusLabel: MAIL_STATUS_LABELS[mail.status],
+        deliveryEvents: [],
+      };
+    }
+    const message = composeMessage(mail, maskSecret(mail), getConfig().mailFrom, date);
+    const raw = (await new MailComposer(message).compile().build()).toString('utf8');
     return {
       id: mail.id,
       type: mail.type,
       status: mail.status,
+      channel: mail.channel,
       from: String(message.from),
       to: mail.toName ? `${mail.toName} <${mail.toAddress}>` : mail.toAddress,
       subject: mail.subject,

@@ -75,11 +75,12 @@ export function HomeFacts({ lease, agency }: { lease: MyLease | undefined; agenc
   );
 }
 
-export function LeaseCard({ lease }: { lease: MyLease }) {
+/** `base`: where the card links to (the extranet, or staff's read-only view of it: docs/decisions/026). */
+export function LeaseCard({ lease, base = '/extranet' }: { lease: MyLease; base?: string }) {
   return (
     <article className="rounded-md border border-slate-200 p-3">
       <h3 className="mb-2 font-semibold">
-        <Link href={`/extranet/baux/${lease.id}`} className="text-brand-700 underline hover:no-underline">
+        <Link href={`${base}/baux/${lease.id}`} className="text-brand-700 underline hover:no-underline">
           Bail du {lease.property.addressLine}, {lease.property.city}
         </Link>{' '}
         {lease.ended ? (
@@ -102,12 +103,12 @@ export function LeaseCard({ lease }: { lease: MyLease }) {
   );
 }
 
-export function PropertyCard({ property }: { property: MyProperty }) {
+export function PropertyCard({ property, base = '/extranet' }: { property: MyProperty; base?: string }) {
   const lease = property.currentLease;
   return (
     <article className="rounded-md border border-slate-200 p-3">
       <h3 className="mb-2 font-semibold">
-        <Link href={`/extranet/biens/${property.id}`} className="text-brand-700 underline hover:no-underline">
+        <Link href={`${base}/biens/${property.id}`} className="text-brand-700 underline hover:no-underline">
           {property.addressLine}, {property.postalCode} {property.city}
         </Link>
       </h3>
@@ -127,7 +128,13 @@ export function PropertyCard({ property }: { property: MyProperty }) {
   );
 }
 
-export function DocumentList({ documents }: { documents: MyDocument[] }) {
+export function DocumentList({
+  documents,
+  documentHref = (id) => `/extranet/documents/${id}`,
+}: {
+  documents: MyDocument[];
+  documentHref?: (id: string) => string;
+}) {
   if (!documents.length)
     return (
       <p>Aucun document pour le moment. L&apos;agence les déposera ici (quittances, avis d&apos;échéance, bail…).</p>
@@ -143,7 +150,7 @@ export function DocumentList({ documents }: { documents: MyDocument[] }) {
             </p>
           </div>
           <a
-            href={`/extranet/documents/${d.id}`}
+            href={documentHref(d.id)}
             download
             className="self-start rounded-md border border-slate-400 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 sm:self-auto"
           >

@@ -4,6 +4,7 @@ import { requireStaff } from '@/server/auth/staff-session';
 import { getSummary } from '@/server/dashboard/get-summary';
 import { countAccountsByStatus, ZListQuery } from '@/server/access/list-accounts';
 import { ACCESS_STATUS_LABELS, ACCESS_STATUS_SLUGS, ACCESS_STATUSES } from '@/shared/access/access-status-labels';
+import { ActivationFunnel } from './acces/activation-funnel';
 
 export const metadata: Metadata = { title: 'Accueil' };
 
@@ -54,6 +55,7 @@ export default async function BackOfficeHome() {
           </div>
         ))}
       </dl>
+      <ActivationFunnel compact />
       <p>
         Quelqu&apos;un n&apos;arrive pas à se connecter ? Suivez la{' '}
         <Link href="/gestion/assistance" className="text-brand-700 underline">

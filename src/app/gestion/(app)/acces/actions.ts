@@ -3,6 +3,9 @@ import {
   describeSelectionAction,
   enrollAction,
   generateCredentialsAction,
+  generateLettersAction,
+  openSpaceViewAction,
+  remindAction,
   resumeCredentialsJobAction,
   selectResultsAction,
   unenrollAction,
@@ -15,3 +18,6 @@ export const generateCredentials = staffAction(generateCredentialsAction);
 export const resumeCredentialsJob = staffAction(resumeCredentialsJobAction);
 export const selectResults = staffAction(selectResultsAction);
 export const describeSelection = staffAction(describeSelectionAction);
+export const generateLetters = staffAction(generateLettersAction);
+export const openSpaceView = staffAction(openSpaceViewAction);
+export const remind = staffAction(remindAction);

@@ -18,6 +18,7 @@ import { PageSizeLinks } from '@/ui/pager';
 import { AccessTable } from './access-table';
 import { PageRows } from './selection/page-rows';
 import { SelectionToolbar } from './selection/selection-toolbar';
+import { ActivationFunnel } from './activation-funnel';
 
 export const metadata: Metadata = { title: 'Gestion des accès' };
 
@@ -89,6 +90,8 @@ export default async function AccesPage({
           {!canWrite && ' Votre rôle permet de consulter cette page, pas de modifier les accès.'}
         </p>
       </div>
+
+      <ActivationFunnel />
 
       <form
         method="get"

@@ -6,6 +6,7 @@ import type { ActionResult } from '@/server/auth/staff-action';
 import type { MailPreview } from '@/server/outbox/preview-mail';
 import { cancelMailsAction, previewMailServerAction, retryMailsAction, sendMailsAction } from './actions';
 import { PreviewDialog } from './preview-dialog';
+import { PrintLettersButton } from './print-letters-button';
 
 export type OutboxRow = {
   id: string;
@@ -29,6 +30,8 @@ const STATUS_STYLE: Record<MailStatus, string> = {
   REPLACED: 'bg-slate-100 text-slate-700',
   BOUNCED: 'bg-red-100 text-red-900',
   COMPLAINED: 'bg-orange-100 text-orange-900',
+  TO_PRINT: 'bg-amber-100 text-amber-900',
+  PRINTED: 'bg-emerald-100 text-emerald-900',
 };
 
 const buttonClass =
@@ -52,8 +55,16 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
     return () => clearInterval(timer);
   }, [inFlight, router]);
 
-  const selectable = rows.filter((r) => r.status === 'PENDING_REVIEW');
+  // Mails to check and send, and letters to print (decision 025).
+  const selectable = rows.filter((r) => r.status === 'PENDING_REVIEW' || r.status === 'TO_PRINT');
   const selectedIds = selectable.filter((r) => selected.has(r.id)).map((r) => r.id);
+  const selectedMails = selectable.filter((r) => selected.has(r.id) && r.status === 'PENDING_REVIEW').map((r) => r.id);
+  const selectedLetters = selectable.filter((r) => selected.has(r.id) && r.status === 'TO_PRINT').map((r) => r.id);
+  const printed = (result: { ok: boolean; text: string }) => {
+    setFeedback(result);
+    if (result.ok) setSelected(new Set());
+    router.refresh();
+  };
 
   function run(action: (input: { ids: string[] }) => Promise<ActionResult>, ids: string[], after?: () => void) {
     startTransition(async () => {
@@ -96,11 +107,20 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
           <button
             type="button"
             className={primaryClass}
-            disabled={pending || selectedIds.length === 0}
-            onClick={() => run(sendMailsAction, selectedIds)}
+            disabled={pending || selectedMails.length === 0}
+            onClick={() => run(sendMailsAction, selectedMails)}
           >
             Envoyer la sélection
           </button>
+          {selectable.some((r) => r.status === 'TO_PRINT') && (
+            <PrintLettersButton
+              ids={selectedLetters}
+              label="Imprimer la sélection"
+              className={primaryClass}
+              disabled={pending}
+              onDone={printed}
+            />
+          )}
           <span className="text-sm text-slate-700">
             {selectedIds.length
               ? `${selectedIds.length} mail${selectedIds.length > 1 ? 's' : ''} sélectionné${selectedIds.length > 1 ? 's' : ''}`
@@ -159,7 +179,7 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
               <tr key={row.id} className="border-t border-slate-200 align-top">
                 {canSend && (
                   <td className="p-3">
-                    {row.status === 'PENDING_REVIEW' && (
+                    {(row.status === 'PENDING_REVIEW' || row.status === 'TO_PRINT') && (
                       <input
                         type="checkbox"
                         aria-label={`Sélectionner le mail à ${row.to}`}
@@ -217,6 +237,9 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
                         Envoyer
                       </button>
                     )}
+                    {canSend && row.status === 'TO_PRINT' && (
+                      <PrintLettersButton ids={[row.id]} className={primaryClass} disabled={pending} onDone={printed} />
+                    )}
                     {canSend && row.status === 'FAILED' && (
                       <button
                         type="button"
@@ -227,16 +250,17 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
                         Réessayer
                       </button>
                     )}
-                    {canSend && (row.status === 'PENDING_REVIEW' || row.status === 'FAILED') && (
-                      <button
-                        type="button"
-                        className={buttonClass}
-                        disabled={pending}
-                        onClick={() => run(cancelMailsAction, [row.id])}
-                      >
-                        Annuler
-                      </button>
-                    )}
+                    {canSend &&
+                      (row.status === 'PENDING_REVIEW' || row.status === 'FAILED' || row.status === 'TO_PRINT') && (
+                        <button
+                          type="button"
+                          className={buttonClass}
+                          disabled={pending}
+                          onClick={() => run(cancelMailsAction, [row.id])}
+                        >
+                          Annuler
+                        </button>
+                      )}
                   </div>
                 </td>
               </tr>
@@ -249,6 +273,10 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
         canSend={canSend}
         pending={pending}
         onSend={(id) => run(sendMailsAction, [id], () => setPreview(null))}
+        onPrinted={(result) => {
+          if (result.ok) setPreview(null);
+          printed(result);
+        }}
         onClose={() => {
           setPreview(null);
           opener.current?.focus();

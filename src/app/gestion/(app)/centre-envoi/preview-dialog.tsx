@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import type { MailPreview } from '@/server/outbox/preview-mail';
+import { PrintLettersButton } from './print-letters-button';
 
 /** A button of the loupe's bar. Another action (e.g. « Imprimer ») is one more entry of `actions`. */
 export type LoupeAction = { key: string; label: string; primary?: boolean; disabled?: boolean; onClick: () => void };
@@ -16,6 +17,7 @@ export function PreviewDialog({
   canSend,
   pending,
   onSend,
+  onPrinted,
   onClose,
   actions = [],
 }: {
@@ -23,6 +25,7 @@ export function PreviewDialog({
   canSend: boolean;
   pending: boolean;
   onSend: (id: string) => void;
+  onPrinted: (result: { ok: boolean; text: string }) => void;
   onClose: () => void;
   /** More actions, after Envoyer and before Fermer. */
   actions?: LoupeAction[];
@@ -58,9 +61,17 @@ export function PreviewDialog({
         <div className="flex flex-col">
           <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-6 py-4">
             <h2 id="apercu-titre" className="text-xl font-semibold">
-              Aperçu du mail
+              {preview.channel === 'LETTER' ? 'Aperçu de la lettre' : 'Aperçu du mail'}
             </h2>
             <div className="flex gap-2">
+              {canSend && preview.status === 'TO_PRINT' && (
+                <PrintLettersButton
+                  ids={[preview.id]}
+                  className="rounded-md bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+                  disabled={pending}
+                  onDone={onPrinted}
+                />
+              )}
               {all.map((action) => (
                 <button
                   key={action.key}
@@ -121,7 +132,9 @@ export function PreviewDialog({
               </p>
             )}
             <p className="text-sm text-slate-700">
-              Le mot de passe ou le lien est masqué : il n’est mis dans le mail qu’au moment de l’envoi.
+              {preview.channel === 'LETTER'
+                ? 'Le mot de passe ou le lien est masqué : il n’est écrit que dans le PDF, au moment de l’impression, puis effacé.'
+                : 'Le mot de passe ou le lien est masqué : il n’est mis dans le mail qu’au moment de l’envoi.'}
             </p>
             <h3 className="font-semibold">Version HTML</h3>
             <iframe
@@ -143,17 +156,19 @@ export function PreviewDialog({
                 <pre className="whitespace-pre-wrap text-sm">{preview.text}</pre>
               </div>
             </section>
-            <details className="rounded border border-slate-200 p-3">
-              <summary className="cursor-pointer font-semibold">En-têtes ({preview.headerFields.length})</summary>
-              <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-xs">
-                {preview.headerFields.map(([name, value], i) => (
-                  <div key={i} className="contents">
-                    <dt className="font-mono font-medium text-slate-700">{name}</dt>
-                    <dd className="break-all font-mono">{value}</dd>
-                  </div>
-                ))}
-              </dl>
-            </details>
+            {preview.headerFields.length > 0 && (
+              <details className="rounded border border-slate-200 p-3">
+                <summary className="cursor-pointer font-semibold">En-têtes ({preview.headerFields.length})</summary>
+                <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-xs">
+                  {preview.headerFields.map(([name, value], i) => (
+                    <div key={i} className="contents">
+                      <dt className="font-mono font-medium text-slate-700">{name}</dt>
+                      <dd className="break-all font-mono">{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
+            )}
           </div>
         </div>
       )}

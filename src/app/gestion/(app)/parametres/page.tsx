@@ -5,12 +5,18 @@ import { getSessionLifetimes } from '@/server/session/lifetimes';
 import { getCredentialSettings } from '@/server/settings/get-settings';
 import { CredentialSettingsForm } from './credential-settings-form';
 import { SessionSettingsForm } from './session-settings-form';
+import { ReminderSettingsForm } from './reminder-settings-form';
+import { getReminderSettings } from '@/server/settings/reminder-settings';
 
 export const metadata: Metadata = { title: 'Paramètres' };
 
 export default async function ParametresPage() {
   await requireStaff('settings:write');
-  const [current, lifetimes] = await Promise.all([getCredentialSettings(), getSessionLifetimes()]);
+  const [current, lifetimes, reminders] = await Promise.all([
+    getCredentialSettings(),
+    getSessionLifetimes(),
+    getReminderSettings(),
+  ]);
   return (
     <section aria-labelledby="page-title" className="flex max-w-2xl flex-col gap-6">
       <h1 id="page-title" className="text-2xl font-semibold">
@@ -23,6 +29,10 @@ export default async function ParametresPage() {
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <h2 className="mb-4 text-lg font-semibold">Durée des sessions</h2>
         <SessionSettingsForm current={lifetimes} />
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <h2 className="mb-4 text-lg font-semibold">Relance automatique</h2>
+        <ReminderSettingsForm current={reminders} />
       </div>
       <ul className="flex flex-col gap-2">
         <li>

@@ -273,6 +273,12 @@ export function SelectionToolbar({
         canSend
         pending={pending}
         onSend={send}
+        onPrinted={(result) => {
+          setPreview(null);
+          setError(result.ok ? null : result.text);
+          if (result.ok) setNotice((before) => ({ ...before, text: result.text }));
+          router.refresh();
+        }}
         onClose={() => {
           setPreview(null);
           previewButton.current?.focus();

@@ -1,6 +1,6 @@
 import type { ActionResult } from '@/server/auth/staff-action';
 import { isEnrolledStatus } from '@/shared/access/access-status-labels';
-import { enroll, generateCredentials, unenroll } from '../actions';
+import { enroll, generateCredentials, generateLetters, remind, unenroll } from '../actions';
 import type { Selected } from './store';
 
 export type ActionData = { jobId?: string; mailId?: string } | undefined;
@@ -88,9 +88,33 @@ export const TOOLBAR_ACTIONS: ToolbarAction[] = [
           .map((p) => `[${p.name}](/gestion/tiers/${p.id})`)
           .join(
             ', ',
-          )}${noEmail.length > 3 ? '…' : ''}) : ajoutez l'adresse dans la fiche tiers, ou retirez la personne de la sélection.`;
+          )}${noEmail.length > 3 ? '…' : ''}) : ajoutez l'adresse dans la fiche tiers, utilisez « Générer la lettre d'identifiants », ou retirez la personne de la sélection.`;
       return null;
     },
     run: generateCredentials,
+  },
+  {
+    // The envelope's credentials as a printable letter (docs/decisions/025): for people without a usable address.
+    key: 'letter',
+    label: "Générer la lettre d'identifiants",
+    tone: 'neutral',
+    unavailable(people) {
+      const notEnrolled = people.filter((p) => !isEnrolledStatus(p.status));
+      return notEnrolled.length
+        ? `${firstNames(notEnrolled)} ${notEnrolled.length > 1 ? 'ne sont pas inscrits' : "n'est pas inscrit(e)"} : cliquez d'abord sur « Inscrire », ou retirez-${notEnrolled.length > 1 ? 'les' : 'le'} de la sélection.`
+        : null;
+    },
+    run: generateLetters,
+  },
+  {
+    // "Relancer" (docs/decisions/027): a reminder while the temporary password is valid, new credentials once expired.
+    key: 'remind',
+    label: 'Relancer',
+    tone: 'neutral',
+    unavailable: (people) =>
+      people.some((p) => p.status === 'CREDENTIALS_SENT')
+        ? null
+        : "Personne dans la sélection n'attend d'activer son accès (statut « Identifiants envoyés ») : il n'y a personne à relancer.",
+    run: remind,
   },
 ];

@@ -15,6 +15,7 @@ import { describeDelivery } from '@/shared/outbox/delivery-labels';
 import { EMAIL_INVALID_LABEL, isEmailInvalid } from '@/shared/tiers/email-validity';
 import { formatDateTime } from '@/ui/date';
 import { updateTiers } from '../actions';
+import { SpaceViewButton } from '../../acces/space-view-button';
 import { ArchiveButton } from '../_components/archive-button';
 import { DocumentsSection } from '../_components/documents';
 import { TiersForm } from '../_components/tiers-form';
@@ -51,6 +52,7 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
           <Link href={`/gestion/acces/${tiers.id}/diagnostic`} prefetch={false} className="text-brand-700 underline">
             Diagnostic de connexion
           </Link>
+          <SpaceViewButton tiersId={tiers.id} />
           {!tiers.email && (
             <span className="text-amber-800">
               Pas d&apos;adresse e-mail : ajoutez-la pour pouvoir envoyer des identifiants.

@@ -11,6 +11,7 @@ import { EMAIL_INVALID_LABEL } from '@/shared/tiers/email-validity';
 import { ACCESS_STATUS_LABELS } from '@/shared/access/access-status-labels';
 import { ActionForm } from '@/ui/action-form';
 import { formatDateTime } from '@/ui/date';
+import { SpaceViewButton } from '../../space-view-button';
 import { enrollFix, generateFix, unlockFix } from './actions';
 
 export const metadata: Metadata = { title: 'Diagnostic de connexion' };
@@ -157,6 +158,7 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
         › {d.person.name}
       </nav>
       <h1 className="text-2xl font-semibold">Diagnostic de connexion – {d.person.name}</h1>
+      <SpaceViewButton tiersId={d.person.id} />
 
       <section aria-labelledby="verdict-title" className="rounded-lg border-2 border-brand-600 bg-brand-50 p-5">
         <h2 id="verdict-title" className="text-sm font-semibold uppercase tracking-wide text-brand-900">

@@ -1,0 +1,90 @@
+import 'server-only';
+import { db } from '@/server/db';
+import { displayName } from '@/server/tiers/names';
+import { enqueueReminders } from './remind-accounts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The automatic reminder (docs/decisions/027), run by the background worker: when an ADMIN set "N jours avant
+ * l'expiration", each enrolled person who was sent credentials, never signed in, has an e-mail address, and whose
+ * temporary password (or activation link) expires within N days gets one reminder for those credentials, "À vérifier"
+ * or sent directly as the setting says. Idempotent: a reminder already written for the account's current credential
+ * version (whatever became of it) is never written again; the account rows are locked (SKIP LOCKED) so that two
+ * workers never write the same one. Returns how many were queued.
+ */
+export async function queueDueReminders(now = new Date()): Promise<number> {
+  const settings = await db.agencySettings.findUnique({
+    where: { id: 1 },
+    select: { reminderDaysBeforeExpiry: true, reminderReview: true },
+  });
+  const days = settings?.reminderDaysBeforeExpiry;
+  if (!days) return 0;
+  const until = new Date(now.getTime() + days * DAY_MS);
+  return db.$transaction(
+    async (tx) => {
+      const due = await tx.$queryRaw<{ id: string; expiresAt: Date }[]>`
+        SELECT a.id, COALESCE(p."expiresAt", v."expiresAt") AS "expiresAt"
+        FROM "ExtranetAccount" a
+        JOIN "Tiers" t ON t.id = a."tiersId"
+        LEFT JOIN "ExtranetPassword" p ON p."accountId" = a.id
+        LEFT JOIN "Verification" v ON v."accountId" = a.id AND v.type = 'ACTIVATION' AND v."usedAt" IS NULL
+        WHERE a.status = 'ENROLLED' AND t.email IS NOT NULL AND t."archivedAt" IS NULL
+          AND a."credentialsGeneratedAt" >= a."enrolledAt"
+          AND (a."lastLoginAt" IS NULL OR a."lastLoginAt" < a."enrolledAt")
+          AND (
+            (p."isTemporary" AND p."expiresAt" > ${now}::timestamp AND p."expiresAt" <= ${until}::timestamp)
+            OR (p."accountId" IS NULL AND v."expiresAt" > ${now}::timestamp AND v."expiresAt" <= ${until}::timestamp)
+          )
+          AND EXISTS (
+            SELECT 1 FROM "OutboxMail" m
+            WHERE m."accountId" = a.id AND m.type IN ('CREDENTIALS', 'ACTIVATION_LINK') AND m.status IN ('SENT', 'PRINTED')
+              AND m."credentialVersion" = a."credentialVersion"
+          )
+          AND NOT EXISTS (
+            SELECT 1 FROM "OutboxMail" r
+            WHERE r."accountId" = a.id AND r.type = 'REMINDER' AND r."credentialVersion" = a."credentialVersion"
+          )
+        ORDER BY a.id
+        LIMIT 200
+        FOR UPDATE OF a SKIP LOCKED`;
+      if (!due.length) return 0;
+      const expiry = new Map(due.map((d) => [d.id, d.expiresAt]));
+      const accounts = await tx.extranetAccount.findMany({
+        where: { id: { in: due.map((d) => d.id) } },
+        select: {
+          id: true,
+          login: true,
+          credentialVersion: true,
+          tiers: {
+            select: {
+              id: true,
+              kind: true,
+              civility: true,
+              firstName: true,
+              lastName: true,
+              companyName: true,
+              email: true,
+            },
+          },
+        },
+      });
+      await enqueueReminders(
+        tx,
+        { type: 'SYSTEM' },
+        accounts.map(({ tiers, ...a }) => ({
+          ...tiers,
+          tiersId: tiers.id,
+          accountId: a.id,
+          login: a.login,
+          name: displayName(tiers),
+          credentialVersion: a.credentialVersion,
+          expiresAt: expiry.get(a.id)!,
+        })),
+        settings.reminderReview,
+      );
+      return accounts.length;
+    },
+    { timeout: 60_000 },
+  );
+}
