@@ -30,7 +30,7 @@ test('a person without e-mail: the letter is printed once, and its credentials s
   const name = (await box.getAttribute('aria-label'))!;
   const row = page.locator('tbody tr', { has: page.locator(`input[value="${id}"]`) });
   await row.getByRole('checkbox').check();
-  const panel = page.getByRole('complementary', { name: 'Actions sur la sélection' });
+  const panel = page.getByRole('region', { name: 'Actions sur la sélection' });
   await panel.getByRole('button', { name: 'Inscrire', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 accès inscrit.' })).toBeVisible();
   await expect(row.getByRole('cell').nth(2)).toHaveText(/^[a-z0-9-]+\.[a-z2-9]{4}$/);

@@ -47,11 +47,11 @@ test('a bounced address: the diagnostic says so, staff fix it, new credentials s
   const checkbox = candidate.getByRole('checkbox');
   const tiersId = (await checkbox.getAttribute('value'))!;
   const name = (await checkbox.getAttribute('aria-label'))!;
-  const actions = page.getByRole('complementary', { name: 'Actions sur la sélection' });
+  const actions = page.getByRole('region', { name: 'Actions sur la sélection' });
   await checkbox.check();
   await actions.getByRole('button', { name: 'Inscrire', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 accès inscrit.' })).toBeVisible();
-  await actions.getByRole('button', { name: "Générer le mail d'identifiants" }).click();
+  await actions.getByRole('button', { name: 'Générer les identifiants' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^1 mail d'identifiants généré/ })).toBeVisible();
   const row = page.locator('tbody tr', { has: page.locator(`input[value="${tiersId}"]`) });
   const login = (await row.getByRole('cell').nth(2).textContent())!.trim();
