@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import argon2 from 'argon2';
 import { enrollAccounts } from '@/server/access/enroll-accounts';
 import { generateCredentials } from '@/server/access/generate-credentials';
-import { ARGON2_OPTIONS } from '@/server/auth/password';
+import { ARGON2_OPTIONS } from '@/server/session/password';
 import { closeEngine, db, getEngine } from '@/server/db';
 import { migrate } from '@/server/db/migrate';
 import { sortNameOf } from '@/server/tiers/names';

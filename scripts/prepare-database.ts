@@ -1,7 +1,7 @@
 // The set-up of npm start (scripts/start.ts), loaded once the web server is starting: migrate, seed an empty
 // embedded database, print the demo logins that still work.
 import type { PGlite } from '@electric-sql/pglite';
-import { verifyPassword } from '@/server/auth/password';
+import { verifyPassword } from '@/server/session/password';
 import type { Config } from '@/server/config';
 import { closeEngine, getEngine } from '@/server/db';
 import { openPGlite, type Engine } from '@/server/db/engine';

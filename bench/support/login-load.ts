@@ -249,7 +249,7 @@ export async function runLoginBenchmark(spec: LoginBenchmark): Promise<void> {
   process.env.DATABASE_URL = dbUrl.toString();
   process.env.AUTH_SECRET ??= randomBytes(32).toString('base64');
   process.env.DATA_DIR ??= '.data/bench';
-  const { ARGON2_OPTIONS } = await import('@/server/auth/password');
+  const { ARGON2_OPTIONS } = await import('@/server/session/password');
   const { nextServerEnv } = await import('@/server/runtime/next-server-env');
   try {
     execFileSync('wrk', ['--version'], { stdio: 'ignore' });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { enrollAction, generateCredentialsAction, unenrollAction } from '@/server/access/actions';
 import { executeStaffAction } from '@/server/auth/staff-action';
-import { verifyPassword } from '@/server/auth/password';
+import { verifyPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import { decryptSecret } from '@/server/outbox/secret-box';
 import { findSession } from '@/server/session/sessions';

@@ -3,7 +3,7 @@ import { generateCredentialsAction, enrollAction, unenrollAction } from '@/serve
 import { listAccounts, ZListQuery } from '@/server/access/list-accounts';
 import { sha256Hex } from '@/server/access/secrets';
 import { executeStaffAction } from '@/server/auth/staff-action';
-import { verifyPassword } from '@/server/auth/password';
+import { verifyPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import { decryptSecret } from '@/server/outbox/secret-box';
 import { createStaffUser, createTiers } from '../factories';

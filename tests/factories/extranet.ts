@@ -1,7 +1,7 @@
 // Extranet test data: accounts with a password, links, documents stored through the real storage.
 import { randomBytes } from 'node:crypto';
 import type { AccountStatus, DocumentCategory, TiersKind, VerificationType } from '@/generated/prisma/enums';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import { getDocumentStorage } from '@/server/documents/storage';
 import type { ExtranetActor } from '@/server/extranet/session-validity';

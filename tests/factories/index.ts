@@ -1,7 +1,7 @@
 // Test data through the real client, one record at a time, with sensible defaults.
 import { randomUUID } from 'node:crypto';
 import type { StaffRole, TiersKind } from '@/generated/prisma/enums';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import type { StaffActor } from '@/server/auth/staff-session';
 import { sortNameOf } from '@/server/tiers/names';

@@ -1,7 +1,7 @@
 // Outbox test data: an extranet account with its credential mail waiting in the centre d'envoi, made the way the
 // envelope makes it (hash on the account, plaintext only encrypted inside the queued mail).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import { renderMail, type RenderedMail } from '@/server/mail/render-mail';
 import type { TemplateMailType } from '@/server/mail/templates';

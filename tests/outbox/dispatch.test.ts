@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '@/server/auth/password';
+import { verifyPassword } from '@/server/session/password';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { getConfig } from '@/server/config';
 import { db } from '@/server/db';

@@ -2,7 +2,7 @@ import 'server-only';
 import { availableParallelism } from 'node:os';
 import type { MailChannel, MailType } from '@/generated/prisma/enums';
 import { recordEvents, type Actor } from '@/server/audit/record-event';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/session/password';
 import { getConfig } from '@/server/config';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';

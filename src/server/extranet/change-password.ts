@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import { FieldsError } from './extranet-action';
 import { checkPassword, type PasswordContext } from './password-policy';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { recordEvent } from '@/server/audit/record-event';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { openSession } from '@/server/session/sessions';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@/generated/prisma/client';
 import type { PropertyKind, StaffRole } from '@/generated/prisma/enums';
 import { createHash } from 'node:crypto';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/session/password';
 import { getDocumentStorage } from '@/server/documents/storage';
 import { demoPdf } from './demo-pdf';
 import { sortNameOf } from '@/server/tiers/names';

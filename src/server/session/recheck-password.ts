@@ -1,5 +1,5 @@
 import 'server-only';
-import { verifyPassword } from '@/server/auth/password';
+import { verifyPassword } from './password';
 import { db } from '@/server/db';
 import { tryAgainAt } from './messages';
 import { ipKey, releaseBucket, reserveLogin, type Audience } from './throttle';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { LoginOutcome } from '@/generated/prisma/enums';
-import { hashPassword, verifyPassword } from '@/server/auth/password';
+import { hashPassword, verifyPassword } from './password';
 import { db, query } from '@/server/db';
 import { isDatabaseUnavailable } from '@/server/errors';
 import { afterAnswer } from './after-answer';

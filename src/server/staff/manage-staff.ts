@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { StaffRole } from '@/generated/prisma/enums';
 import { recordEvent, type Actor } from '@/server/audit/record-event';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/session/password';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { revokeSessions } from '@/server/session/sessions';

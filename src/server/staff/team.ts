@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { StaffRole } from '@/generated/prisma/enums';
 import { recordEvent, type Actor } from '@/server/audit/record-event';
-import { hashPassword } from '@/server/auth/password';
+import { hashPassword } from '@/server/session/password';
 import { ROLE_LABELS } from '@/server/auth/permissions';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { assertAnotherAdmin, disableStaffMember, findMember, LAST_ADMIN } from './manage-staff';
