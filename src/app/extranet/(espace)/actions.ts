@@ -1,7 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getExtranetActor, type ExtranetActor } from '@/server/auth/extranet-session';
+import { getExtranetActor, type ExtranetActor } from '@/server/extranet/extranet-session';
 import { changeOwnPassword, ZChangePassword } from '@/server/extranet/change-password';
 import { contactAgency, ZContactMessage } from '@/server/extranet/contact-agency';
 import { endAllSessions, endCurrentSession } from '@/server/extranet/end-sessions';

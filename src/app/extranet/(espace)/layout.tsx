@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { getExtranetActor } from '@/server/auth/extranet-session';
+import { getExtranetActor } from '@/server/extranet/extranet-session';
 import { signOutExtranet } from './actions';
 
 // The shell only; each page checks the session itself (requireExtranet), never this layout.

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireExtranet } from '@/server/auth/extranet-session';
+import { requireExtranet } from '@/server/extranet/extranet-session';
 import { MySpace } from '../_components/my-space';
 
 export const metadata: Metadata = { title: 'Mon espace' };

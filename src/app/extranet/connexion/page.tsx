@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getExtranetActor } from '@/server/auth/extranet-session';
+import { getExtranetActor } from '@/server/extranet/extranet-session';
 import { AuthCard } from '../_components/auth-card';
 import { ExtranetLoginForm } from './login-form';
 

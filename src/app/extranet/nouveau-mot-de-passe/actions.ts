@@ -1,6 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { getExtranetActor } from '@/server/auth/extranet-session';
+import { getExtranetActor } from '@/server/extranet/extranet-session';
 import { changeOwnPassword, ZChangePassword } from '@/server/extranet/change-password';
 import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
 import { requestInfo } from '@/server/extranet/request-info';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { requireExtranet } from '@/server/auth/extranet-session';
+import { requireExtranet } from '@/server/extranet/extranet-session';
 import { LINK_INVALID } from '@/server/extranet/messages';
 import { getMyProfile } from '@/server/extranet/my-space';
 import { findUsableVerification } from '@/server/extranet/verification-token';

@@ -1,6 +1,6 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { signOut } from '@/server/auth/auth';
+import { signOut } from '@/server/staff/staff-auth';
 import { getStaffActor } from '@/server/auth/staff-session';
 import { requestInfo } from '@/server/extranet/request-info';
 import { endAllStaffSessions } from '@/server/staff/team';

@@ -1,7 +1,7 @@
 'use server';
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { signIn, StaffSignInRefused } from '@/server/auth/auth';
+import { signIn, StaffSignInRefused } from '@/server/staff/staff-auth';
 import { STAFF_LOGIN_FAILED } from '@/server/session/messages';
 
 export type SignInState = { error?: string; email?: string };

@@ -1,4 +1,4 @@
-import { getExtranetActor } from '@/server/auth/extranet-session';
+import { getExtranetActor } from '@/server/extranet/extranet-session';
 import { NotFoundError } from '@/server/errors';
 import { downloadMyDocument } from '@/server/extranet/download-document';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireExtranet } from '@/server/auth/extranet-session';
+import { requireExtranet } from '@/server/extranet/extranet-session';
 import { NotFoundError } from '@/server/errors';
 import { getMyLease } from '@/server/extranet/my-space';
 import { LeaseCard } from '../../sections';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireExtranet } from '@/server/auth/extranet-session';
+import { requireExtranet } from '@/server/extranet/extranet-session';
 import { NotFoundError } from '@/server/errors';
 import { getMyProperty } from '@/server/extranet/my-space';
 import { PropertyCard } from '../../sections';

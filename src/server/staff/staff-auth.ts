@@ -9,7 +9,7 @@ import { secureCookies, sessionCookieName, sessionCookieOptions } from '@/server
 import { STAFF_ABSOLUTE_MAX_HOURS } from '@/server/session/lifetimes';
 import { STAFF_LOGIN_FAILED } from '@/server/session/messages';
 import { findSession, revokeSession } from '@/server/session/sessions';
-import { authenticateStaff } from '@/server/staff/authenticate-staff';
+import { authenticateStaff } from './authenticate-staff';
 
 const ZStaffCredentials = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) });
 

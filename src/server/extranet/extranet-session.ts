@@ -1,7 +1,7 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { extranetActor, type ExtranetActor } from '@/server/extranet/session-validity';
+import { extranetActor, type ExtranetActor } from './session-validity';
 import { currentSession } from '@/server/session/sessions';
 
 export type { ExtranetActor };
