@@ -3,7 +3,8 @@ import { recordEvent, type Actor } from '@/server/audit/record-event';
 import { db, type Tx } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { generateLogin } from './generate-login';
-import { countLabel, loadSelection, nameList, rethrowConflict, SELECTION_CHANGED } from './selection';
+import { loadSelection, nameList, rethrowConflict, SELECTION_CHANGED } from './selection';
+import { countLabel } from '@/shared/plural';
 
 export type EnrollResult = { enrolled: number; alreadyEnrolled: number; message: string };
 

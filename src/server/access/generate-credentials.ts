@@ -16,7 +16,8 @@ import { buildLetter, letterBodies, type LetterContent } from '@/server/letters/
 import { letterRecipients } from '@/server/letters/letter-recipients';
 import { boundedPipeline } from './bounded-pipeline';
 import { linkToken, temporaryPassword } from './secrets';
-import { countLabel, loadSelection, SELECTION_CHANGED, type SelectedPerson } from './selection';
+import { loadSelection, SELECTION_CHANGED, type SelectedPerson } from './selection';
+import { countLabel } from '@/shared/plural';
 import { CREDENTIAL_MAIL_TYPES, REMINDER_MAIL_TYPES, retireUnsentMails } from './unsent-mails';
 
 export type StaffAuditActor = Extract<Actor, { type: 'STAFF' }>;

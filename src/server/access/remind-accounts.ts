@@ -6,7 +6,8 @@ import { loadAgency, mailRenderer } from '@/server/mail/render-mail';
 import { enqueueMails } from '@/server/outbox/enqueue-mail';
 import { nudgeDispatcher } from '@/server/outbox/in-app-dispatcher';
 import { generateCredentials, type StaffAuditActor } from './generate-credentials';
-import { countLabel, loadSelection } from './selection';
+import { loadSelection } from './selection';
+import { countLabel } from '@/shared/plural';
 
 /** Where a never-activated person stands: their credentials still usable until `expiresAt`, or expired. */
 type Standing = {

@@ -52,11 +52,6 @@ export function rethrowConflict(error: unknown): never {
   throw error;
 }
 
-/** "3 accès désinscrits", "1 accès désinscrit". */
-export function countLabel(n: number, singular: string, plural: string): string {
-  return `${new Intl.NumberFormat('fr-FR').format(n)} ${n > 1 ? plural : singular}`;
-}
-
 /** A list of names for a message, shortened past a few. */
 export function nameList(people: { name: string }[], max = 5): string {
   const names = people.slice(0, max).map((p) => p.name);

@@ -5,7 +5,8 @@ import { UserError } from '@/server/errors';
 import { revokeAccountsSessions } from '@/server/session/sessions';
 import { revokeAccountTokens } from '@/server/extranet/verification-token';
 import { CREDENTIAL_MAIL_TYPES, withdrawUnsentMails } from './unsent-mails';
-import { countLabel, loadSelection, nameList, SELECTION_CHANGED } from './selection';
+import { loadSelection, nameList, SELECTION_CHANGED } from './selection';
+import { countLabel } from '@/shared/plural';
 
 export type UnenrollResult = { unenrolled: number; skipped: number; message: string };
 

@@ -8,6 +8,7 @@ import { planImport, type ImportReport } from './plan-import';
 import { startProgress } from './progress';
 import { ImportFileError, openImportFile } from './validate-rows';
 import { recordImportCompleted, writeImportBatch } from './write-import';
+import { countLabel } from '@/shared/plural';
 
 // The import use cases, apart from the action wrapper so that the benchmark can run them as they are.
 
@@ -36,13 +37,11 @@ const NOUNS: Record<ImportKind, [string, string]> = {
   baux: ['bail', 'baux'],
 };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-
 /** The dry run: the per-line report, nothing written. */
 export async function dryRunImport(input: ImportInput): Promise<{ message: string; data: ImportReport }> {
   const file = await readFile(input);
   const report = await planImport(db, file);
-  const message = `Essai terminé : ${plural(report.created, 'création', 'créations')}, ${plural(report.updated, 'mise à jour', 'mises à jour')}, ${plural(report.refused, 'ligne refusée', 'lignes refusées')}. Rien n'a encore été importé.`;
+  const message = `Essai terminé : ${countLabel(report.created, 'création', 'créations')}, ${countLabel(report.updated, 'mise à jour', 'mises à jour')}, ${countLabel(report.refused, 'ligne refusée', 'lignes refusées')}. Rien n'a encore été importé.`;
   return { message, data: report };
 }
 
@@ -74,7 +73,7 @@ export async function runImport(input: ImportInput & { jobId?: string }, staffId
         });
         if (report.refused) {
           throw new ImportRefusedError(
-            `${plural(report.refused, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`,
+            `${countLabel(report.refused, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`,
           );
         }
         await recordImportCompleted(tx, audit, report);
@@ -85,7 +84,7 @@ export async function runImport(input: ImportInput & { jobId?: string }, staffId
     await progress.finish('DONE', { created: report.created, updated: report.updated }, report.total);
     const [one, many] = NOUNS[file.kind];
     return {
-      message: `Import terminé : ${plural(report.created, `${one} créé`, `${many} créés`)}, ${report.updated} mis à jour.`,
+      message: `Import terminé : ${countLabel(report.created, `${one} créé`, `${many} créés`)}, ${report.updated} mis à jour.`,
       data: { jobId, created: report.created, updated: report.updated },
     };
   } catch (error) {

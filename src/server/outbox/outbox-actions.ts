@@ -6,6 +6,7 @@ import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { nudgeDispatcher } from './in-app-dispatcher';
+import { countLabel } from '@/shared/plural';
 
 const ZMailIds = z.object({
   ids: z.preprocess(
@@ -16,8 +17,6 @@ const ZMailIds = z.object({
       .max(500, 'Sélectionnez au plus 500 mails à la fois.'),
   ),
 });
-
-const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /**
  * "Envoyer": À vérifier → En cours d'envoi, due now. The dispatcher delivers; nudging it is only about speed.
@@ -50,7 +49,7 @@ export const sendMails = defineStaffAction({
     nudgeDispatcher();
     const skipped = input.ids.length - moved;
     return {
-      message: `${plural(moved, 'mail envoyé', 'mails envoyés')} au serveur de messagerie${skipped ? ` (${plural(skipped, 'ignoré', 'ignorés')} : déjà traité)` : ''}.`,
+      message: `${countLabel(moved, 'mail envoyé', 'mails envoyés')} au serveur de messagerie${skipped ? ` (${countLabel(skipped, 'ignoré', 'ignorés')} : déjà traité)` : ''}.`,
     };
   },
 });
@@ -77,7 +76,7 @@ export const retryMails = defineStaffAction({
     });
     if (!moved) throw new UserError("Aucun de ces mails n'est en échec. Rechargez la page.");
     nudgeDispatcher();
-    return { message: `${plural(moved, 'mail remis', 'mails remis')} en envoi.` };
+    return { message: `${countLabel(moved, 'mail remis', 'mails remis')} en envoi.` };
   },
 });
 
@@ -115,6 +114,6 @@ export const cancelMails = defineStaffAction({
       throw new UserError(
         'Ces mails ne peuvent plus être annulés : ils sont déjà partis ou en train de partir. Rechargez la page.',
       );
-    return { message: `${plural(moved, 'mail annulé', 'mails annulés')}.` };
+    return { message: `${countLabel(moved, 'mail annulé', 'mails annulés')}.` };
   },
 });

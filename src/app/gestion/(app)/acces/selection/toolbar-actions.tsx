@@ -2,6 +2,7 @@ import type { ActionResult } from '@/server/auth/staff-action';
 import { isEnrolledStatus } from '@/shared/access/access-status-labels';
 import { enroll, generateCredentials, generateLetters, remind, unenroll } from '../actions';
 import type { Selected } from './store';
+import { countLabel } from '@/shared/plural';
 
 export type ActionData = { jobId?: string; mailId?: string } | undefined;
 
@@ -21,8 +22,6 @@ export type ToolbarAction = {
   confirm?: { title: (n: number) => string; body: string; button: string };
   run: (input: { ids: string[] }) => Promise<ActionResult<ActionData>>;
 };
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 
 function firstNames(people: Selected[], max = 3): string {
   const names = people.slice(0, max).map((p) => p.name);
@@ -83,7 +82,7 @@ export const TOOLBAR_ACTIONS: ToolbarAction[] = [
         return `${firstNames(notEnrolled)} ${notEnrolled.length > 1 ? 'ne sont pas inscrits' : "n'est pas inscrit(e)"} : cliquez d'abord sur « Inscrire », ou retirez-${notEnrolled.length > 1 ? 'les' : 'le'} de la sélection.`;
       const noEmail = people.filter((p) => !p.hasEmail);
       if (noEmail.length)
-        return `${plural(noEmail.length, 'personne sélectionnée', 'personnes sélectionnées')} sans adresse e-mail (${noEmail
+        return `${countLabel(noEmail.length, 'personne sélectionnée', 'personnes sélectionnées')} sans adresse e-mail (${noEmail
           .slice(0, 3)
           .map((p) => `[${p.name}](/gestion/tiers/${p.id})`)
           .join(
