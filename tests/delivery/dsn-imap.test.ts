@@ -150,6 +150,11 @@ describe.skipIf(missing)('the bounce mailbox (BOUNCE_IMAP_URL)', () => {
     });
   });
 
+  it('a wrong password is an error of that poll, not of the process', async () => {
+    const wrong = dovecot.url.replace(`:${dovecot.password}@`, ':mauvais-mot-de-passe@');
+    await expect(pollBounceMailbox(wrong)).rejects.toThrow();
+  });
+
   it('an abuse report (RFC 5965) is a spam complaint', async () => {
     const { mail, tiers } = await sentCredentialMail(peer);
     const arf = CRLF(`From: feedback@fbl.exemple.fr

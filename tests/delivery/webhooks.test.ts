@@ -354,6 +354,8 @@ describe('what the endpoints refuse', () => {
       ['mailjet', { event: 'sent' }],
       ['mailjet', [1, 2, 3]],
       ['mailjet', null],
+      ['mailjet', { event: 'bounce', time: 1e20, CustomID: 'a@b' }],
+      ['brevo', { event: 'hard_bounce', 'message-id': '<a@b>', ts_epoch: -5 }],
     ] as const) {
       const response = await post(provider, body);
       expect(response.status, JSON.stringify(body)).toBe(400);

@@ -33,6 +33,9 @@ export function imapOptions(url: string) {
 export async function pollBounceMailbox(url: string): Promise<MailboxRun> {
   const { client: options, folder } = imapOptions(url);
   const client = new ImapFlow(options);
+  // A socket error is also an 'error' event, which would stop the process if nobody listened: the pending command
+  // rejects with it anyway, and the poller reports that.
+  client.on('error', () => {});
   const run: MailboxRun = { read: 0, events: 0, recorded: 0 };
   await client.connect();
   try {

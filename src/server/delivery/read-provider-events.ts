@@ -15,7 +15,8 @@ const digest = (...parts: (string | number | null | undefined)[]) =>
     .digest('hex');
 
 const text = z.string().trim().max(5000).nullish();
-const seconds = z.coerce.number().int().positive();
+/** Unix seconds up to 2100: anything else is not a date a relay sends (and would not fit a timestamp column). */
+const seconds = z.coerce.number().int().positive().max(4_102_444_800);
 const fromSeconds = (s: number) => new Date(s * 1000);
 
 /** Brevo transactional webhook: one event per POST, or an array when the webhook is batched. */
@@ -26,7 +27,7 @@ const ZBrevoEvent = z.object({
   'X-Mailin-custom': text,
   reason: text,
   ts_event: seconds.optional(),
-  ts_epoch: z.coerce.number().int().positive().optional(),
+  ts_epoch: z.coerce.number().int().positive().max(4_102_444_800_000).optional(),
   ts: seconds.optional(),
 });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
-import { emailSyntaxError, suggestEmail, suggestionMessage } from '@/shared/email/check-email';
+import { suggestEmail, suggestionMessage } from '@/shared/email/check-email';
 import { displayName } from './names';
 
 // The server half of the address check (issue 15 item 2; the rules are in src/shared/email/check-email.ts): a typo
@@ -8,7 +8,6 @@ import { displayName } from './names';
 // one address or a whole import batch in a single query.
 
 export type EmailWarning =
-  | { kind: 'syntax'; message: string }
   | { kind: 'suggestion'; message: string; suggestion: string }
   | { kind: 'shared'; message: string; tiers: { id: string; name: string; externalRef: string | null } }
   | { kind: 'rejected'; message: string };
@@ -22,7 +21,10 @@ export type EmailToCheck = {
   externalRef?: string | null;
 };
 
-/** Warnings for each item, in order. One query for all of them, whatever their number (≤ a few thousand). */
+/**
+ * Warnings for each item, in order. One query for all of them, whatever their number (≤ a few thousand). The
+ * addresses' form is already checked by the callers' schemas (ZEmail, ZContactDetails): not again here.
+ */
 export async function checkEmails(tx: Tx, items: EmailToCheck[]): Promise<EmailWarning[][]> {
   const emails = [...new Set(items.flatMap((i) => (i.email ? [i.email.trim().toLowerCase()] : [])))];
   const wanted = new Set(emails);
@@ -55,8 +57,6 @@ export async function checkEmails(tx: Tx, items: EmailToCheck[]): Promise<EmailW
   return items.map((item) => {
     if (!item.email) return [];
     const email = item.email.trim().toLowerCase();
-    const syntax = emailSyntaxError(email);
-    if (syntax) return [{ kind: 'syntax', message: syntax }];
     const warnings: EmailWarning[] = [];
     const suggestion = suggestEmail(email);
     if (suggestion) warnings.push({ kind: 'suggestion', message: suggestionMessage(suggestion), suggestion });

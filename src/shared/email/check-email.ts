@@ -54,12 +54,30 @@ export function emailSyntaxError(value: string): string | null {
   return null;
 }
 
+/**
+ * The suggested domain for a typed one, or null. It depends on the domain alone, and an import repeats a few domains
+ * thousands of times: answers are kept (a few thousand at most), so a line costs a lookup.
+ */
+const domainAnswers = new Map<string, string | null>();
+function suggestDomain(domain: string): string | null {
+  let answer = domainAnswers.get(domain);
+  if (answer === undefined) {
+    const found = spellCheck({ email: `x@${domain}`, domains: COMMON_DOMAINS, topLevelDomains: TOP_LEVEL_DOMAINS });
+    answer = found && found.domain !== domain ? found.domain : null;
+    if (domainAnswers.size >= 5000) domainAnswers.clear();
+    domainAnswers.set(domain, answer);
+  }
+  return answer;
+}
+
 /** The address with its domain corrected, when the domain looks like a typo of a common one; else null. */
 export function suggestEmail(value: string): string | null {
   const email = value.trim().toLowerCase();
-  if (!email || emailSyntaxError(email)) return null;
-  const suggestion = spellCheck({ email, domains: COMMON_DOMAINS, topLevelDomains: TOP_LEVEL_DOMAINS });
-  return suggestion && suggestion.full !== email ? suggestion.full : null;
+  const at = email.lastIndexOf('@');
+  // Only the domain is read: an address whose form is wrong gets emailSyntaxError's sentence instead.
+  if (at < 1 || !email.includes('.', at) || /\s/.test(email)) return null;
+  const domain = suggestDomain(email.slice(at + 1));
+  return domain ? `${email.slice(0, at)}@${domain}` : null;
 }
 
 export const suggestionMessage = (suggestion: string) => `Vouliez-vous dire ${suggestion} ?`;
