@@ -43,8 +43,9 @@ describe('"Mot de passe oublié" timing', () => {
     const [m, n] = [median(match), median(miss)];
     console.info(`reset request: median ${m.toFixed(2)} ms for a match, ${n.toFixed(2)} ms for a miss`);
     // Before, a match cost the mail work on top (rendering, four writes): several times a miss, far beyond this margin
-    // (411 ms against 68 ms on this loaded machine); the margin absorbs the noise of other tests running alongside.
-    expect(Math.abs(m - n)).toBeLessThan(Math.max(3, 0.5 * Math.min(m, n)));
+    // (411 ms against 68 ms on this loaded machine). The margin (within 2×, or 5 ms) absorbs the noise of a whole
+    // suite running alongside on two cores (6.7 ms against 11.9 ms was seen so, with a miss the slower).
+    expect(Math.abs(m - n)).toBeLessThan(Math.max(5, Math.min(m, n)));
     // The work was queued, not lost: the worker prepares one mail per match and nothing for a miss.
     await workResetRequests(1000);
     expect(await db.resetRequest.count()).toBe(0);
