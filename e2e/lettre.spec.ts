@@ -66,12 +66,17 @@ test('a person without e-mail: the letter is printed once, and its credentials s
   expect(again.status()).toBe(400);
   expect((await again.json()).error).toMatch(/déjà été imprimée.*générez de nouveaux identifiants/);
 
-  // The person signs in with the letter's credentials, and must choose a password.
+  // The person signs in with the letter's credentials, chooses a password, and is in their space.
   const person = await browser.newPage();
   await person.goto('/extranet/connexion');
   await person.getByLabel('Identifiant', { exact: true }).fill(login);
   await person.getByLabel('Mot de passe', { exact: true }).fill(password);
   await person.getByRole('button', { name: 'Se connecter' }).click();
   await expect(person).toHaveURL(/\/extranet\/nouveau-mot-de-passe$/, { timeout: 30_000 });
+  await person.getByLabel('Nouveau mot de passe').fill('Hirondelle-Verger-Tambour-84');
+  await person.getByLabel('Confirmer le mot de passe').fill('Hirondelle-Verger-Tambour-84');
+  await person.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(person.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible({ timeout: 30_000 });
+  await expect(person.getByText(login)).toBeVisible();
   await person.close();
 });

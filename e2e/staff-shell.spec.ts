@@ -44,6 +44,8 @@ test('only an admin sees and opens Paramètres; others get a 404', async ({ page
   await page.getByRole('link', { name: 'Paramètres' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Paramètres' })).toBeVisible();
   await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+  // The sign-out must have landed before the next sign-in, or that one would find ADMIN still signed in.
+  await expect(page).toHaveURL(/\/gestion\/connexion/);
   await signInStaff(page, 'SUPPORT');
   const response = await page.goto('/gestion/parametres');
   expect(response?.status()).toBe(404);

@@ -56,6 +56,9 @@ describe('the activation funnel', () => {
     await expirePassword(expired.account.id, -DAY);
     const bounced = await sentCredentials();
     await db.outboxMail.update({ where: { id: bounced.mail.id }, data: { status: 'FAILED' } });
+    // Sent, then bounced by the recipient's server (docs/decisions/022): it left, and never arrived.
+    const rejected = await sentCredentials();
+    await db.outboxMail.update({ where: { id: rejected.mail.id }, data: { status: 'BOUNCED' } });
     const unenrolled = await sentCredentials();
     await executeStaffAction(unenrollAction, unenrolled.staff, { ids: [unenrolled.tiers.id] }, ip);
 
@@ -66,7 +69,7 @@ describe('the activation funnel', () => {
       neverActivated: after.neverActivated - before.neverActivated,
       expiredUnused: after.expiredUnused - before.expiredUnused,
       bounced: after.bounced - before.bounced,
-    }).toEqual({ sent: 3, activated: 1, neverActivated: 2, expiredUnused: 1, bounced: 1 });
+    }).toEqual({ sent: 4, activated: 1, neverActivated: 3, expiredUnused: 1, bounced: 2 });
   });
 });
 

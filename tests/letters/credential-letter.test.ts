@@ -79,6 +79,34 @@ describe('la lettre d’identifiants', () => {
     await expect(again).rejects.toThrow(/déjà été imprimée.*générez de nouveaux identifiants/);
   });
 
+  it('places the address in the window of a DL/C5 window envelope: 100 mm from the left, 45-50 mm from the top', async () => {
+    const { audit, people, ids, run } = await setup();
+    await run(generateLettersAction, { ids });
+    const { pdf } = await printLetters(audit, [(await letterOf(people[0].id)).id]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'lettre-'));
+    try {
+      writeFileSync(path.join(dir, 'l.pdf'), pdf);
+      const html = execFileSync('pdftotext', ['-bbox', path.join(dir, 'l.pdf'), '-'], { encoding: 'utf8' });
+      const words = [
+        ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g),
+      ].map((m) => ({ x: Number(m[1]), top: Number(m[2]), bottom: Number(m[3]), text: m[4] }));
+      const mm = (pt: number) => (pt * 25.4) / 72;
+      const block = words.filter((w) => ['Mme', 'Pasteur', '69003', 'LYON'].includes(w.text) && mm(w.top) < 100);
+      expect(block.map((w) => w.text)).toEqual(['Mme', 'Pasteur', '69003', 'LYON']);
+      const left = Math.min(...block.map((w) => mm(w.x)));
+      const top = Math.min(...block.map((w) => mm(w.top)));
+      const bottom = Math.max(...block.map((w) => mm(w.bottom)));
+      expect(left).toBeGreaterThanOrEqual(99.5);
+      expect(left).toBeLessThan(102);
+      expect(top).toBeGreaterThanOrEqual(45);
+      expect(top).toBeLessThanOrEqual(50);
+      // A window is about 45 mm high: the block ends well inside it.
+      expect(bottom).toBeLessThan(85);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('prints many letters as one PDF, one per page, all or nothing', async () => {
     const { audit, people, ids, run } = await setup({ count: 3 });
     await run(generateLettersAction, { ids });

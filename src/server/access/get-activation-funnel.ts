@@ -3,13 +3,13 @@ import type { MailStatus } from '@/generated/prisma/enums';
 import { db } from '@/server/db';
 
 /**
- * The statuses counted as "never arrived". Until the relay's bounces are received (issue 15, item 1: "Rejeté",
- * "Signalé comme spam"), a credential mail that failed is the only sign: add the new statuses here when they exist.
+ * The statuses counted as "never arrived": refused by our relay ("Échec") or bounced after it left ("Rejeté",
+ * docs/decisions/022). A mail "Signalé comme spam" did arrive.
  */
-export const BOUNCED_MAIL_STATUSES: MailStatus[] = ['FAILED'];
+export const BOUNCED_MAIL_STATUSES: MailStatus[] = ['FAILED', 'BOUNCED'];
 
 export type ActivationFunnel = {
-  /** Enrolled people whose current credentials were sent (a mail "Envoyé" or a letter "Imprimé"). */
+  /** Enrolled people whose current credentials left (a mail "Envoyé", even if bounced later, or a letter "Imprimé"). */
   sent: number;
   /** Of those, who signed in or chose a password since. */
   activated: number;
@@ -33,7 +33,7 @@ export async function getActivationFunnel(now = new Date()): Promise<ActivationF
         EXISTS (
           SELECT 1 FROM "OutboxMail" m
           WHERE m."accountId" = a.id AND m.type IN ('CREDENTIALS', 'ACTIVATION_LINK')
-            AND m.status IN ('SENT', 'PRINTED') AND m."createdAt" >= a."enrolledAt"
+            AND m.status IN ('SENT', 'PRINTED', 'BOUNCED', 'COMPLAINED') AND m."createdAt" >= a."enrolledAt"
         ) AS sent,
         (
           SELECT m.status::text FROM "OutboxMail" m

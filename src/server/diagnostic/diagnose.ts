@@ -229,7 +229,7 @@ export function decide({ now, email, account, lastMail, attempts }: DecideInput)
   if (!email)
     return {
       cause: "La personne n'a pas d'adresse e-mail : aucun identifiant ne peut lui être envoyé.",
-      fix: 'Ajoutez une adresse e-mail à sa fiche, puis générez ses identifiants.',
+      fix: 'Ajoutez une adresse e-mail à sa fiche, puis générez ses identifiants ; ou remettez-les-lui sur papier : « Générer la lettre d’identifiants » sur Gestion des accès.',
       action: 'ADD_EMAIL',
     };
   if (!account.credentialsGeneratedAt)

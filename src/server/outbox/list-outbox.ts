@@ -63,7 +63,7 @@ export async function listOutbox(filter: TOutboxFilter) {
 export async function countOutboxByStatus(): Promise<Partial<Record<MailStatus, number>>> {
   const groups = await db.outboxMail.groupBy({
     by: ['status'],
-    where: { status: { in: ['PENDING_REVIEW', 'SENDING', 'FAILED'] } },
+    where: { status: { in: ['PENDING_REVIEW', 'SENDING', 'FAILED', 'TO_PRINT'] } },
     _count: { _all: true },
   });
   return Object.fromEntries(groups.map((g) => [g.status, g._count._all]));

@@ -333,7 +333,7 @@ export async function seedDemo(
   );
   const storage = getDocumentStorage();
   const store = async (title: string, fileName: string, lines: string[]) => {
-    const bytes = demoPdf(lines);
+    const bytes = await demoPdf(lines);
     return {
       id: randomUUID(),
       title,

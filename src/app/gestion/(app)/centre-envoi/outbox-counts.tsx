@@ -5,6 +5,7 @@ const SHOWN: { status: MailStatus; one: string; many: string; style: string }[] 
   { status: 'PENDING_REVIEW', one: 'à vérifier', many: 'à vérifier', style: 'bg-amber-100 text-amber-900' },
   { status: 'SENDING', one: "en cours d'envoi", many: "en cours d'envoi", style: 'bg-sky-100 text-sky-900' },
   { status: 'FAILED', one: 'en échec', many: 'en échec', style: 'bg-red-100 text-red-900' },
+  { status: 'TO_PRINT', one: 'lettre à imprimer', many: 'lettres à imprimer', style: 'bg-amber-100 text-amber-900' },
 ];
 
 /** Under "Centre d'envoi" in the menu: what waits for staff, each count a link to that filter. */

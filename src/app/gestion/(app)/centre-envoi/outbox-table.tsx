@@ -5,6 +5,7 @@ import type { MailStatus } from '@/generated/prisma/enums';
 import type { ActionResult } from '@/server/auth/staff-action';
 import type { MailPreview } from '@/server/outbox/preview-mail';
 import { cancelMailsAction, previewMailServerAction, retryMailsAction, sendMailsAction } from './actions';
+import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
 import { PreviewDialog } from './preview-dialog';
 import { PrintLettersButton } from './print-letters-button';
 
@@ -39,8 +40,14 @@ const buttonClass =
 const primaryClass =
   'rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-50';
 
-export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boolean }) {
+export function OutboxTable({ rows: serverRows, canSend }: { rows: OutboxRow[]; canSend: boolean }) {
   const router = useRouter();
+  // A letter just printed shows "Imprimé" at once, without a refresh: the notice to print the PDF now must stay on
+  // screen, also when the filtered list would become empty (decision 025).
+  const [printedIds, setPrintedIds] = useState<Set<string>>(new Set());
+  const rows = serverRows.map((r) =>
+    printedIds.has(r.id) ? { ...r, status: 'PRINTED' as const, statusLabel: MAIL_STATUS_LABELS.PRINTED } : r,
+  );
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
   const [preview, setPreview] = useState<MailPreview | null>(null);
@@ -60,10 +67,11 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
   const selectedIds = selectable.filter((r) => selected.has(r.id)).map((r) => r.id);
   const selectedMails = selectable.filter((r) => selected.has(r.id) && r.status === 'PENDING_REVIEW').map((r) => r.id);
   const selectedLetters = selectable.filter((r) => selected.has(r.id) && r.status === 'TO_PRINT').map((r) => r.id);
-  const printed = (result: { ok: boolean; text: string }) => {
+  const printed = (result: { ok: boolean; text: string }, ids: string[]) => {
     setFeedback(result);
-    if (result.ok) setSelected(new Set());
-    router.refresh();
+    if (!result.ok) return router.refresh();
+    setSelected(new Set());
+    setPrintedIds((prev) => new Set([...prev, ...ids]));
   };
 
   function run(action: (input: { ids: string[] }) => Promise<ActionResult>, ids: string[], after?: () => void) {
@@ -118,7 +126,7 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
               label="Imprimer la sélection"
               className={primaryClass}
               disabled={pending}
-              onDone={printed}
+              onDone={(result) => printed(result, selectedLetters)}
             />
           )}
           <span className="text-sm text-slate-700">
@@ -238,7 +246,12 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
                       </button>
                     )}
                     {canSend && row.status === 'TO_PRINT' && (
-                      <PrintLettersButton ids={[row.id]} className={primaryClass} disabled={pending} onDone={printed} />
+                      <PrintLettersButton
+                        ids={[row.id]}
+                        className={primaryClass}
+                        disabled={pending}
+                        onDone={(result) => printed(result, [row.id])}
+                      />
                     )}
                     {canSend && row.status === 'FAILED' && (
                       <button
@@ -273,9 +286,9 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
         canSend={canSend}
         pending={pending}
         onSend={(id) => run(sendMailsAction, [id], () => setPreview(null))}
-        onPrinted={(result) => {
+        onPrinted={(result, id) => {
           if (result.ok) setPreview(null);
-          printed(result);
+          printed(result, [id]);
         }}
         onClose={() => {
           setPreview(null);

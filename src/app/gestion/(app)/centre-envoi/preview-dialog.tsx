@@ -25,7 +25,7 @@ export function PreviewDialog({
   canSend: boolean;
   pending: boolean;
   onSend: (id: string) => void;
-  onPrinted: (result: { ok: boolean; text: string }) => void;
+  onPrinted: (result: { ok: boolean; text: string }, id: string) => void;
   onClose: () => void;
   /** More actions, after Envoyer and before Fermer. */
   actions?: LoupeAction[];
@@ -69,7 +69,7 @@ export function PreviewDialog({
                   ids={[preview.id]}
                   className="rounded-md bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
                   disabled={pending}
-                  onDone={onPrinted}
+                  onDone={(result) => onPrinted(result, preview.id)}
                 />
               )}
               {all.map((action) => (

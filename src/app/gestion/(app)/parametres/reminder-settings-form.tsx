@@ -64,7 +64,7 @@ export function ReminderSettingsForm({
           disabled={pending}
           className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {pending ? 'Enregistrement…' : 'Enregistrer'}
+          {pending ? 'Enregistrement…' : 'Appliquer la relance'}
         </button>
       </div>
     </form>
