@@ -203,16 +203,18 @@ test('ADMIN switches the delivery mode in Paramètres', async ({ page }) => {
     'href',
     '/gestion/parametres/mails',
   );
+  // Paramètres has more than one form (the automatic reminder has its own « Enregistrer »): this one is the mode's.
+  const form = page.locator('form').filter({ hasText: "Mode d'envoi des" });
   await page.getByLabel('Durée de validité du mot de passe provisoire (jours)').fill('120');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(page.getByText('Indiquez un nombre de jours entre 1 et 90.')).toBeVisible();
   await page.getByLabel("Lien d'activation").check();
   await page.getByLabel('Durée de validité du mot de passe provisoire (jours)').fill('10');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('status')).toHaveText('Paramètres enregistrés.');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form.getByRole('status')).toHaveText('Paramètres enregistrés.');
   await page.reload();
   await expect(page.getByLabel("Lien d'activation")).toBeChecked();
   await page.getByLabel('Mot de passe provisoire', { exact: true }).check();
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
-  await expect(page.getByRole('status')).toHaveText('Paramètres enregistrés.');
+  await form.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(form.getByRole('status')).toHaveText('Paramètres enregistrés.');
 });
