@@ -1,14 +1,13 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { requireExtranet } from '@/server/extranet/extranet-session';
-import { NotFoundError } from '@/server/errors';
 import { getMyLease } from '@/server/extranet/my-space';
 import { LeaseCard } from '../../sections';
+import { orNotFound } from '@/server/http/not-found';
 
 export default async function MyLeasePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireExtranet();
   const { id } = await params;
-  const lease = await getMyLease(actor, id).catch((e) => (e instanceof NotFoundError ? notFound() : Promise.reject(e)));
+  const lease = await orNotFound(getMyLease(actor, id));
   return (
     <div className="flex flex-col gap-4">
       <Link href="/extranet#bail" className="text-brand-700 underline">

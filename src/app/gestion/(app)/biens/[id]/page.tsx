@@ -9,7 +9,7 @@ import { displayName } from '@/server/tiers/names';
 import { buttonClass } from '@/ui/action-form';
 import { DocumentsSection } from '../../tiers/_components/documents';
 import { updateProperty } from '../actions';
-import { orNotFound } from '../_components/load';
+import { orNotFound } from '@/server/http/not-found';
 import { tiersOptions } from '../_components/options';
 import { PropertyForm } from '../_components/property-form';
 

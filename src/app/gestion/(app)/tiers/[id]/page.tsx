@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
-import { NotFoundError } from '@/server/errors';
 import { formatEuros, formatFrenchDate } from '@/server/leases/french-formats';
 import { LEASE_STATUS_LABELS, leaseStatus } from '@/server/leases/lease-status';
 import { PROPERTY_KIND_LABELS } from '@/server/properties/schemas';
@@ -19,21 +17,13 @@ import { SpaceViewButton } from '../../acces/space-view-button';
 import { ArchiveButton } from '../_components/archive-button';
 import { DocumentsSection } from '../_components/documents';
 import { TiersForm } from '../_components/tiers-form';
+import { orNotFound } from '@/server/http/not-found';
 
 export const metadata: Metadata = { title: 'Tiers' };
 
-async function load(id: string) {
-  try {
-    return await getTiers(id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
-
 export default async function TiersDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireStaff('tiers:read');
-  const tiers = await load((await params).id);
+  const tiers = await orNotFound(getTiers((await params).id));
   const canWrite = can(actor.role, 'tiers:write');
   return (
     <section aria-labelledby="page-title" className="flex flex-col gap-8">

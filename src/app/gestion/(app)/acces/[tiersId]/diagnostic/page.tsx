@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { diagnose, type AttemptView, type FixAction } from '@/server/diagnostic/diagnose';
-import { NotFoundError } from '@/server/errors';
 import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
 import { describeDelivery } from '@/shared/outbox/delivery-labels';
 import { EMAIL_INVALID_LABEL } from '@/shared/tiers/email-validity';
@@ -13,6 +11,7 @@ import { ActionForm } from '@/ui/action-form';
 import { formatDateTime } from '@/ui/date';
 import { SpaceViewButton } from '../../space-view-button';
 import { enrollFix, generateFix, unlockFix } from './actions';
+import { orNotFound } from '@/server/http/not-found';
 
 export const metadata: Metadata = { title: 'Diagnostic de connexion' };
 
@@ -77,10 +76,7 @@ function FixButton({
 export default async function DiagnosticPage({ params }: { params: Promise<{ tiersId: string }> }) {
   const actor = await requireStaff('access:read');
   const { tiersId } = await params;
-  const d = await diagnose(tiersId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const d = await orNotFound(diagnose(tiersId));
   const a = d.account;
   const facts: [string, React.ReactNode][] = [
     ['Identifiant', a ? <span className="font-mono">{a.login}</span> : '—'],

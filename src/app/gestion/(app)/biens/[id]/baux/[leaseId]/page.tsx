@@ -10,7 +10,7 @@ import { displayName } from '@/server/tiers/names';
 import { DocumentsSection } from '../../../../tiers/_components/documents';
 import { updateLease } from '../../../actions';
 import { LeaseForm } from '../../../_components/lease-form';
-import { orNotFound } from '../../../_components/load';
+import { orNotFound } from '@/server/http/not-found';
 import { tiersOptions } from '../../../_components/options';
 
 export const metadata: Metadata = { title: 'Bail' };

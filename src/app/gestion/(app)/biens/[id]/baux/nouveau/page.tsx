@@ -4,7 +4,7 @@ import { requireStaff } from '@/server/auth/staff-session';
 import { getProperty } from '@/server/properties/list-properties';
 import { createLease } from '../../../actions';
 import { LeaseForm } from '../../../_components/lease-form';
-import { orNotFound } from '../../../_components/load';
+import { orNotFound } from '@/server/http/not-found';
 import { tiersOptions } from '../../../_components/options';
 
 export const metadata: Metadata = { title: 'Nouveau bail' };
