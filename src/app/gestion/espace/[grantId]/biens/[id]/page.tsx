@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { PropertyCard } from '@/app/extranet/(espace)/sections';
-import { NotFoundError } from '@/server/errors';
-import { listMyProperties } from '@/server/extranet/my-space';
+import { getMyProperty } from '@/server/extranet/my-space';
+import { orNotFound } from '@/server/http/not-found';
 import { ViewEnded } from '../../ended';
 import { loadSpaceView, viewBase } from '../../load';
 
@@ -11,10 +10,7 @@ export default async function SpaceViewPropertyPage({ params }: { params: Promis
   const { grantId, id } = await params;
   const { view, ended } = await loadSpaceView(grantId);
   if (!view) return <ViewEnded message={ended} />;
-  const [property] = await listMyProperties(view, id).catch((e) =>
-    e instanceof NotFoundError ? [] : Promise.reject(e),
-  );
-  if (!property) notFound();
+  const property = await orNotFound(getMyProperty(view, id));
   return (
     <div className="flex flex-col gap-4">
       <Link href={`${viewBase(grantId)}#biens`} className="text-brand-700 underline">
