@@ -9,13 +9,8 @@ import { bulkInsert, bulkUpdate, type BulkColumn } from './bulk-update';
 import type { ImportKind } from './columns';
 import type { ImportReport, PlannedRow } from './plan-import';
 
-/**
- * Rows per statement. Each statement carries its rows as one JSON text; at 1,000 rows (~330 KB) every one of those
- * strings landed in V8's large-object space, which only a full collection frees, and a 100,000-line import grew the
- * process by 270–330 MiB; at 300 rows (~100 KB) they die young: +90 MiB, for a few more round trips
- * (docs/decisions/045).
- */
-const BATCH = 300;
+/** Rows per call of bulkInsert / bulkUpdate, which split them into statements of at most 60,000 characters of JSON. */
+const BATCH = 1000;
 
 const text = (...names: string[]): BulkColumn[] => names.map((name) => ({ name, type: 'text' }));
 const TIERS_COLUMNS: BulkColumn[] = [
