@@ -9,6 +9,7 @@ import { bulkInsert, bulkUpdate, type BulkColumn } from './bulk-update';
 import type { ImportKind } from './columns';
 import type { ImportReport, PlannedRow } from './plan-import';
 
+/** Rows per call of bulkInsert / bulkUpdate, which split them into statements of at most 60,000 characters of JSON. */
 const BATCH = 1000;
 
 const text = (...names: string[]): BulkColumn[] => names.map((name) => ({ name, type: 'text' }));
