@@ -11,6 +11,7 @@ import { NotFoundError } from '@/server/errors';
 import { formatParisDateTime } from '@/server/mail/render-mail';
 import { composeMessage, maskSecret } from './compose-message';
 import { decodeHeaders } from './decode-headers';
+import { loadSender } from '@/server/mail/sender';
 
 export type MailPreview = {
   id: string;
@@ -57,7 +58,9 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
     });
     if (!mail) throw new NotFoundError('mail');
     const date = mail.sentAt ?? mail.createdAt;
-    const message = composeMessage(mail, maskSecret(mail), getConfig().mailFrom, date);
+    const config = getConfig();
+    const sender = await loadSender(tx, config.mailFrom, config.mailReplyTo);
+    const message = composeMessage(mail, maskSecret(mail), sender, date);
     const raw = (await new MailComposer(message).compile().build()).toString('utf8');
     await recordEvent(tx, actor, {
       type: 'mail.previewed',
@@ -69,7 +72,7 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
       id: mail.id,
       type: mail.type,
       status: mail.status,
-      from: String(message.from),
+      from: `${sender.from.name} <${sender.from.address}>`,
       to: mail.toName ? `${mail.toName} <${mail.toAddress}>` : mail.toAddress,
       subject: mail.subject,
       date: formatParisDateTime(date),

@@ -18,6 +18,7 @@ import { PageSizeLinks } from '@/ui/pager';
 import { AccessTable } from './access-table';
 import { PageRows } from './selection/page-rows';
 import { SelectionToolbar } from './selection/selection-toolbar';
+import { ScrollRegion } from '@/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Gestion des accès' };
 
@@ -144,7 +145,7 @@ export default async function AccesPage({
             canPreview={can(actor.role, 'outbox:send')}
           />
         )}
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">{table}</div>
+        <ScrollRegion label="Liste des accès">{table}</ScrollRegion>
       </PageRows>
 
       <div className="flex flex-wrap items-center justify-between gap-4">

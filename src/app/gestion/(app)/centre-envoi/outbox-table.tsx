@@ -6,6 +6,7 @@ import type { ActionResult } from '@/server/auth/staff-action';
 import type { MailPreview } from '@/server/outbox/preview-mail';
 import { cancelMailsAction, previewMailServerAction, retryMailsAction, sendMailsAction } from './actions';
 import { PreviewDialog } from './preview-dialog';
+import { ScrollRegion } from '@/ui/scroll-region';
 
 export type OutboxRow = {
   id: string;
@@ -116,7 +117,7 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
           </p>
         )}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label="Mails du centre d'envoi">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Mails du centre d&apos;envoi</caption>
           <thead className="bg-slate-50 text-slate-700">
@@ -241,7 +242,7 @@ export function OutboxTable({ rows, canSend }: { rows: OutboxRow[]; canSend: boo
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <PreviewDialog
         preview={preview}
         canSend={canSend}
