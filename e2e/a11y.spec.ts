@@ -91,6 +91,19 @@ test('back office: every page and dialog at 1366 and 768 px, then the mails', as
   ])
     await visit(page, url, widths);
 
+  // At 768 px the side menu folds away and comes back (item 5).
+  await page.setViewportSize({ width: 768, height: 900 });
+  await page.goto('/gestion/centre-envoi');
+  const nav = page.getByRole('navigation', { name: 'Navigation principale' });
+  await page.getByRole('button', { name: 'Masquer le menu' }).click();
+  await expect(nav).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Afficher le menu' })).toHaveAttribute('aria-expanded', 'false');
+  await audit(page, '/gestion/centre-envoi (menu replié)');
+  await page.reload();
+  await expect(nav).toBeHidden();
+  await page.getByRole('button', { name: 'Afficher le menu' }).click();
+  await expect(nav).toBeVisible();
+
   // The dialogs of Gestion des accès: Désinscrire (naming who) and the loupe, after an envelope.
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto('/gestion/acces?type=locataire&statut=non-inscrit');
@@ -166,6 +179,15 @@ test('extranet: every page at 1366 and 360 px', async ({ browser }) => {
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/nouveau-mot-de-passe/, { timeout: 30_000 });
   await visit(page, '/extranet/nouveau-mot-de-passe', widths);
+  // Item 8: the meter follows the field. A refused try empties it, and an empty field gets no verdict.
+  await page.getByLabel('Nouveau mot de passe').fill('Hirondelle-Verger-Tambour-84');
+  await expect(page.getByText(/Mot de passe solide/)).toBeVisible();
+  await page.getByLabel('Confirmer le mot de passe').fill('Autre-Chose-Que-Le-Premier-12');
+  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expect(page.getByLabel('Nouveau mot de passe')).toHaveValue('');
+  await expect(page.getByText(/Mot de passe solide/)).toHaveCount(0);
+  await audit(page, '/extranet/nouveau-mot-de-passe (erreur)');
   await page.getByLabel('Nouveau mot de passe').fill('Hirondelle-Verger-Tambour-84');
   await page.getByLabel('Confirmer le mot de passe').fill('Hirondelle-Verger-Tambour-84');
   await page.getByRole('button', { name: 'Enregistrer' }).click();

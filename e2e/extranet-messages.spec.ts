@@ -11,9 +11,11 @@ test('after three wrong tries: a live countdown, « Mot de passe oublié ? » an
     await page.getByLabel('Identifiant', { exact: true }).fill(login);
     await page.getByLabel('Mot de passe', { exact: true }).fill(`mauvais-${i}`);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page.getByRole('alert')).toContainText('Identifiant ou mot de passe incorrect', { timeout: 30_000 });
+    await expect(page.locator('#login-error')).toContainText('Identifiant ou mot de passe incorrect', {
+      timeout: 30_000,
+    });
   }
-  await expect(page.getByRole('alert')).toContainText('Trop de tentatives');
+  await expect(page.locator('#login-error')).toContainText('Trop de tentatives');
   const wait = page.getByText(/Vous pourrez réessayer dans \d+:\d{2}\./);
   await expect(wait).toBeVisible();
   const first = await wait.textContent();

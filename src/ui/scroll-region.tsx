@@ -31,7 +31,7 @@ export function ScrollRegion({
     <div
       ref={box}
       {...(overflows && { role: 'region', 'aria-label': label, tabIndex: 0 })}
-      className={`overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600 ${className}`}
+      className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-600 ${className}`}
     >
       {children}
     </div>
