@@ -91,6 +91,12 @@ test('back office: every page and dialog at 1366 and 768 px, then the mails', as
   ])
     await visit(page, url, widths);
 
+  // A picker's open list (item 6).
+  await page.goto(`${bien}/baux/nouveau`);
+  await page.getByRole('combobox', { name: 'Locataire principal' }).fill('LOC');
+  await expect(page.getByRole('listbox', { name: 'Locataire principal' })).toBeVisible();
+  await audit(page, 'picker Locataire principal (ouvert)');
+
   // At 768 px the side menu folds away and comes back (item 5).
   await page.setViewportSize({ width: 768, height: 900 });
   await page.goto('/gestion/centre-envoi');
@@ -169,6 +175,7 @@ test('extranet: every page at 1366 and 360 px', async ({ browser }) => {
   for (const url of ['/extranet/connexion', '/extranet/mot-de-passe-oublie', '/extranet/confirmer-adresse?jeton=x'])
     await visit(page, url, widths);
   // A wrong password: the page with its error.
+  await page.goto('/extranet/connexion');
   await page.getByLabel('Identifiant', { exact: true }).fill(credentials!.login);
   await page.getByLabel('Mot de passe', { exact: true }).fill('pas-le-bon');
   await page.getByRole('button', { name: 'Se connecter' }).click();

@@ -11,6 +11,8 @@ test('after three wrong tries: a live countdown, « Mot de passe oublié ? » an
     await page.getByLabel('Identifiant', { exact: true }).fill(login);
     await page.getByLabel('Mot de passe', { exact: true }).fill(`mauvais-${i}`);
     await page.getByRole('button', { name: 'Se connecter' }).click();
+    // The answer resets the form: wait for it, so the next try is not typed into a form about to be emptied.
+    await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveValue('', { timeout: 30_000 });
     await expect(page.locator('#login-error')).toContainText('Identifiant ou mot de passe incorrect', {
       timeout: 30_000,
     });
