@@ -75,10 +75,14 @@ export function HomeFacts({ lease, agency }: { lease: MyLease | undefined; agenc
   );
 }
 
-export function LeaseCard({ lease }: { lease: MyLease }) {
+/** On Mon espace the card sits under an h2; alone on its page, under the h1 (headings never skip a level). */
+type Level = { headingLevel?: 2 | 3 };
+
+export function LeaseCard({ lease, headingLevel = 3 }: { lease: MyLease } & Level) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="rounded-md border border-slate-200 p-3">
-      <h3 className="mb-2 font-semibold">
+      <Heading className="mb-2 font-semibold">
         <Link href={`/extranet/baux/${lease.id}`} className="text-brand-700 underline hover:no-underline">
           Bail du {lease.property.addressLine}, {lease.property.city}
         </Link>{' '}
@@ -87,7 +91,7 @@ export function LeaseCard({ lease }: { lease: MyLease }) {
         ) : (
           <span className="ml-1 rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900">En cours</span>
         )}
-      </h3>
+      </Heading>
       <Facts
         items={[
           ['Début', formatDay(lease.startDate)],
@@ -102,15 +106,16 @@ export function LeaseCard({ lease }: { lease: MyLease }) {
   );
 }
 
-export function PropertyCard({ property }: { property: MyProperty }) {
+export function PropertyCard({ property, headingLevel = 3 }: { property: MyProperty } & Level) {
   const lease = property.currentLease;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="rounded-md border border-slate-200 p-3">
-      <h3 className="mb-2 font-semibold">
+      <Heading className="mb-2 font-semibold">
         <Link href={`/extranet/biens/${property.id}`} className="text-brand-700 underline hover:no-underline">
           {property.addressLine}, {property.postalCode} {property.city}
         </Link>
-      </h3>
+      </Heading>
       <Facts
         items={[
           ['Lot', property.unitLabel ?? 'Non précisé'],
