@@ -70,8 +70,9 @@ test('the help article for one person, by keyboard alone: at most 40 key presses
   await expect(tab).toHaveURL(new RegExp(`q=${ref}`));
   const row = tab.locator('tbody tr').first();
   await expect(row.getByRole('checkbox', { name, exact: true })).toBeVisible();
-  // Statut d'accès, Afficher, « Sélectionner les N résultats », the toolbar, the page's box, two column headers, the row.
-  await press('Tab', 8);
+  // Statut d'accès, Afficher, « Sélectionner les N résultats », « Tout désélectionner », the toolbar, the page's
+  // box, two column headers, the row.
+  await press('Tab', 9);
   await expect(row.getByRole('checkbox', { name, exact: true })).toBeFocused();
   await press('Space');
   await expect(toolbar.getByText('1 sélectionné', { exact: true })).toBeVisible();
@@ -201,8 +202,11 @@ test('"Sélectionner les N résultats" takes every page of a filter, and 50/100/
   expect(total).toBeGreaterThan(200);
   await all.click();
   await expect(toolbar.getByText(`${total} sélectionnés`, { exact: true })).toBeVisible();
+  // The button stays where it was, so focus does not fall to the page.
+  await expect(toolbar.getByRole('button', { name: 'Tous les résultats sont sélectionnés' })).toBeFocused();
   await expect(page.locator('tbody input[type=checkbox]:checked')).toHaveCount(100);
   await toolbar.getByRole('button', { name: 'Tout désélectionner' }).click();
   await expect(toolbar.getByText('Aucune personne sélectionnée')).toBeVisible();
+  await expect(toolbar.getByRole('button', { name: 'Tout désélectionner' })).toBeFocused();
   await expect(page.locator('tbody input[type=checkbox]:checked')).toHaveCount(0);
 });

@@ -17,6 +17,7 @@ const ZEnv = z.object({
     .regex(/^smtps?:\/\/[^/]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465')
     .optional(),
   MAIL_FROM: z.string().min(3, 'must be an address such as "Agence <contact@agence.fr>"').optional(),
+  MAIL_REPLY_TO: z.email('must be an e-mail address such as contact@agence.fr').optional(),
   OUTBOX_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes in base64 (`openssl rand -base64 32`)')
@@ -84,6 +85,8 @@ export type Config = {
   appUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Reply-To of the agency's mails when Paramètres sets none. */
+  mailReplyTo: string | null;
   outboxKey: Buffer;
   port: number;
   dataDir: string;
@@ -127,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appUrl,
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM ?? `Trousseau <no-reply@${new URL(appUrl).hostname}>`,
+    mailReplyTo: e.MAIL_REPLY_TO ?? null,
     outboxKey: e.OUTBOX_KEY ? Buffer.from(e.OUTBOX_KEY, 'base64') : deriveKey(authSecret, 'trousseau-outbox'),
     port: e.PORT,
     dataDir,

@@ -1,3 +1,5 @@
+import { ScrollRegion } from '@/ui/scroll-region';
+
 /** A list table on a white card: a caption for screen readers, one header row of column names, then the rows. */
 export function Table({
   caption,
@@ -11,7 +13,7 @@ export function Table({
   children: React.ReactNode;
 }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <ScrollRegion label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className={mutedHeader ? 'bg-slate-50 text-slate-700' : 'bg-slate-50'}>
@@ -25,6 +27,6 @@ export function Table({
         </thead>
         <tbody>{children}</tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

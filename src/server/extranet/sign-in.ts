@@ -5,7 +5,8 @@ import { authenticateExtranet } from './authenticate-extranet';
 export const CREDENTIALS_MISSING = 'Saisissez votre identifiant et votre mot de passe.';
 
 export type SignInOutcome =
-  { ok: true; cookie: SessionCookie; redirectTo: string } | { ok: false; error: string; status: 400 | 401 | 503 };
+  | { ok: true; cookie: SessionCookie; redirectTo: string }
+  | { ok: false; error: string; status: 400 | 401 | 503; retryAt?: Date };
 
 /**
  * The sign-in of the extranet form and of `POST /api/extranet/connexion`: checks the identifiant and password
@@ -20,7 +21,7 @@ export async function signInExtranet(
   if (!login.trim() || !password) return { ok: false, error: CREDENTIALS_MISSING, status: 400 };
   const remember = input.remember === true || input.remember === 'on' || input.remember === 'true';
   const result = await authenticateExtranet({ login, password, remember, ...client });
-  if (!result.ok) return { ok: false, error: result.error, status: result.status };
+  if (!result.ok) return { ok: false, error: result.error, status: result.status, retryAt: result.retryAt };
   return {
     ok: true,
     cookie: extranetSessionCookie(result),

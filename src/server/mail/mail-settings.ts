@@ -67,6 +67,17 @@ export const ZAgencyIdentity = z.object({
     )
     .transform((v) => v || null),
   mailSignature: optionalText(500, 'La signature fait au plus 500 caractères.'),
+  /** Where replies to the agency's mails go (Reply-To), also shown in the signature (docs/decisions/016). */
+  agencyEmail: z
+    .string()
+    .trim()
+    .max(254)
+    .refine(
+      (v) => !v || z.email().safeParse(v).success,
+      'Saisissez une adresse e-mail complète (nom@domaine.fr), ou laissez vide.',
+    )
+    .transform((v) => v || null)
+    .optional(),
 });
 
 /** What the Paramètres → Mails page shows for one template: the text in use and whether the agency changed it. */

@@ -85,8 +85,10 @@ export async function renderMail(
     EMAIL_CHANGE_CONFIRM: 'Confirmer ma nouvelle adresse',
     REMINDER: null,
   }[input.type];
+  const subject = fillTemplate(template.subject, values).replace(/\s+/g, ' ').trim();
   const element = createElement(CredentialMail, {
     type: input.type,
+    title: subject,
     intro,
     identifiant: input.identifiant,
     secretLabel,
@@ -95,7 +97,7 @@ export async function renderMail(
     agency,
   });
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: fillTemplate(template.subject, values).replace(/\s+/g, ' ').trim(), html, text };
+  return { subject, html, text };
 }
 
 type Person = {

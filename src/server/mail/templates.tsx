@@ -1,5 +1,18 @@
 import 'server-only';
-import { Body, Container, Head, Heading, Hr, Html, Img, Link, Preview, Section, Text } from '@react-email/components';
+import {
+  Body,
+  Button,
+  Container,
+  Head,
+  Heading,
+  Hr,
+  Html,
+  Img,
+  Link,
+  Preview,
+  Section,
+  Text,
+} from '@react-email/components';
 import type { MailType, TiersKind } from '@/generated/prisma/enums';
 
 /**
@@ -143,6 +156,8 @@ export function unknownVariables(text: string): string[] {
 
 export type MailContent = {
   type: MailType;
+  /** The subject, as the HTML document's <title>. */
+  title: string;
   intro: string;
   identifiant: string;
   /** CREDENTIALS: the password goes here. ACTIVATION_LINK / PASSWORD_RESET: the link goes here. */
@@ -152,6 +167,9 @@ export type MailContent = {
   agency: Agency;
 };
 
+// Colours chosen for a contrast of at least 4.5:1 on white and on the box's background (issue 14): links blue-700
+// (#1d4ed8, 6.7:1 on white, 6.1:1 on #eef4ff), secondary text slate-600 (#475569, 7.6:1 / 6.9:1).
+const LINK = '#1d4ed8';
 const styles = {
   body: { backgroundColor: '#f1f5f9', fontFamily: 'Segoe UI, Roboto, Helvetica, Arial, sans-serif', color: '#0f172a' },
   container: {
@@ -162,10 +180,54 @@ const styles = {
     padding: '32px',
   },
   box: { backgroundColor: '#eef4ff', borderRadius: '6px', padding: '16px' },
-  label: { color: '#475569', fontSize: '13px', margin: '0' },
+  label: { color: '#475569', fontSize: '14px', margin: '0' },
   value: { fontFamily: 'Consolas, Menlo, monospace', fontSize: '18px', fontWeight: 700, margin: '0 0 12px' },
-  small: { color: '#475569', fontSize: '13px' },
+  expiry: { color: '#0f172a', fontSize: '15px', fontWeight: 600, margin: '4px 0 0' },
+  small: { color: '#475569', fontSize: '14px' },
+  link: { color: LINK, textDecoration: 'underline' },
+  button: {
+    backgroundColor: LINK,
+    borderRadius: '6px',
+    color: '#ffffff',
+    display: 'inline-block',
+    fontSize: '16px',
+    fontWeight: 700,
+    padding: '12px 20px',
+    textDecoration: 'none',
+  },
 };
+
+/** What to do when the secret has expired, or when the mail was not expected: never a dead end. */
+function WayForward({ content }: { content: MailContent }) {
+  const { agency } = content;
+  const call = agency.phone ? (
+    <>
+      appelez l’agence au{' '}
+      <Link style={styles.link} href={`tel:${agency.phone.replace(/[^+0-9]/g, '')}`}>
+        {agency.phone}
+      </Link>
+    </>
+  ) : (
+    <>contactez l’agence</>
+  );
+  const expired =
+    content.type === 'CREDENTIALS'
+      ? 'Mot de passe provisoire expiré ? Sur la page de connexion, cliquez sur « Mot de passe oublié ? » pour recevoir un lien, ou '
+      : content.type === 'EMAIL_CHANGE_CONFIRM'
+        ? 'Lien expiré ? Refaites la demande depuis « Mes coordonnées » dans votre espace, ou '
+        : 'Lien expiré ou déjà utilisé ? Sur la page de connexion, cliquez sur « Mot de passe oublié ? » pour en recevoir un autre, ou ';
+  return (
+    <>
+      <Text style={styles.small}>
+        {expired}
+        {call}.
+      </Text>
+      <Text style={styles.small}>
+        Vous n’attendiez pas ce mail ? Ne cliquez sur rien et {call} : rien ne change sans vous.
+      </Text>
+    </>
+  );
+}
 
 /** The notice to the old address: whom to call when the change was not asked by its owner. */
 function NotMe({ agency }: { agency: Agency }) {
@@ -176,8 +238,10 @@ function NotMe({ agency }: { agency: Agency }) {
         {agency.phone ? (
           <>
             Appelez l’agence sans attendre au{' '}
-            <Link href={`tel:${agency.phone.replace(/[^+0-9]/g, '')}`}>{agency.phone}</Link> : elle bloquera le
-            changement et sécurisera votre espace.
+            <Link style={styles.link} href={`tel:${agency.phone.replace(/[^+0-9]/g, '')}`}>
+              {agency.phone}
+            </Link>{' '}
+            : elle bloquera le changement et sécurisera votre espace.
           </>
         ) : (
           <>Contactez l’agence sans attendre : elle bloquera le changement et sécurisera votre espace.</>
@@ -194,7 +258,9 @@ export function CredentialMail(content: MailContent) {
   const notice = content.type === 'PASSWORD_CHANGED' || content.type === 'EMAIL_CHANGE_NOTICE';
   return (
     <Html lang="fr">
-      <Head />
+      <Head>
+        <title>{content.title}</title>
+      </Head>
       <Preview>{content.intro.split('\n').filter(Boolean).slice(-1)[0]}</Preview>
       <Body style={styles.body}>
         <Container style={styles.container}>
@@ -217,19 +283,31 @@ export function CredentialMail(content: MailContent) {
                 </>
               )}
               {link && (
-                <Text>
-                  <Link href={SECRET_PLACEHOLDER}>{content.secretLabel}</Link>
-                </Text>
+                <Button href={SECRET_PLACEHOLDER} style={styles.button}>
+                  {content.secretLabel}
+                </Button>
               )}
+              {content.expiresAt && <Text style={styles.expiry}>Valable jusqu’au {content.expiresAt}.</Text>}
             </Section>
           )}
-          {content.expiresAt && <Text style={styles.small}>Valable jusqu’au {content.expiresAt}.</Text>}
           {content.type === 'CREDENTIALS' && (
             <Text>À votre première connexion, vous choisirez votre propre mot de passe.</Text>
           )}
-          <Text>
-            Connexion : <Link href={content.loginUrl}>{content.loginUrl}</Link>
-          </Text>
+          {content.type === 'CREDENTIALS' ? (
+            <Section>
+              <Button href={content.loginUrl} style={styles.button}>
+                Se connecter à mon espace
+              </Button>
+            </Section>
+          ) : (
+            <Text>
+              Connexion :{' '}
+              <Link style={styles.link} href={content.loginUrl}>
+                {content.loginUrl}
+              </Link>
+            </Text>
+          )}
+          {!notice && <WayForward content={content} />}
           <Hr />
           <Text style={styles.small}>
             {agency.signature ?? agency.name}

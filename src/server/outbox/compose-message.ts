@@ -2,6 +2,7 @@ import 'server-only';
 import { escapeHtml } from '@/shared/html';
 import type Mail from 'nodemailer/lib/mailer';
 import { formatParisDateTime } from '@/server/mail/render-mail';
+import type { Sender } from '@/server/mail/sender';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
 
 export type ComposableMail = {
@@ -17,9 +18,14 @@ export type ComposableMail = {
  * The one message builder, shared by the dispatcher (with the real secret) and the preview (with the mask),
  * so that what staff check is what leaves. The stable Message-ID makes a resend after a crash recognisable.
  */
-export function composeMessage(mail: ComposableMail, secret: string, from: string, date = new Date()): Mail.Options {
+export function composeMessage(
+  mail: ComposableMail,
+  secret: string,
+  from: string | Sender,
+  date = new Date(),
+): Mail.Options {
   return {
-    from,
+    ...(typeof from === 'string' ? { from } : { from: from.from, ...(from.replyTo && { replyTo: from.replyTo }) }),
     to: { name: mail.toName ?? '', address: mail.toAddress },
     subject: mail.subject,
     messageId: mail.messageId,

@@ -6,6 +6,7 @@ import type { Db } from '@/server/db';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
 import { claimOutboxBatch } from './claim-outbox-batch';
 import { composeMessage } from './compose-message';
+import { loadSender, type Sender } from '@/server/mail/sender';
 import { decryptSecret } from './secret-box';
 import { CREDENTIAL_MAIL_TYPES } from '@/server/access/unsent-mails';
 import type { MailType } from '@/generated/prisma/enums';
@@ -15,7 +16,10 @@ import { DEFAULT_TIMEOUTS, type MailTransport } from './transport';
 export type DispatcherOptions = {
   db: Db;
   transport: MailTransport;
+  /** MAIL_FROM: its address is the sender's, under the agency's name (decision 016). */
   from: string;
+  /** MAIL_REPLY_TO, when Paramètres sets no reply address. */
+  replyTo?: string | null;
   /** Written in leasedBy: which process holds a mail. */
   id?: string;
   batchSize?: number;
@@ -241,14 +245,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  async function deliver(mail: ClaimedMail, report: RunReport, sent: { id: string; response: string }[]) {
+  async function deliver(
+    mail: ClaimedMail,
+    report: RunReport,
+    sent: { id: string; response: string }[],
+    sender: Sender,
+  ) {
     if (!(await stillCurrent(mail))) {
       report.withdrawn++;
       return;
     }
     let response: string;
     try {
-      ({ response } = await transport.send(composeMessage(mail, secretOf(mail), from)));
+      ({ response } = await transport.send(composeMessage(mail, secretOf(mail), sender)));
     } catch (error) {
       const outcome =
         error instanceof PermanentFailure
@@ -285,6 +294,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         secretCiphertext: true,
       },
     });
+    // The agency's name and reply address, read once per batch (Paramètres may change them at any time).
+    const sender = await loadSender(db, from, options.replyTo ?? null);
     // A send that could outlive the lease might overlap another dispatcher's: give such mails back instead.
     const lastStart = claimedAt + leaseMs - sendTimeoutMs;
     const unsent: string[] = [];
@@ -294,7 +305,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       while (next < mails.length) {
         const mail = mails[next++];
         if (Date.now() > lastStart) unsent.push(mail.id);
-        else await deliver(mail, report, sent);
+        else await deliver(mail, report, sent, sender);
       }
     };
     try {

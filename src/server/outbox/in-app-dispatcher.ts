@@ -15,6 +15,7 @@ export function startInAppDispatcher(): Dispatcher {
       db,
       transport: createMailTransport(config),
       from: config.mailFrom,
+      replyTo: config.mailReplyTo,
     });
     holder.__trousseauDispatcher.start();
   }

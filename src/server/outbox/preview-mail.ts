@@ -20,6 +20,7 @@ const DELIVERY_SOURCE_LABELS: Record<string, string> = {
   mailjet: 'Mailjet',
   dsn: 'avis de non-remise',
 };
+import { loadSender } from '@/server/mail/sender';
 
 export type MailPreview = {
   id: string;
@@ -105,14 +106,16 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
         deliveryEvents: [],
       };
     }
-    const message = composeMessage(mail, maskSecret(mail), getConfig().mailFrom, date);
+    const config = getConfig();
+    const sender = await loadSender(tx, config.mailFrom, config.mailReplyTo);
+    const message = composeMessage(mail, maskSecret(mail), sender, date);
     const raw = (await new MailComposer(message).compile().build()).toString('utf8');
     return {
       id: mail.id,
       type: mail.type,
       status: mail.status,
       channel: mail.channel,
-      from: String(message.from),
+      from: `${sender.from.name} <${sender.from.address}>`,
       to: mail.toName ? `${mail.toName} <${mail.toAddress}>` : mail.toAddress,
       subject: mail.subject,
       date: formatParisDateTime(date),

@@ -28,7 +28,14 @@ export type SignInRequest = {
 
 export type SignInResult =
   | { ok: true; token: string; sessionId: string; person: LoginPerson; remember: boolean }
-  | { ok: false; error: string; outcome: LoginOutcome | null; status: 401 | 503 };
+  | {
+      ok: false;
+      error: string;
+      outcome: LoginOutcome | null;
+      status: 401 | 503;
+      /** While a delay or a lock holds: when a new try is allowed (the extranet's countdown). */
+      retryAt?: Date;
+    };
 
 /** Told when an attempt starts a delay or the lock of an existing person; runs after the answer has left. */
 export type LockNotice = (
@@ -70,21 +77,22 @@ async function signIn(audience: Audience, request: SignInRequest, onLock?: LockN
   const personColumn = audience === 'STAFF' ? 'staffId' : 'accountId';
   const attempt = (outcome: LoginOutcome, personId: string | null) =>
     db.loginAttempt.create({ data: { ...seen, outcome, [personColumn]: personId } });
-  const refused = (outcome: LoginOutcome, error: string) => ({
+  const refused = (outcome: LoginOutcome, error: string, retryAt?: Date | null) => ({
     ok: false as const,
     outcome,
     error,
     status: 401 as const,
+    ...(retryAt && { retryAt }),
   });
 
   const { person, byIp, byLogin } = await reserveLogin(audience, login, request.ip);
   if (!byIp.allowed) {
     await attempt('THROTTLED', null);
-    return refused('THROTTLED', tryAgainAt(byIp.lockedUntil, now));
+    return refused('THROTTLED', tryAgainAt(byIp.lockedUntil, now), byIp.lockedUntil);
   }
   if (!byLogin.allowed) {
     await attempt('LOCKED', person?.id ?? null);
-    return refused('LOCKED', tryAgainAt(byLogin.lockedUntil, now));
+    return refused('LOCKED', tryAgainAt(byLogin.lockedUntil, now), byLogin.lockedUntil);
   }
 
   const { valid, needsRehash } = await verifyPassword(person?.active ? person.hash : null, request.password);
@@ -98,7 +106,7 @@ async function signIn(audience: Audience, request: SignInRequest, onLock?: LockN
       );
     }
     // The failure that started a delay or the lock says so at once; the others keep the plain message.
-    return refused(outcome, until ? `${FAILED[audience]} ${tryAgainAt(until, now)}` : FAILED[audience]);
+    return refused(outcome, until ? `${FAILED[audience]} ${tryAgainAt(until, now)}` : FAILED[audience], until);
   }
 
   // Only someone who knows the password learns that it has expired: telling them whom to call is the point.

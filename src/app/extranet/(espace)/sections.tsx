@@ -75,11 +75,15 @@ export function HomeFacts({ lease, agency }: { lease: MyLease | undefined; agenc
   );
 }
 
+/** On Mon espace the card sits under an h2; alone on its page, under the h1 (headings never skip a level). */
+type Level = { headingLevel?: 2 | 3 };
+
 /** `base`: where the card links to (the extranet, or staff's read-only view of it: docs/decisions/026). */
-export function LeaseCard({ lease, base = '/extranet' }: { lease: MyLease; base?: string }) {
+export function LeaseCard({ lease, base = '/extranet', headingLevel = 3 }: { lease: MyLease; base?: string } & Level) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="rounded-md border border-slate-200 p-3">
-      <h3 className="mb-2 font-semibold">
+      <Heading className="mb-2 font-semibold">
         <Link href={`${base}/baux/${lease.id}`} className="text-brand-700 underline hover:no-underline">
           Bail du {lease.property.addressLine}, {lease.property.city}
         </Link>{' '}
@@ -88,7 +92,7 @@ export function LeaseCard({ lease, base = '/extranet' }: { lease: MyLease; base?
         ) : (
           <span className="ml-1 rounded bg-green-100 px-2 py-0.5 text-xs font-medium text-green-900">En cours</span>
         )}
-      </h3>
+      </Heading>
       <Facts
         items={[
           ['Début', formatDay(lease.startDate)],
@@ -103,15 +107,20 @@ export function LeaseCard({ lease, base = '/extranet' }: { lease: MyLease; base?
   );
 }
 
-export function PropertyCard({ property, base = '/extranet' }: { property: MyProperty; base?: string }) {
+export function PropertyCard({
+  property,
+  base = '/extranet',
+  headingLevel = 3,
+}: { property: MyProperty; base?: string } & Level) {
   const lease = property.currentLease;
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <article className="rounded-md border border-slate-200 p-3">
-      <h3 className="mb-2 font-semibold">
+      <Heading className="mb-2 font-semibold">
         <Link href={`${base}/biens/${property.id}`} className="text-brand-700 underline hover:no-underline">
           {property.addressLine}, {property.postalCode} {property.city}
         </Link>
-      </h3>
+      </Heading>
       <Facts
         items={[
           ['Lot', property.unitLabel ?? 'Non précisé'],

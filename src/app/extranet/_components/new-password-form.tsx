@@ -28,7 +28,8 @@ export function NewPasswordForm({
   const [password, setPassword] = useState('');
   const errors = state.ok ? {} : (state.fieldErrors ?? {});
   return (
-    <form action={formAction} className="flex flex-col gap-4" noValidate>
+    // After a refused try React resets the form: the meter follows the emptied field (no verdict on nothing).
+    <form action={formAction} onReset={() => setPassword('')} className="flex flex-col gap-4" noValidate>
       {!state.ok && (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           {state.error}

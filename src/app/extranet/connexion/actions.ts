@@ -4,7 +4,13 @@ import { requestInfo } from '@/server/extranet/request-info';
 import { signInExtranet } from '@/server/extranet/sign-in';
 import { putSessionCookie } from '@/server/session/cookie';
 
-export type ExtranetSignInState = { error?: string; login?: string; remember?: boolean };
+export type ExtranetSignInState = {
+  error?: string;
+  login?: string;
+  remember?: boolean;
+  /** ISO date: while a delay or a lock holds, the form counts down to it. */
+  retryAt?: string;
+};
 
 export async function signInExtranetForm(_: ExtranetSignInState, form: FormData): Promise<ExtranetSignInState> {
   const outcome = await signInExtranet(
@@ -16,6 +22,7 @@ export async function signInExtranetForm(_: ExtranetSignInState, form: FormData)
       error: outcome.error,
       login: String(form.get('login') ?? '').slice(0, 200),
       remember: form.get('remember') === 'on',
+      retryAt: outcome.retryAt?.toISOString(),
     };
   await putSessionCookie(outcome.cookie);
   redirect(outcome.redirectTo);

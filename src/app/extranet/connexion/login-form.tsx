@@ -4,8 +4,9 @@ import { useActionState } from 'react';
 import { Field } from '@/ui/field';
 import { PasswordInput } from '../_components/password-input';
 import { signInExtranetForm, type ExtranetSignInState } from './actions';
+import { RetryCountdown } from './retry-countdown';
 
-export function ExtranetLoginForm() {
+export function ExtranetLoginForm({ phone }: { phone: string | null }) {
   const [state, action, pending] = useActionState<ExtranetSignInState, FormData>(signInExtranetForm, {});
   const describedBy = state.error ? 'login-error' : undefined;
   return (
@@ -19,6 +20,7 @@ export function ExtranetLoginForm() {
           {state.error}
         </p>
       )}
+      {state.retryAt && <RetryCountdown key={state.retryAt} until={state.retryAt} phone={phone} />}
       <Field
         label="Identifiant"
         name="login"

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getExtranetActor } from '@/server/extranet/extranet-session';
+import { agencyPhone } from '@/server/extranet/agency-phone';
 import { AuthCard } from '../_components/auth-card';
 import { ExtranetLoginForm } from './login-form';
 
@@ -17,7 +18,7 @@ export default async function ExtranetLoginPage() {
         </p>
       }
     >
-      <ExtranetLoginForm />
+      <ExtranetLoginForm phone={await agencyPhone()} />
     </AuthCard>
   );
 }

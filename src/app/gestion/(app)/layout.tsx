@@ -4,6 +4,7 @@ import { getStaffActor } from '@/server/auth/staff-session';
 import { countOutboxByStatus } from '@/server/outbox/list-outbox';
 import { localMailboxNotice } from '@/server/outbox/transport-status';
 import { NavGroup, NavLink } from '@/ui/nav-link';
+import { Sidebar } from '@/ui/sidebar';
 import { OutboxCounts } from './centre-envoi/outbox-counts';
 import { signOutStaff, signOutStaffEverywhere } from './actions';
 
@@ -16,18 +17,14 @@ export default async function BackOfficeLayout({ children }: { children: React.R
     localMailboxNotice(),
   ];
   return (
-    <div className="min-h-screen md:grid md:grid-cols-[16rem_1fr]">
+    <div className="min-h-screen md:grid md:grid-cols-[auto_1fr]">
       <a
         href="#contenu"
         className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2"
       >
         Aller au contenu
       </a>
-      <header className="border-b border-slate-200 bg-white md:min-h-screen md:border-b-0 md:border-r">
-        <div className="flex items-center gap-2 px-4 py-4">
-          <img src="/logo.svg" alt="" width={28} height={28} />
-          <span className="text-lg font-semibold">Trousseau</span>
-        </div>
+      <Sidebar>
         <nav aria-label="Navigation principale" className="px-2 pb-4">
           <ul className="flex flex-col gap-0.5">
             <li>
@@ -83,7 +80,7 @@ export default async function BackOfficeLayout({ children }: { children: React.R
             </button>
           </form>
         </div>
-      </header>
+      </Sidebar>
       <main id="contenu" tabIndex={-1} className="min-w-0 p-4 md:p-8">
         {mailboxNotice && (
           <p className="mb-6 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">

@@ -19,6 +19,7 @@ import { AccessTable } from './access-table';
 import { PageRows } from './selection/page-rows';
 import { SelectionToolbar } from './selection/selection-toolbar';
 import { ActivationFunnel } from './activation-funnel';
+import { ScrollRegion } from '@/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Gestion des accès' };
 
@@ -147,7 +148,7 @@ export default async function AccesPage({
             canPreview={can(actor.role, 'outbox:send')}
           />
         )}
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">{table}</div>
+        <ScrollRegion label="Liste des accès">{table}</ScrollRegion>
       </PageRows>
 
       <div className="flex flex-wrap items-center justify-between gap-4">

@@ -8,6 +8,7 @@ import { cancelMailsAction, previewMailServerAction, retryMailsAction, sendMails
 import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
 import { PreviewDialog } from './preview-dialog';
 import { PrintLettersButton } from './print-letters-button';
+import { ScrollRegion } from '@/ui/scroll-region';
 
 export type OutboxRow = {
   id: string;
@@ -146,7 +147,7 @@ export function OutboxTable({ rows: serverRows, canSend }: { rows: OutboxRow[]; 
           </p>
         )}
       </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label="Mails du centre d'envoi">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Mails du centre d&apos;envoi</caption>
           <thead className="bg-slate-50 text-slate-700">
@@ -280,7 +281,7 @@ export function OutboxTable({ rows: serverRows, canSend }: { rows: OutboxRow[]; 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <PreviewDialog
         preview={preview}
         canSend={canSend}

@@ -143,7 +143,7 @@ export function PreviewDialog({
               srcDoc={preview.html}
               className="h-[28rem] w-full rounded border border-slate-300 bg-white"
             />
-            <section aria-labelledby="apercu-texte">
+            <div>
               <h3 id="apercu-texte" className="font-semibold">
                 Version texte
               </h3>
@@ -155,7 +155,7 @@ export function PreviewDialog({
               >
                 <pre className="whitespace-pre-wrap text-sm">{preview.text}</pre>
               </div>
-            </section>
+            </div>
             {preview.headerFields.length > 0 && (
               <details className="rounded border border-slate-200 p-3">
                 <summary className="cursor-pointer font-semibold">En-têtes ({preview.headerFields.length})</summary>

@@ -14,7 +14,7 @@ export default async function MyLeasePage({ params }: { params: Promise<{ id: st
         ← Mon espace
       </Link>
       <h1 className="text-2xl font-semibold">Mon bail</h1>
-      <LeaseCard lease={lease} />
+      <LeaseCard lease={lease} headingLevel={2} />
     </div>
   );
 }

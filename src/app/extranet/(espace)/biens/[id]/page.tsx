@@ -15,7 +15,7 @@ export default async function MyPropertyPage({ params }: { params: Promise<{ id:
         ← Mon espace
       </Link>
       <h1 className="text-2xl font-semibold">Mon bien</h1>
-      <PropertyCard property={property} />
+      <PropertyCard headingLevel={2} property={property} />
     </div>
   );
 }

@@ -155,29 +155,36 @@ export function SelectionToolbar({
             ? 'Aucune personne sélectionnée'
             : `${count.toLocaleString('fr-FR')} sélectionné${count > 1 ? 's' : ''}`}
         </p>
-        {total > 0 && count < total && (
+        {/* Both stay in place once used (aria-disabled, not removed): focus stays on the control that acted. */}
+        {total > 0 && (
           <button
             type="button"
-            onClick={selectAll}
+            onClick={() => count < total && selectAll()}
             disabled={!hydrated}
-            className="text-sm text-brand-700 underline hover:no-underline"
+            aria-disabled={count >= total || undefined}
+            className="text-sm text-brand-700 underline hover:no-underline aria-disabled:text-slate-700 aria-disabled:no-underline"
           >
-            {total === 1 ? 'Sélectionner le résultat' : `Sélectionner les ${total.toLocaleString('fr-FR')} résultats`}
+            {count >= total
+              ? 'Tous les résultats sont sélectionnés'
+              : total === 1
+                ? 'Sélectionner le résultat'
+                : `Sélectionner les ${total.toLocaleString('fr-FR')} résultats`}
           </button>
         )}
-        {count > 0 && (
-          <button
-            type="button"
-            onClick={() => {
-              selection.clear();
-              setNotice(null);
-              setError(null);
-            }}
-            className="text-sm text-brand-700 underline hover:no-underline"
-          >
-            Tout désélectionner
-          </button>
-        )}
+        <button
+          type="button"
+          onClick={() => {
+            if (!count) return;
+            selection.clear();
+            setNotice(null);
+            setError(null);
+          }}
+          disabled={!hydrated}
+          aria-disabled={count === 0 || undefined}
+          className="text-sm text-brand-700 underline hover:no-underline aria-disabled:text-slate-700 aria-disabled:no-underline"
+        >
+          Tout désélectionner
+        </button>
         <div
           role="toolbar"
           aria-label="Agir sur la sélection"

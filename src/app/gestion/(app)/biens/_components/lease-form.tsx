@@ -2,7 +2,8 @@
 import { useRouter } from 'next/navigation';
 import type { ActionResult } from '@/server/auth/staff-action';
 import { FormMessage, SaveButton, useActionForm } from '@/ui/action-form';
-import { Field, LabelledField, SelectField } from '@/ui/field';
+import { Combobox } from '@/ui/combobox';
+import { Field } from '@/ui/field';
 
 export type LeaseValues = {
   id?: string;
@@ -86,30 +87,22 @@ export function LeaseForm({ action, propertyId, tenants, values: v, readOnly = f
           error={fieldError('externalRef')}
           autoComplete="off"
         />
-        <SelectField
+        <Combobox
           label="Locataire principal"
           name="primaryTenantId"
+          options={tenants}
           defaultValue={v?.primaryTenantId ?? ''}
           error={fieldError('primaryTenantId')}
-          options={[{ value: '', label: '(choisir)' }, ...tenants.map((t) => ({ value: t.id, label: t.label }))]}
         />
-        <LabelledField label="Colocataires" hint="Facultatif ; Ctrl (ou Cmd) + clic pour en choisir plusieurs.">
-          {(control) => (
-            <select
-              {...control}
-              name="coTenantIds"
-              multiple
-              defaultValue={v?.coTenantIds ?? []}
-              className="h-32 rounded-md border border-slate-400 bg-white px-2 py-1"
-            >
-              {tenants.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </LabelledField>
+        <Combobox
+          label="Colocataires"
+          name="coTenantIds"
+          multiple
+          options={tenants}
+          defaultValue={v?.coTenantIds ?? []}
+          hint="Facultatif ; ajoutez-en autant que nécessaire."
+          error={fieldError('coTenantIds')}
+        />
       </fieldset>
       <FormMessage state={state} />
       {!readOnly && <SaveButton pending={pending}>Enregistrer le bail</SaveButton>}

@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import type { ActionResult } from '@/server/auth/staff-action';
 import { PROPERTY_KIND_LABELS } from '@/server/properties/schemas';
 import { FormMessage, SaveButton, useActionForm } from '@/ui/action-form';
+import { Combobox } from '@/ui/combobox';
 import { Field, SelectField } from '@/ui/field';
 
 export type PropertyValues = {
@@ -42,12 +43,12 @@ export function PropertyForm({ action, owners, values: v, readOnly = false }: Pr
           error={fieldError('kind')}
           options={Object.entries(PROPERTY_KIND_LABELS).map(([value, label]) => ({ value, label }))}
         />
-        <SelectField
+        <Combobox
           label="Propriétaire"
           name="ownerId"
+          options={owners}
           defaultValue={v?.ownerId ?? ''}
           error={fieldError('ownerId')}
-          options={[{ value: '', label: '(choisir)' }, ...owners.map((o) => ({ value: o.id, label: o.label }))]}
         />
         <Field
           label="Adresse"

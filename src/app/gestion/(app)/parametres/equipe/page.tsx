@@ -14,6 +14,7 @@ import {
   sendMemberReset,
   unlockMember,
 } from './actions';
+import { ScrollRegion } from '@/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Équipe' };
 
@@ -39,7 +40,7 @@ export default async function TeamPage() {
       <h1 id="page-title" className="text-2xl font-semibold">
         Équipe
       </h1>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label="Membres de l'équipe">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Membres de l&apos;équipe</caption>
           <thead className="border-b border-slate-200 bg-slate-50">
@@ -121,7 +122,7 @@ export default async function TeamPage() {
                     {m.activeSessions > 0 && (
                       <ActionForm action={endMemberSessions}>
                         <input type="hidden" name="staffId" value={m.id} />
-                        <button type="submit" className={small} aria-label={`Terminer les sessions de ${m.name}`}>
+                        <button type="submit" className={small} aria-label={`Terminer ses sessions : ${m.name}`}>
                           Terminer ses sessions
                         </button>
                       </ActionForm>
@@ -140,7 +141,7 @@ export default async function TeamPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="max-w-xl rounded-lg border border-slate-200 bg-white p-6">
         <h2 className="mb-2 text-lg font-semibold">Inviter un membre</h2>
         <p className="mb-4 text-sm text-slate-600">

@@ -46,7 +46,7 @@ export function TestConnectionButton() {
   );
 }
 
-type Identity = { agencyName: string; logoUrl: string; mailSignature: string };
+type Identity = { agencyName: string; logoUrl: string; mailSignature: string; agencyEmail: string };
 
 export function AgencyIdentityForm({ agency }: { agency: Identity }) {
   const [result, action, pending] = useActionState<ActionResult | null, FormData>(saveAgencyIdentityAction, null);
@@ -68,6 +68,14 @@ export function AgencyIdentityForm({ agency }: { agency: Identity }) {
         defaultValue={agency.logoUrl}
         hint="Une image en ligne (https://…), affichée en haut des mails. Laissez vide pour ne pas en mettre."
         error={errors.logoUrl?.[0]}
+      />
+      <Field
+        label="Adresse de réponse"
+        name="agencyEmail"
+        type="email"
+        defaultValue={agency.agencyEmail}
+        hint="Les réponses des locataires et propriétaires à vos mails arrivent à cette adresse (en-tête Reply-To) ; elle figure aussi dans la signature. Vide : l'adresse MAIL_REPLY_TO du serveur, si elle est définie."
+        error={errors.agencyEmail?.[0]}
       />
       <TextAreaField
         label="Signature"

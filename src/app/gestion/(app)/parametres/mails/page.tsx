@@ -52,6 +52,7 @@ export default async function MailSettingsPage({
             agencyName: settings.agency.name,
             logoUrl: settings.agency.logoUrl ?? '',
             mailSignature: settings.agency.signature ?? '',
+            agencyEmail: settings.agency.email ?? '',
           }}
         />
       </section>
