@@ -5,7 +5,7 @@ import { recordEvent } from '@/server/audit/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
-import { optionalText, ZCheckbox } from '@/server/tiers/fields';
+import { optionalText, ZCheckbox } from '@/shared/fields';
 import { DOCUMENT_CATEGORY_LABELS } from './document-labels';
 import { checkDocumentFile } from './file-type';
 import { getDocumentStorage } from './storage';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkDates, leaseFields } from '@/server/leases/schemas';
 import { propertyFields } from '@/server/properties/schemas';
-import { requiredText } from '@/server/tiers/fields';
+import { requiredText } from '@/shared/fields';
 import { ALWAYS, ZTiersFields } from '@/server/tiers/schemas';
 import { readCsv } from './csv';
 import { columnHeader, detectKind, IMPORT_COLUMNS, mapHeader, type ImportKind } from './columns';

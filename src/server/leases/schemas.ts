@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZExternalRef, ZId } from '@/server/tiers/fields';
+import { ZExternalRef, ZId } from '@/shared/fields';
 import { ALWAYS } from '@/server/tiers/schemas';
 import { parseEurosToCents, parseFrenchDate } from './french-formats';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { PropertyKind } from '@/generated/prisma/enums';
 import { parseFrenchDecimal } from '@/server/leases/french-formats';
 import { normalizeName } from '@/server/tiers/names';
-import { optionalText, requiredText, ZExternalRef, ZId, ZRequiredPostalCode } from '@/server/tiers/fields';
+import { optionalText, requiredText, ZExternalRef, ZId, ZRequiredPostalCode } from '@/shared/fields';
 
 export const PROPERTY_KIND_LABELS: Record<PropertyKind, string> = {
   APPARTEMENT: 'Appartement',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizeName } from './names';
-import { MESSAGES_FIELDS, optionalText, ZCheckbox, ZEmail, ZExternalRef, ZPhone, ZPostalCode } from './fields';
+import { MESSAGES_FIELDS, optionalText, ZCheckbox, ZEmail, ZExternalRef, ZPhone, ZPostalCode } from '@/shared/fields';
 
 export const CIVILITIES = ['M.', 'Mme', 'M. et Mme'] as const;
 
