@@ -4,8 +4,7 @@ import { MailType, TiersKind } from '@/generated/prisma/enums';
 import { recordEvent } from '@/server/audit/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
-import { maskSecret } from '@/server/outbox/compose-message';
-import { loadAgency, renderMail } from './render-mail';
+import { loadAgency, maskSecret, renderMail } from './render-mail';
 import {
   defaultTemplate,
   SECRET_PLACEHOLDER,

@@ -154,3 +154,11 @@ export function mailRenderer(tx: Tx, base: { type: TemplateMailType; expiresAt: 
     };
   };
 }
+
+/** What staff see instead of the secret: proof that it exists, and its dates, never its value. */
+export function maskSecret(mail: { secretCreatedAt: Date | null; secretExpiresAt: Date | null }): string {
+  const parts = ['••••••••'];
+  if (mail.secretCreatedAt) parts.push(`généré le ${formatParisDateTime(mail.secretCreatedAt)}`);
+  if (mail.secretExpiresAt) parts.push(`expire le ${formatParisDateTime(mail.secretExpiresAt)}`);
+  return parts.length === 1 ? parts[0] : `${parts[0]} – ${parts.slice(1).join(', ')}`;
+}

@@ -1,7 +1,6 @@
 import 'server-only';
 import { escapeHtml } from '@/shared/html';
 import type Mail from 'nodemailer/lib/mailer';
-import { formatParisDateTime } from '@/server/mail/render-mail';
 import type { Sender } from '@/server/mail/sender';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
 
@@ -40,12 +39,4 @@ export function composeMessage(
       'X-MJ-CustomID': mail.messageId.replace(/^<|>$/g, ''),
     },
   };
-}
-
-/** What staff see instead of the secret: proof that it exists, and its dates, never its value. */
-export function maskSecret(mail: { secretCreatedAt: Date | null; secretExpiresAt: Date | null }): string {
-  const parts = ['••••••••'];
-  if (mail.secretCreatedAt) parts.push(`généré le ${formatParisDateTime(mail.secretCreatedAt)}`);
-  if (mail.secretExpiresAt) parts.push(`expire le ${formatParisDateTime(mail.secretExpiresAt)}`);
-  return parts.length === 1 ? parts[0] : `${parts[0]} – ${parts.slice(1).join(', ')}`;
 }

@@ -9,9 +9,9 @@ import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { letterHtml, letterText, type LetterContent } from '@/server/letters/letter-content';
-import { formatParisDateTime } from '@/server/mail/render-mail';
+import { formatParisDateTime, maskSecret } from '@/server/mail/render-mail';
 import { DELIVERY_KIND_LABELS } from '@/shared/outbox/delivery-labels';
-import { composeMessage, maskSecret } from './compose-message';
+import { composeMessage } from './compose-message';
 import { decodeHeaders } from './decode-headers';
 import { MAIL_STATUS_LABELS } from './labels';
 
