@@ -5,7 +5,7 @@ import { hashPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import { getDocumentStorage } from '@/server/documents/storage';
 import type { ExtranetActor } from '@/server/extranet/session-validity';
-import { hashToken } from '@/server/extranet/verification-token';
+import { hashToken } from '@/server/access/verification-token';
 import { openSession } from '@/server/session/sessions';
 import { displayName } from '@/server/tiers/names';
 import { createTiers } from './index';

@@ -9,7 +9,7 @@ import { NotFoundError, UserError } from '@/server/errors';
 import { interruptedWhere, startHeartbeat } from '@/server/jobs/heartbeat';
 import { loadAgency, mailRenderer, type RenderedMail } from '@/server/mail/render-mail';
 import { enqueueMails } from '@/server/outbox/enqueue-mail';
-import { revokeAccountTokens } from '@/server/extranet/verification-token';
+import { revokeAccountTokens } from './verification-token';
 import { revokeAccountsSessions } from '@/server/session/sessions';
 import { getCredentialSettings, type CredentialSettings } from '@/server/settings/get-settings';
 import { buildLetter, letterBodies, type LetterContent } from '@/server/letters/letter-content';
@@ -18,7 +18,8 @@ import { boundedPipeline } from './bounded-pipeline';
 import { linkToken, temporaryPassword } from './secrets';
 import { loadSelection, SELECTION_CHANGED, type SelectedPerson } from './selection';
 import { countLabel } from '@/shared/plural';
-import { CREDENTIAL_MAIL_TYPES, REMINDER_MAIL_TYPES, retireUnsentMails } from './unsent-mails';
+import { REMINDER_MAIL_TYPES, retireUnsentMails } from './unsent-mails';
+import { CREDENTIAL_MAIL_TYPES } from '@/server/outbox/mail-kinds';
 
 export type StaffAuditActor = Extract<Actor, { type: 'STAFF' }>;
 

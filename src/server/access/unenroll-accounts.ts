@@ -3,8 +3,9 @@ import { recordEvent, type Actor } from '@/server/audit/record-event';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { revokeAccountsSessions } from '@/server/session/sessions';
-import { revokeAccountTokens } from '@/server/extranet/verification-token';
-import { CREDENTIAL_MAIL_TYPES, withdrawUnsentMails } from './unsent-mails';
+import { revokeAccountTokens } from './verification-token';
+import { withdrawUnsentMails } from './unsent-mails';
+import { CREDENTIAL_MAIL_TYPES } from '@/server/outbox/mail-kinds';
 import { loadSelection, nameList, SELECTION_CHANGED } from './selection';
 import { countLabel } from '@/shared/plural';
 

@@ -2,8 +2,8 @@ import 'server-only';
 import type { MailStatus, MailType } from '@/generated/prisma/enums';
 import { recordEvents, type Actor } from '@/server/audit/record-event';
 import type { Tx } from '@/server/db';
+import { CREDENTIAL_MAIL_TYPES } from '@/server/outbox/mail-kinds';
 
-export const CREDENTIAL_MAIL_TYPES: MailType[] = ['CREDENTIALS', 'ACTIVATION_LINK'];
 /** Mails carrying a one-time link other than the credentials' own: it dies with any change of the credentials. */
 export const LINK_MAIL_TYPES: MailType[] = ['PASSWORD_RESET', 'EMAIL_CHANGE_CONFIRM'];
 /** A reminder to use credentials (docs/decisions/027): it dies with them (Désinscrire, new credentials). */

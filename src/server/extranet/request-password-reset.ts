@@ -10,7 +10,7 @@ import { displayName } from '@/server/tiers/names';
 import { normalizeLogin } from '@/server/session/typed-login';
 import { RESET_REQUESTED, tooManyResetRequests } from './messages';
 import { RESET_POLICY, reserveBucket } from '@/server/session/throttle';
-import { hashToken, newToken, passwordLink } from './verification-token';
+import { hashToken, newToken, passwordLink } from '@/server/access/verification-token';
 
 export const RESET_TTL_MS = 30 * 60_000;
 const WORKER_TRANSACTION = { maxWait: 10 * 60_000, timeout: 60_000 };

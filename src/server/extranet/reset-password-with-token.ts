@@ -8,7 +8,7 @@ import { openSession } from '@/server/session/sessions';
 import { assertAcceptablePassword, ZNewPassword } from './change-password';
 import { LINK_INVALID } from './messages';
 import { setPassword } from './set-password';
-import { findUsableVerification } from './verification-token';
+import { findUsableVerification } from '@/server/access/verification-token';
 
 export const ZTokenPassword = ZNewPassword.extend({ jeton: z.string().min(1).max(200) });
 

@@ -1,12 +1,13 @@
 import 'server-only';
-import { CREDENTIAL_MAIL_TYPES, withdrawUnsentMails } from '@/server/access/unsent-mails';
+import { withdrawUnsentMails } from '@/server/access/unsent-mails';
+import { CREDENTIAL_MAIL_TYPES } from '@/server/outbox/mail-kinds';
 import { recordEvent, type Actor } from '@/server/audit/record-event';
 import type { Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
 import { keepSessionAfterPasswordChange, revokeSessions } from '@/server/session/sessions';
 import { displayName } from '@/server/tiers/names';
-import { revokeAccountTokens } from './verification-token';
+import { revokeAccountTokens } from '@/server/access/verification-token';
 
 export type PasswordChangeVia = 'first_login' | 'security' | 'activation' | 'reset';
 

@@ -11,7 +11,7 @@ import { displayName } from '@/server/tiers/names';
 import { FieldsError } from './extranet-action';
 import { recheckPassword } from './recheck-password';
 import type { ExtranetActor } from './session-validity';
-import { hashToken, newToken } from './verification-token';
+import { hashToken, newToken } from '@/server/access/verification-token';
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
 

@@ -8,7 +8,7 @@ import { claimOutboxBatch } from './claim-outbox-batch';
 import { composeMessage } from './compose-message';
 import { loadSender, type Sender } from '@/server/mail/sender';
 import { decryptSecret } from './secret-box';
-import { CREDENTIAL_MAIL_TYPES } from '@/server/access/unsent-mails';
+import { CREDENTIAL_MAIL_TYPES } from './mail-kinds';
 import type { MailType } from '@/generated/prisma/enums';
 import { classifySendError, describeSendError } from './smtp-error';
 import { DEFAULT_TIMEOUTS, type MailTransport } from './transport';

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { requireExtranet } from '@/server/extranet/extranet-session';
 import { LINK_INVALID } from '@/server/extranet/messages';
 import { getMyProfile } from '@/server/extranet/my-space';
-import { findUsableVerification } from '@/server/extranet/verification-token';
+import { findUsableVerification } from '@/server/access/verification-token';
 import { AuthCard } from '../_components/auth-card';
 import { NewPasswordForm } from '../_components/new-password-form';
 import { setFirstPassword, setPasswordFromLink } from './actions';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { VerificationType } from '@/generated/prisma/enums';
-import { LINK_MAIL_TYPES, withdrawUnsentMails, type RetiredMail } from '@/server/access/unsent-mails';
+import { LINK_MAIL_TYPES, withdrawUnsentMails, type RetiredMail } from './unsent-mails';
 import type { Actor } from '@/server/audit/record-event';
 import { getConfig } from '@/server/config';
 import { db, type Tx } from '@/server/db';
