@@ -7,7 +7,7 @@ import { queueDueReminders } from '@/server/access/queue-due-reminders';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
-import { decryptSecret } from '@/server/outbox/secret-box';
+import { decryptSecret } from '@/server/crypto/secret-box';
 import { sendMails } from '@/server/outbox/outbox-actions';
 import { updateReminderSettings } from '@/server/settings/reminder-settings';
 import { createStaffUser } from '../factories';

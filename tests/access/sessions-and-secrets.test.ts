@@ -3,7 +3,7 @@ import { enrollAction, generateCredentialsAction, unenrollAction } from '@/serve
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { verifyPassword } from '@/server/session/password';
 import { db } from '@/server/db';
-import { decryptSecret } from '@/server/outbox/secret-box';
+import { decryptSecret } from '@/server/crypto/secret-box';
 import { findSession } from '@/server/session/sessions';
 import { createTiers } from '../factories';
 import { findEverywhere } from '../helpers/find-everywhere';

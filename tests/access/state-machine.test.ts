@@ -5,7 +5,7 @@ import { sha256Hex } from '@/server/access/secrets';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { verifyPassword } from '@/server/session/password';
 import { db } from '@/server/db';
-import { decryptSecret } from '@/server/outbox/secret-box';
+import { decryptSecret } from '@/server/crypto/secret-box';
 import { createStaffUser, createTiers } from '../factories';
 import { createEnrolledTiers, staffAudit } from '../factories/access';
 

@@ -14,7 +14,7 @@ import { requestPasswordReset, workResetRequests } from '@/server/extranet/reque
 import { resetPasswordWithToken } from '@/server/extranet/reset-password-with-token';
 import { pendingEmailChange, updateMyContact } from '@/server/extranet/update-contact';
 import { runImportAction } from '@/server/import/import-actions';
-import { decryptSecret } from '@/server/outbox/secret-box';
+import { decryptSecret } from '@/server/crypto/secret-box';
 import { updateTiersAction } from '@/server/tiers/save-tiers';
 import { staffAudit } from '../factories/access';
 import { createExtranetAccount, GOOD_PASSWORD, signedInActor } from '../factories/extranet';

@@ -10,7 +10,7 @@ import { requestPasswordReset, workResetRequests } from '@/server/extranet/reque
 import { resetPasswordWithToken } from '@/server/extranet/reset-password-with-token';
 import { updateMyContact } from '@/server/extranet/update-contact';
 import { claimOutboxBatch } from '@/server/outbox/claim-outbox-batch';
-import { decryptSecret } from '@/server/outbox/secret-box';
+import { decryptSecret } from '@/server/crypto/secret-box';
 import { staffAudit } from '../factories/access';
 import { createExtranetAccount, createVerification, GOOD_PASSWORD, signedInActor } from '../factories/extranet';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';

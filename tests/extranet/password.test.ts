@@ -8,7 +8,7 @@ import { checkPassword } from '@/server/extranet/password-policy';
 import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { resetPasswordWithToken } from '@/server/extranet/reset-password-with-token';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
-import { decryptSecret } from '@/server/outbox/secret-box';
+import { decryptSecret } from '@/server/crypto/secret-box';
 import { findSession } from '@/server/session/sessions';
 import { createExtranetAccount, createVerification, signedInActor } from '../factories/extranet';
 

@@ -1,7 +1,7 @@
 // Issue 15, item 5: "Voir son espace" (docs/decisions/026). Staff see a person's extranet read-only for 15 minutes,
 // journaled; it is never the person's session, and every extranet action refuses a staff member's request.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { openSpaceViewAction } from '@/server/access/actions';
+import { openSpaceViewAction } from '@/server/extranet/actions';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';

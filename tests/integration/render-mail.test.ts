@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { SECRET_PLACEHOLDER, unknownVariables } from '@/server/mail/templates';
-import { decryptSecret, encryptSecret } from '@/server/outbox/secret-box';
+import { decryptSecret, encryptSecret } from '@/server/crypto/secret-box';
 
 const tiers = {
   kind: 'LOCATAIRE' as const,

@@ -13,7 +13,7 @@ import { updateMyContact } from '@/server/extranet/update-contact';
 import { EVENT_LABELS } from '@/server/journal/event-labels';
 import { cancelMails, retryMails, sendMails } from '@/server/outbox/outbox-actions';
 import { previewMail } from '@/server/outbox/preview-mail';
-import { decryptSecret } from '@/server/outbox/secret-box';
+import { decryptSecret } from '@/server/crypto/secret-box';
 import { findSession } from '@/server/session/sessions';
 import { createStaffUser, createTiers } from '../factories';
 

@@ -4,7 +4,6 @@ import { enrollAccounts } from './enroll-accounts';
 import { z } from 'zod';
 import { generateCredentials, resumeCredentialsJob } from './generate-credentials';
 import { listSelectedRows, SELECTION_LIMIT, ZListQuery, type SelectedRow } from './list-accounts';
-import { openSpaceView } from '@/server/extranet/space-view';
 import { remindAccounts } from './remind-accounts';
 import { ZSelection } from './selection';
 import { UserError } from '@/server/errors';
@@ -93,17 +92,6 @@ export const describeSelectionAction = defineStaffAction<typeof ZSelection, Sele
   input: ZSelection,
   async run({ input }) {
     return { data: await listSelectedRows({ ids: input.ids }) };
-  },
-});
-
-/** "Voir son espace": a 15-minute read-only view of the person's extranet (docs/decisions/026); every role may. */
-const ZTiers = z.object({ tiersId: z.string().min(1).max(64) });
-export const openSpaceViewAction = defineStaffAction<typeof ZTiers, { grantId: string }>({
-  permission: 'access:read',
-  input: ZTiers,
-  async run({ input, actor, ip }) {
-    const { grantId } = await openSpaceView({ type: 'STAFF', staffId: actor.id, ip }, input.tiersId);
-    return { data: { grantId } };
   },
 });
 

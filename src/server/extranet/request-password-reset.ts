@@ -5,7 +5,7 @@ import { recordEvent } from '@/server/audit/record-event';
 import { db, type Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
-import { decryptSecret, encryptSecret } from '@/server/outbox/secret-box';
+import { decryptSecret, encryptSecret } from '@/server/crypto/secret-box';
 import { displayName } from '@/server/tiers/names';
 import { normalizeLogin } from '@/server/session/typed-login';
 import { RESET_REQUESTED, tooManyResetRequests } from './messages';

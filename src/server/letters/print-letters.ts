@@ -3,7 +3,7 @@ import { recordEvent, recordEvents, type Actor } from '@/server/audit/record-eve
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { formatParisDateTime } from '@/server/mail/render-mail';
-import { decryptSecret } from '@/server/outbox/secret-box';
+import { decryptSecret } from '@/server/crypto/secret-box';
 import type { LetterContent } from './letter-content';
 import { lettersPdf } from './letter-pdf';
 

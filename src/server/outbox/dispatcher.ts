@@ -7,7 +7,7 @@ import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
 import { claimOutboxBatch } from './claim-outbox-batch';
 import { composeMessage } from './compose-message';
 import { loadSender, type Sender } from '@/server/mail/sender';
-import { decryptSecret } from './secret-box';
+import { decryptSecret } from '@/server/crypto/secret-box';
 import { CREDENTIAL_MAIL_TYPES } from './mail-kinds';
 import type { MailType } from '@/generated/prisma/enums';
 import { classifySendError, describeSendError } from './smtp-error';

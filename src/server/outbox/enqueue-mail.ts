@@ -5,7 +5,7 @@ import type { MailType } from '@/generated/prisma/enums';
 import { getConfig } from '@/server/config';
 import type { Tx } from '@/server/db';
 import type { RenderedMail } from '@/server/mail/render-mail';
-import { encryptSecret } from './secret-box';
+import { encryptSecret } from '@/server/crypto/secret-box';
 
 export type EnqueueInput = {
   type: MailType;

@@ -4,13 +4,13 @@ import {
   enrollAction,
   generateCredentialsAction,
   generateLettersAction,
-  openSpaceViewAction,
   remindAction,
   resumeCredentialsJobAction,
   selectResultsAction,
   unenrollAction,
 } from '@/server/access/actions';
 import { staffAction } from '@/server/auth/staff-action';
+import { openSpaceViewAction } from '@/server/extranet/actions';
 
 export const enroll = staffAction(enrollAction);
 export const unenroll = staffAction(unenrollAction);

@@ -2,7 +2,7 @@ import 'server-only';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { getConfig } from '@/server/config';
 
-// AES-256-GCM for the plaintext secrets that wait in the centre d'envoi. Layout: iv (12) | tag (16) | ciphertext.
+// AES-256-GCM for the plaintext secrets that wait sealed (the centre d'envoi's mails and letters, reset requests). Layout: iv (12) | tag (16) | ciphertext.
 
 export function encryptSecret(plain: string, key: Buffer = getConfig().outboxKey): Buffer {
   const iv = randomBytes(12);
