@@ -72,7 +72,10 @@ export const ZAgencyIdentity = z.object({
     .string()
     .trim()
     .max(254)
-    .refine((v) => !v || z.email().safeParse(v).success, 'Saisissez une adresse e-mail complète (nom@domaine.fr), ou laissez vide.')
+    .refine(
+      (v) => !v || z.email().safeParse(v).success,
+      'Saisissez une adresse e-mail complète (nom@domaine.fr), ou laissez vide.',
+    )
     .transform((v) => v || null)
     .optional(),
 });

@@ -229,8 +229,7 @@ function NotMe({ agency }: { agency: Agency }) {
             <Link style={styles.link} href={`tel:${agency.phone.replace(/[^+0-9]/g, '')}`}>
               {agency.phone}
             </Link>{' '}
-            : elle bloquera le
-            changement et sécurisera votre espace.
+            : elle bloquera le changement et sécurisera votre espace.
           </>
         ) : (
           <>Contactez l’agence sans attendre : elle bloquera le changement et sécurisera votre espace.</>
