@@ -12,7 +12,12 @@ await runCli(async ({ config, engine }) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
   });
   const transport = createMailTransport(config);
-  const dispatcher = createDispatcher({ db: engine.prisma, transport, from: config.mailFrom, replyTo: config.mailReplyTo });
+  const dispatcher = createDispatcher({
+    db: engine.prisma,
+    transport,
+    from: config.mailFrom,
+    replyTo: config.mailReplyTo,
+  });
   console.log(`Outbox worker ${dispatcher.id}`);
   console.log(`  database: ${describeDatabase(config)}`);
   console.log(
