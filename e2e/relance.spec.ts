@@ -40,12 +40,12 @@ test('a never-activated person is counted and reminded with « Relancer »', asy
   const id = (await row.getByRole('checkbox').getAttribute('value'))!;
   const name = (await row.getByRole('checkbox').getAttribute('aria-label'))!;
   const box = page.locator(`tbody tr input[value="${id}"]`);
-  const panel = page.getByRole('complementary', { name: 'Actions sur la sélection' });
+  const panel = page.getByRole('region', { name: 'Actions sur la sélection' });
   await box.check();
   await panel.getByRole('button', { name: 'Inscrire', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '1 accès inscrit.' })).toBeVisible();
   await box.check();
-  await panel.getByRole('button', { name: "Générer le mail d'identifiants" }).click();
+  await panel.getByRole('button', { name: 'Générer les identifiants' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^1 mail d'identifiants généré/ })).toBeVisible();
 
   // Sent from the centre d'envoi, delivered by the dispatcher.
