@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signInStaff } from './helpers';
+import { signInStaff, warmUpSignIn } from './helpers';
 
 /** Step 2 of the help article: Communication → Gestion des accès, filter by type, Afficher. */
 async function openAndFilter(page: Page, type: 'Locataire' | 'Propriétaire') {
@@ -30,16 +30,7 @@ async function act(page: Page, button: string, expected: string | RegExp) {
   await expect(page.getByRole('status').filter({ hasText: expected })).toBeVisible();
 }
 
-// The first sign-in after the server starts can be slow on a busy machine: do it once, untimed by the tests.
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await page.goto('/gestion/connexion', { timeout: 120_000 });
-  await page.getByLabel('Adresse e-mail').fill('support@agence-demo.fr');
-  await page.getByLabel('Mot de passe').fill('Demo-Support-2026!');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/gestion$/, { timeout: 120_000 });
-  await page.close();
-});
+test.beforeAll(warmUpSignIn);
 
 for (const type of ['Locataire', 'Propriétaire'] as const) {
   test(`a gestionnaire follows steps 2–4 of the help article for a ${type.toLowerCase()}`, async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const STAFF = {
   ADMIN: { email: 'admin@agence-demo.fr', password: 'Demo-Admin-2026!', name: 'Hélène Administratrice' },
@@ -21,4 +21,16 @@ export async function receivedMails(): Promise<string[]> {
   const dir = `.data/e2e-${process.env.E2E_PORT ?? 3100}/smtp-received`;
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.eml')).sort();
   return Promise.all(names.map((n) => readFile(`${dir}/${n}`, 'utf8')));
+}
+
+/** The first sign-in after the server starts can be slow on a busy machine: `test.beforeAll(warmUpSignIn)` does it
+ * once, untimed by the tests. */
+export async function warmUpSignIn({ browser }: { browser: Browser }) {
+  const page = await browser.newPage();
+  await page.goto('/gestion/connexion', { timeout: 120_000 });
+  await page.getByLabel('Adresse e-mail').fill('support@agence-demo.fr');
+  await page.getByLabel('Mot de passe').fill('Demo-Support-2026!');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(/\/gestion$/, { timeout: 120_000 });
+  await page.close();
 }

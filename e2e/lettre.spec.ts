@@ -1,17 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { signInStaff } from './helpers';
+import { signInStaff, warmUpSignIn } from './helpers';
 
-// The first sign-in after the server starts can be slow on a busy machine: do it once, untimed by the tests.
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await page.goto('/gestion/connexion', { timeout: 120_000 });
-  await page.getByLabel('Adresse e-mail').fill('support@agence-demo.fr');
-  await page.getByLabel('Mot de passe').fill('Demo-Support-2026!');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/gestion$/, { timeout: 120_000 });
-  await page.close();
-});
+test.beforeAll(warmUpSignIn);
 
 // Issue 15, item 3: a person without e-mail gets "La lettre d'identifiants"; the credentials read from the PDF sign in.
 test('a person without e-mail: the letter is printed once, and its credentials sign in', async ({ page, browser }) => {

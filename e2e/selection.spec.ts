@@ -1,20 +1,11 @@
 // Issue 14, item 2: the selection toolbar. The help article's procedure for one person by keyboard alone, counted;
 // a selection across pages enveloped at once; the Désinscrire dialog names who.
 import { expect, test, type Page } from '@playwright/test';
-import { signInStaff } from './helpers';
+import { signInStaff, warmUpSignIn } from './helpers';
 
 const focusedTag = (page: Page) => page.evaluate(() => document.activeElement?.tagName ?? 'BODY');
 
-// The first sign-in after the server starts can be slow on a busy machine: do it once, untimed by the tests.
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await page.goto('/gestion/connexion', { timeout: 120_000 });
-  await page.getByLabel('Adresse e-mail').fill('support@agence-demo.fr');
-  await page.getByLabel('Mot de passe').fill('Demo-Support-2026!');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/gestion$/, { timeout: 120_000 });
-  await page.close();
-});
+test.beforeAll(warmUpSignIn);
 
 test.beforeEach(async ({ page }) => {
   await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));

@@ -1,16 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { signInStaff } from './helpers';
+import { signInStaff, warmUpSignIn } from './helpers';
 
-// The first sign-in after the server starts can be slow on a busy machine: do it once, untimed by the tests.
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage();
-  await page.goto('/gestion/connexion', { timeout: 120_000 });
-  await page.getByLabel('Adresse e-mail').fill('support@agence-demo.fr');
-  await page.getByLabel('Mot de passe').fill('Demo-Support-2026!');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/gestion$/, { timeout: 120_000 });
-  await page.close();
-});
+test.beforeAll(warmUpSignIn);
 
 // Issue 15, item 5: support staff see a tenant's extranet as the tenant does, read-only, journaled.
 test('SUPPORT sees a tenant’s space read-only: nothing can be submitted, and the opening is journaled', async ({
