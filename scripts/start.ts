@@ -68,10 +68,13 @@ function serve(config: Config) {
   });
 }
 
-/** Resolves once `next start` serves a static file (or after 30 s, whatever it is doing). */
+/**
+ * Resolves once `next start` has rendered the sign-in page (which needs no database), so that the first person to
+ * open it does not wait behind PGlite's WASM compilation; after 10 s the database loads anyway.
+ */
 async function untilAnswering(port: number) {
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-    const answer = await fetch(`http://localhost:${port}/logo.svg`, { method: 'HEAD' }).catch(() => null);
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    const answer = await fetch(`http://localhost:${port}/gestion/connexion`, { method: 'HEAD' }).catch(() => null);
     if (answer?.ok) return;
   }
 }
@@ -98,7 +101,7 @@ try {
   await checkPortFree(config.port);
   if (config.database.kind === 'pglite' && !config.database.dataDir.includes('://')) {
     // The web server starts first and its pages that need no database answer at once; PGlite, Prisma and the set-up
-    // load once it answers, rather than compete with its boot for the cores. Its connections wait at the socket
+    // load once it has rendered the sign-in page, rather than compete with its boot for the cores. Its connections wait at the socket
     // until the database is migrated and open.
     let answering!: () => void;
     const loadWhen = new Promise<void>((resolve) => (answering = resolve));
@@ -108,7 +111,8 @@ try {
       loadWhen,
     });
     serve(config);
-    void untilAnswering(config.port).then(answering);
+    await untilAnswering(config.port);
+    answering();
     const { describeDatabase, prepareDatabase } = await import('./prepare-database');
     console.log(`Database: ${describeDatabase(config)}`);
     await prepareDatabase(config, await served.lite);
