@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
+import { DB_NOW } from '@/server/db/now';
 
 export type BulkColumn = { name: string; type: string };
 
@@ -45,7 +46,7 @@ export async function bulkUpdate(
   const record = ['id text', ...columns.map((c) => `${q(c.name)} ${c.type.startsWith('"') ? 'text' : c.type}`)].join(
     ', ',
   );
-  const sql = `UPDATE ${q(table)} AS t SET ${sets}, "updatedAt" = now() FROM jsonb_to_recordset($1::jsonb) AS v(${record}) WHERE t."id" = v."id"`;
+  const sql = `UPDATE ${q(table)} AS t SET ${sets}, "updatedAt" = ${DB_NOW} FROM jsonb_to_recordset($1::jsonb) AS v(${record}) WHERE t."id" = v."id"`;
   for (const json of jsonChunks(rows)) await tx.$executeRawUnsafe(sql, json);
 }
 
@@ -67,7 +68,7 @@ export async function bulkInsert(
   const values = columns.map((c) => `v.${q(c.name)}::${c.type}`);
   if (timestamps) {
     names.push('"createdAt"', '"updatedAt"');
-    values.push(`(now() AT TIME ZONE 'UTC')`, `(now() AT TIME ZONE 'UTC')`);
+    values.push(DB_NOW, DB_NOW);
   }
   const record = columns.map((c) => `${q(c.name)} ${c.type.startsWith('"') ? 'text' : c.type}`).join(', ');
   const sql = `INSERT INTO ${q(table)} (${names.join(', ')}) SELECT ${values.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS v(${record})`;

@@ -6,6 +6,7 @@ import { formatParisDateTime } from '@/server/mail/render-mail';
 import { decryptSecret } from '@/server/crypto/secret-box';
 import type { LetterContent } from './letter-content';
 import { lettersPdf } from './letter-pdf';
+import { DB_NOW_SQL } from '@/server/db/now';
 
 export type PrintedLetters = { pdf: Uint8Array; fileName: string; count: number };
 
@@ -76,8 +77,8 @@ export async function printLetters(actor: Extract<Actor, { type: 'STAFF' }>, ids
         { id: string; tiersId: string | null; secret: Uint8Array; letter: LetterContent }[]
       >`
         UPDATE "OutboxMail" AS m
-        SET status = 'PRINTED', "secretCiphertext" = NULL, "sentAt" = (now() AT TIME ZONE 'UTC'), "sentById" = ${actor.staffId},
-            "updatedAt" = (now() AT TIME ZONE 'UTC')
+        SET status = 'PRINTED', "secretCiphertext" = NULL, "sentAt" = ${DB_NOW_SQL}, "sentById" = ${actor.staffId},
+            "updatedAt" = ${DB_NOW_SQL}
         FROM (
           SELECT o.id, o."secretCiphertext" AS secret FROM "OutboxMail" o
           JOIN "ExtranetAccount" a ON a.id = o."accountId"

@@ -12,6 +12,7 @@ import { CREDENTIAL_MAIL_TYPES } from './mail-kinds';
 import type { MailType } from '@/generated/prisma/enums';
 import { classifySendError, describeSendError } from './smtp-error';
 import { DEFAULT_TIMEOUTS, type MailTransport } from './transport';
+import { DB_NOW_SQL } from '@/server/db/now';
 
 export type DispatcherOptions = {
   db: Db;
@@ -117,9 +118,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       UPDATE "OutboxMail" AS m
       SET status = (CASE WHEN m."deliveryKind" IN ('HARD_BOUNCE', 'BLOCKED') THEN 'BOUNCED'
                          WHEN m."deliveryKind" = 'COMPLAINED' THEN 'COMPLAINED' ELSE 'SENT' END)::"MailStatus",
-          "sentAt" = (now() AT TIME ZONE 'UTC'), "smtpResponse" = d.response, "secretCiphertext" = NULL,
+          "sentAt" = ${DB_NOW_SQL}, "smtpResponse" = d.response, "secretCiphertext" = NULL,
           attempts = m.attempts + 1, "lastError" = NULL, "leaseUntil" = NULL, "leasedBy" = NULL, "nextAttemptAt" = NULL,
-          "updatedAt" = (now() AT TIME ZONE 'UTC')
+          "updatedAt" = ${DB_NOW_SQL}
       FROM unnest(${sent.map((x) => x.id)}::text[], ${sent.map((x) => x.response.slice(0, 500))}::text[]) AS d(id, response)
       WHERE m.id = d.id AND m."leasedBy" = ${id} AND m.status = 'SENDING'`;
   }
@@ -200,7 +201,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         SET status = (CASE WHEN ${credential}::boolean AND a.status = 'ENROLLED'
               AND NOT (${reminder}::boolean AND COALESCE(a."lastLoginAt" >= a."enrolledAt", false)) THEN 'REPLACED' ELSE 'CANCELLED' END)::"MailStatus",
             "secretCiphertext" = NULL, "leaseUntil" = NULL, "leasedBy" = NULL, "nextAttemptAt" = NULL,
-            "updatedAt" = (now() AT TIME ZONE 'UTC')
+            "updatedAt" = ${DB_NOW_SQL}
         FROM "OutboxMail" AS o LEFT JOIN "ExtranetAccount" AS a ON a.id = o."accountId"
         WHERE o.id = m.id AND m.id = ${mail.id} AND m."leasedBy" = ${id} AND m.status = 'SENDING'
           AND (

@@ -13,7 +13,8 @@ import {
   TEMPORARY_PASSWORD_EXPIRED,
   tryAgainAt,
 } from './messages';
-import { bucketKey, DB_NOW, ipKey, releaseBucket, reserveLogin, type Audience, type LoginPerson } from './throttle';
+import { DB_NOW } from '@/server/db/now';
+import { bucketKey, ipKey, releaseBucket, reserveLogin, type Audience, type LoginPerson } from './throttle';
 import { hashSessionToken, newSessionToken } from './token';
 import { normalizeLogin, storableLogin } from './typed-login';
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { query, type Tx } from '@/server/db';
+import { DB_NOW } from '@/server/db/now';
 
 // Throttling state lives in the database so that every app instance sees it. Each attempt is counted BEFORE the
 // password is checked, in one atomic statement that also refuses it while a delay or lock runs: 50 parallel
@@ -31,8 +32,6 @@ export const RESET_POLICY: ThrottlePolicy = { lockAt: 5, lockMs: 15 * 60_000, de
 export type Reservation =
   { allowed: true; failures: number; lockedUntil: Date | null } | { allowed: false; lockedUntil: Date };
 
-/** The database clock, as Prisma stores DateTime (UTC, without time zone): one clock for every instance. */
-export const DB_NOW = `(now() AT TIME ZONE 'UTC')`;
 const interval = (ms: number) => `interval '${Math.round(ms)} milliseconds'`;
 
 /** The lock time for a given failure count expression. */
