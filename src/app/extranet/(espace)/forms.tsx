@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { emailSyntaxError, suggestEmail, suggestionMessage } from '@/shared/email/check-email';
 import { Field, TextAreaField } from '@/ui/field';
-import { ActionForm } from '../_components/action-form';
+import { ExtranetForm } from '../_components/extranet-form';
 import { PasswordInput } from '../_components/password-input';
 import { saveContactDetails, sendMessageToAgency } from './actions';
 
@@ -20,7 +20,7 @@ export function ContactDetailsForm({
   const edit = (key: 'email' | 'phone') => (event: React.ChangeEvent<HTMLInputElement>) =>
     setValues({ ...values, [key]: event.target.value });
   return (
-    <ActionForm action={saveContactDetails} submitLabel="Enregistrer mes coordonnées" pendingLabel="Enregistrement…">
+    <ExtranetForm action={saveContactDetails} submitLabel="Enregistrer mes coordonnées" pendingLabel="Enregistrement…">
       {(errors) => (
         <>
           {pending && (
@@ -62,7 +62,7 @@ export function ContactDetailsForm({
           />
         </>
       )}
-    </ActionForm>
+    </ExtranetForm>
   );
 }
 
@@ -92,13 +92,13 @@ function EmailCheck({ value, unchanged, onFix }: { value: string; unchanged: boo
 
 export function ContactAgencyForm() {
   return (
-    <ActionForm action={sendMessageToAgency} submitLabel="Envoyer le message" pendingLabel="Envoi…">
+    <ExtranetForm action={sendMessageToAgency} submitLabel="Envoyer le message" pendingLabel="Envoi…">
       {(errors) => (
         <>
           <Field label="Objet" name="subject" required maxLength={200} error={errors.subject?.[0]} />
           <TextAreaField label="Message" name="body" rows={5} required maxLength={5000} error={errors.body?.[0]} />
         </>
       )}
-    </ActionForm>
+    </ExtranetForm>
   );
 }

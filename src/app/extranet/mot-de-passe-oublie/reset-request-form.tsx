@@ -1,11 +1,11 @@
 'use client';
 import { Field } from '@/ui/field';
-import { ActionForm } from '../_components/action-form';
+import { ExtranetForm } from '../_components/extranet-form';
 import { askPasswordReset } from './actions';
 
 export function ResetRequestForm() {
   return (
-    <ActionForm action={askPasswordReset} submitLabel="Recevoir un lien" pendingLabel="Envoi…" wideSubmit>
+    <ExtranetForm action={askPasswordReset} submitLabel="Recevoir un lien" pendingLabel="Envoi…" wideSubmit>
       {(errors) => (
         <Field
           label="Identifiant ou adresse e-mail"
@@ -17,6 +17,6 @@ export function ResetRequestForm() {
           error={errors.identifier?.[0]}
         />
       )}
-    </ActionForm>
+    </ExtranetForm>
   );
 }

@@ -2,8 +2,9 @@
 import { useActionState } from 'react';
 import type { ActionResult } from '@/server/auth/staff-action';
 
-/** A small form bound to a server action, announcing its outcome (role=status / role=alert). */
-export function ActionForm({
+/** An extranet form bound to a server action: its fields get the action's field errors, its outcome is announced
+ * (role=status / role=alert). (The back office's one-button forms are `ActionForm` in src/ui.) */
+export function ExtranetForm({
   action,
   submitLabel,
   pendingLabel,
