@@ -116,20 +116,28 @@ if (!process.env.BENCH_CHILD) {
   let worstGrowth = 0;
   /** Time and RSS growth of one step: the peak RSS while it runs (sampled every 20 ms) minus RSS before it. */
   const time = async (label: string, fn: () => Promise<unknown>) => {
-    const before = process.memoryUsage.rss();
+    const before = process.memoryUsage();
     let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
+    const sample = () => {
+      const now = process.memoryUsage();
+      if (now.rss > peak.rss) peak = now;
+    };
+    const sampler = setInterval(sample, 20);
     const start = performance.now();
     await fn();
     const seconds = (performance.now() - start) / 1000;
     clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage.rss());
-    const growth = (peak - before) / MiB;
+    sample();
+    const growth = (peak.rss - before.rss) / MiB;
+    // At the peak, how much of the growth is V8's heap (garbage not yet collected counts) and how much is outside it.
+    const heap = (peak.heapTotal - before.heapTotal) / MiB;
     worstGrowth = Math.max(worstGrowth, growth);
     console.log(
       `  ${label.padEnd(38)} ${seconds.toFixed(2).padStart(7)} s   ${Math.round(LINES / seconds)
         .toString()
-        .padStart(6)} lines/s   RSS +${growth.toFixed(0).padStart(4)} MiB`,
+        .padStart(
+          6,
+        )} lines/s   RSS +${growth.toFixed(0).padStart(4)} MiB (heap ${heap >= 0 ? '+' : ''}${heap.toFixed(0)})`,
     );
     return seconds;
   };

@@ -8,6 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import type { Config } from '@/server/config';
+import { noteTransactionConnections, noteTransactions } from './copy-in';
 import { newPGlite } from './embedded/new-pglite';
 import { DatabaseBusyError, readLiveOwner, takeOwnerLock, type OwnerLock } from './embedded/owner-lock';
 
@@ -102,6 +103,7 @@ export function openPostgres(connection: pg.PoolConfig): Engine {
   // A connection dropped while idle (a server restart, a failover) is reported here rather than crashing the
   // process; the pool opens a new one when next needed.
   pool.on('error', (error) => console.warn(`[database] an idle connection was closed: ${error.message}`));
+  noteTransactionConnections(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }) });
   return {
     kind: 'postgres',
@@ -137,6 +139,7 @@ export function openPostgres(connection: pg.PoolConfig): Engine {
 
 /** PGlite in this process; `release` frees its data directory after it is closed. */
 export function openPGlite(lite: PGlite, release = () => {}): Engine {
+  noteTransactions(lite);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   return {
     kind: 'pglite',

@@ -42,7 +42,7 @@ export type PlannedRow<K extends ImportKind> = {
 };
 
 /** Lines read, checked against the database and handed on together: memory holds one batch, not the file. */
-const BATCH = 2000;
+const BATCH = 500;
 
 /**
  * The rows of `table` whose référence externe is one of `refs`, in one statement with one JSON parameter: Prisma's

@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/server/audit/record-event';
 import { db } from '@/server/db';
+import { withCopy } from '@/server/db/copy-in';
 import { UserError } from '@/server/errors';
 import type { ImportKind } from './columns';
 import { planImport, type ImportReport } from './plan-import';
@@ -61,25 +62,28 @@ export async function runImport(input: ImportInput & { jobId?: string }, staffId
     throw new UserError('Cet import a déjà été lancé : rechargez la page pour en lancer un nouveau.');
   }
   try {
-    const report = await db.$transaction(
-      async (tx) => {
-        // Batches are written as they are planned; once a line is refused nothing more is written, the rest is only
-        // counted for the message, and the throw rolls everything back.
-        let written = 0;
-        const report = await planImport(tx, file, async (rows, soFar) => {
-          if (soFar.refused) return;
-          await writeImportBatch(tx, file.kind, rows, audit);
-          progress.report((written += rows.length));
-        });
-        if (report.refused) {
-          throw new ImportRefusedError(
-            `${countLabel(report.refused, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`,
-          );
-        }
-        await recordImportCompleted(tx, audit, report);
-        return report;
-      },
-      { timeout: 10 * 60_000, maxWait: 60_000 },
+    // Creations are COPYed on the transaction's own connection (db/copy-in.ts, decision 047).
+    const report = await withCopy((copy) =>
+      db.$transaction(
+        async (tx) => {
+          // Batches are written as they are planned; once a line is refused nothing more is written, the rest is only
+          // counted for the message, and the throw rolls everything back.
+          let written = 0;
+          const report = await planImport(tx, file, async (rows, soFar) => {
+            if (soFar.refused) return;
+            await writeImportBatch(tx, file.kind, rows, audit, copy());
+            progress.report((written += rows.length));
+          });
+          if (report.refused) {
+            throw new ImportRefusedError(
+              `${countLabel(report.refused, 'ligne est refusée', 'lignes sont refusées')} : rien n'a été importé. Relancez l'essai pour voir le détail, corrigez le fichier, puis réimportez-le.`,
+            );
+          }
+          await recordImportCompleted(tx, audit, report);
+          return report;
+        },
+        { timeout: 10 * 60_000, maxWait: 60_000 },
+      ),
     );
     await progress.finish('DONE', { created: report.created, updated: report.updated }, report.total);
     const [one, many] = NOUNS[file.kind];

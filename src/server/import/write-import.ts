@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { recordEvent, type Actor, type AuditInput } from '@/server/audit/record-event';
 import type { Tx } from '@/server/db';
+import type { CopyIn } from '@/server/db/copy-in';
 import { cancelPendingEmailChanges } from '@/server/extranet/cancel-email-change';
 import { sortNameOf } from '@/server/tiers/names';
 import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';
@@ -42,8 +43,8 @@ const LEASE_COLUMNS: BulkColumn[] = [
 
 const ID: BulkColumn = { name: 'id', type: 'text' };
 const TENANT_COLUMNS: BulkColumn[] = [...text('leaseId', 'tiersId'), { name: 'isPrimary', type: 'boolean' }];
-const insertTenants = (tx: Tx, rows: ReturnType<typeof tenantsData>) =>
-  bulkInsert(tx, 'LeaseTenant', TENANT_COLUMNS, rows, { timestamps: false });
+const insertTenants = (tx: Tx, rows: ReturnType<typeof tenantsData>, copy?: CopyIn | null) =>
+  bulkInsert(tx, 'LeaseTenant', TENANT_COLUMNS, rows, { timestamps: false, copy });
 
 const EVENT_COLUMNS: BulkColumn[] = [
   ...text('type', 'actorStaffId', 'actorAccountId', 'tiersId', 'targetType', 'targetId', 'ip'),
@@ -74,8 +75,17 @@ function insertEvents(tx: Tx, audit: Actor, events: AuditInput[]) {
   );
 }
 
-/** Writes one planned batch (no refused line in it), by 1,000 (bulk inserts and updates), in the caller’s transaction. */
-export async function writeImportBatch(tx: Tx, kind: ImportKind, rows: PlannedRow<ImportKind>[], audit: Actor) {
+/**
+ * Writes one planned batch (no refused line in it), by 1,000, in the caller’s transaction: creations with the
+ * transaction's COPY when it has one (`copy`, db/copy-in.ts), else bulk inserts; updates with bulk updates.
+ */
+export async function writeImportBatch(
+  tx: Tx,
+  kind: ImportKind,
+  rows: PlannedRow<ImportKind>[],
+  audit: Actor,
+  copy: CopyIn | null = null,
+) {
   const creates = rows.filter((r) => !r.existing);
   const updates = rows.filter((r) => r.existing);
 
@@ -91,7 +101,7 @@ export async function writeImportBatch(tx: Tx, kind: ImportKind, rows: PlannedRo
           id: randomUUID(),
           sortName: sortNameOf(values),
         })),
-        { timestamps: true },
+        { timestamps: true, copy },
       );
     else if (kind === 'biens')
       await bulkInsert(
@@ -103,7 +113,7 @@ export async function writeImportBatch(tx: Tx, kind: ImportKind, rows: PlannedRo
           id: randomUUID(),
           ownerId: ownerId!,
         })),
-        { timestamps: true },
+        { timestamps: true, copy },
       );
     else {
       const leases = (batch as PlannedRow<'baux'>[]).map((row) => ({ id: randomUUID(), row }));
@@ -112,11 +122,12 @@ export async function writeImportBatch(tx: Tx, kind: ImportKind, rows: PlannedRo
         'Lease',
         [ID, ...LEASE_COLUMNS, ...text('externalRef')],
         leases.map(({ id, row }) => leaseData(id, row)),
-        { timestamps: true },
+        { timestamps: true, copy },
       );
       await insertTenants(
         tx,
         leases.flatMap(({ id, row }) => tenantsData(id, row)),
+        copy,
       );
     }
   }

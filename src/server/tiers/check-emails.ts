@@ -2,6 +2,7 @@ import 'server-only';
 import type { Tx } from '@/server/db';
 import { suggestEmail, suggestionMessage } from '@/shared/email/check-email';
 import { displayName } from './names';
+import { tiersByEmails } from './tiers.sql';
 
 // The server half of the address check (issue 15 item 2; the rules are in src/shared/email/check-email.ts): a typo
 // suggestion, the same address already on another active tiers, and an address a hard bounce marked "invalide", for
@@ -32,20 +33,7 @@ export async function checkEmails(tx: Tx, items: EmailToCheck[]): Promise<EmailW
   /** Addresses a hard bounce marked "invalide" (docs/decisions/022), with when. */
   const rejected = new Map<string, Date | null>();
   if (emails.length) {
-    const found = await tx.tiers.findMany({
-      where: { archivedAt: null, OR: [{ email: { in: emails } }, { emailInvalidAddress: { in: emails } }] },
-      select: {
-        id: true,
-        email: true,
-        emailInvalidAddress: true,
-        emailInvalidAt: true,
-        externalRef: true,
-        civility: true,
-        firstName: true,
-        lastName: true,
-        companyName: true,
-      },
-    });
+    const found = await tiersByEmails(tx, emails);
     for (const t of found) {
       if (t.emailInvalidAddress) rejected.set(t.emailInvalidAddress, t.emailInvalidAt);
       if (!t.email || !wanted.has(t.email)) continue;
