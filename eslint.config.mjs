@@ -10,7 +10,7 @@ Module._resolveFilename = function (request, ...rest) {
 const { default: nextVitals } = await import('eslint-config-next/core-web-vitals');
 const { default: nextTs } = await import('eslint-config-next/typescript');
 
-// Raw SQL lives in one `*.sql.ts` file per domain or under src/server/db (docs/architecture.md, decision 046):
+// Raw SQL lives in one `*.sql.ts` file per domain or under src/server/db (docs/architecture.md, decision 048):
 // Prisma's raw API, its SQL fragments, and the engine's plain query() (src/server/db/index.ts).
 const RAW_SQL = 'Raw SQL lives only in a *.sql.ts file of the domain (or src/server/db): docs/architecture.md.';
 const RAW_SQL_SYNTAX = [

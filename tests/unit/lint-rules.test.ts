@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-// The house rules of eslint.config.mjs that keep the code's shape (docs/architecture.md, decision 046): raw SQL only
+// The house rules of eslint.config.mjs that keep the code's shape (docs/architecture.md, decision 048): raw SQL only
 // in `*.sql.ts` files (or src/server/db), and the floors' arrows pointing down. Each is shown failing on a snippet.
 
 let eslint: ESLint;
