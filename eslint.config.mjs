@@ -10,6 +10,61 @@ Module._resolveFilename = function (request, ...rest) {
 const { default: nextVitals } = await import('eslint-config-next/core-web-vitals');
 const { default: nextTs } = await import('eslint-config-next/typescript');
 
+// Raw SQL lives in one `*.sql.ts` file per domain or under src/server/db (docs/architecture.md, decision 048):
+// Prisma's raw API, its SQL fragments, and the engine's plain query() (src/server/db/index.ts).
+const RAW_SQL = 'Raw SQL lives only in a *.sql.ts file of the domain (or src/server/db): docs/architecture.md.';
+const RAW_SQL_SYNTAX = [
+  {
+    selector:
+      'MemberExpression[property.name=/^\\$(queryRaw|executeRaw|queryRawUnsafe|executeRawUnsafe|queryRawTyped)$/]',
+    message: RAW_SQL,
+  },
+  { selector: "MemberExpression[object.name='Prisma'][property.name=/^(sql|raw|join)$/]", message: RAW_SQL },
+  {
+    selector:
+      'ImportDeclaration[source.value=/generated\\/prisma/] > ImportSpecifier[imported.name=/^(sql|raw|join)$/]',
+    message: RAW_SQL,
+  },
+  {
+    selector: "ImportDeclaration[source.value='@/server/db'] > ImportSpecifier[imported.name='query']",
+    message: RAW_SQL,
+  },
+  {
+    selector: "CallExpression[callee.object.callee.name='getEngine'][callee.property.name=/^(query|connect)$/]",
+    message: RAW_SQL,
+  },
+];
+
+// The floors of docs/architecture.md: arrows go down only.
+const DOMAINS = [
+  'access',
+  'outbox',
+  'mail',
+  'delivery',
+  'extranet',
+  'tiers',
+  'leases',
+  'properties',
+  'documents',
+  'import',
+  'diagnostic',
+  'staff',
+  'settings',
+  'letters',
+  'assistance',
+  'dashboard',
+  'seed',
+];
+const LOWER_FLOORS = ['auth', 'session', 'http', 'audit', 'journal', 'jobs', 'crypto', 'db', 'runtime'].map(
+  (floor) => `src/server/${floor}/**`,
+);
+const NO_ROUTE = { regex: '^@/app(/|$)', message: 'src/server never imports a route (src/app): arrows go down only.' };
+const NO_DOMAIN = {
+  regex: `^(@/server/|\\.\\./)(${DOMAINS.join('|')})(/|$)`,
+  message:
+    'A lower floor (auth, session, http, audit, journal, jobs, crypto, db) imports no domain: docs/architecture.md.',
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -43,6 +98,47 @@ export default defineConfig([
             {
               group: ['@/generated/prisma/client', '@/server/db', '@/server/db/*'],
               message: 'Only src/server imports the Prisma client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx,js,mjs}'],
+    ignores: [
+      '**/*.sql.ts',
+      'src/server/db/**',
+      // moved by the lead (issue 16)
+      'src/server/import/bulk-update.ts',
+      'src/server/import/plan-import.ts',
+      'src/server/session/sign-in.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', ...RAW_SQL_SYNTAX] },
+  },
+  {
+    files: ['src/server/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_ROUTE] }] },
+  },
+  {
+    files: [...LOWER_FLOORS, 'src/server/config.ts', 'src/server/errors.ts'],
+    ignores: [
+      // The journal's reading side names and searches people through tiers; it becomes a lower floor when the
+      // journal is one folder (issue 16), and the person search moves below it then.
+      'src/server/journal/list-events.ts',
+    ],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_ROUTE, NO_DOMAIN] }] },
+  },
+  {
+    files: ['src/shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@/(server|app)(/|$)',
+              message: 'src/shared is client-safe: it imports nothing of src/server nor src/app.',
             },
           ],
         },

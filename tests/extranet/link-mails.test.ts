@@ -9,7 +9,7 @@ import { confirmEmailChange } from '@/server/extranet/confirm-email-change';
 import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { resetPasswordWithToken } from '@/server/extranet/reset-password-with-token';
 import { updateMyContact } from '@/server/extranet/update-contact';
-import { claimOutboxBatch } from '@/server/outbox/claim-outbox-batch';
+import { claimOutboxBatch } from '@/server/outbox/outbox.sql';
 import { decryptSecret } from '@/server/crypto/secret-box';
 import { staffAudit } from '../factories/access';
 import { createExtranetAccount, createVerification, GOOD_PASSWORD, signedInActor } from '../factories/extranet';

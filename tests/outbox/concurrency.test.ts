@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/server/db';
-import { claimOutboxBatch } from '@/server/outbox/claim-outbox-batch';
+import { claimOutboxBatch } from '@/server/outbox/outbox.sql';
 import type { MailTransport } from '@/server/outbox/transport';
 import { createManyMails } from '../factories/outbox';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';

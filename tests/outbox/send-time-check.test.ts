@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCredentialsAction, unenrollAction } from '@/server/access/actions';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
-import { claimOutboxBatch } from '@/server/outbox/claim-outbox-batch';
+import { claimOutboxBatch } from '@/server/outbox/outbox.sql';
 import { sendMails } from '@/server/outbox/outbox-actions';
 import { createEnrolledTiers, staffAudit } from '../factories/access';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';

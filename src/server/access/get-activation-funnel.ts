@@ -1,6 +1,7 @@
 import 'server-only';
 import type { MailStatus } from '@/generated/prisma/enums';
 import { db } from '@/server/db';
+import { selectActivationFunnel } from './access.sql';
 
 /**
  * The statuses counted as "never arrived": refused by our relay ("Échec") or bounced after it left ("Rejeté",
@@ -26,33 +27,7 @@ export type ActivationFunnel = {
  * count), in one statement (docs/decisions/027).
  */
 export async function getActivationFunnel(now = new Date()): Promise<ActivationFunnel> {
-  const [row] = await db.$queryRaw<Record<keyof ActivationFunnel, bigint>[]>`
-    WITH acc AS (
-      SELECT a.id,
-        COALESCE(a."lastLoginAt" >= a."enrolledAt", false) OR COALESCE(p."isTemporary" = false, false) AS active,
-        EXISTS (
-          SELECT 1 FROM "OutboxMail" m
-          WHERE m."accountId" = a.id AND m.type IN ('CREDENTIALS', 'ACTIVATION_LINK')
-            AND m.status IN ('SENT', 'PRINTED', 'BOUNCED', 'COMPLAINED') AND m."createdAt" >= a."enrolledAt"
-        ) AS sent,
-        (
-          SELECT m.status::text FROM "OutboxMail" m
-          WHERE m."accountId" = a.id AND m.type IN ('CREDENTIALS', 'ACTIVATION_LINK') AND m."createdAt" >= a."enrolledAt"
-          ORDER BY m."createdAt" DESC, m.id DESC LIMIT 1
-        ) AS latest,
-        COALESCE(p."isTemporary" AND p."expiresAt" < ${now}::timestamp, false)
-          OR COALESCE(v."usedAt" IS NULL AND v."expiresAt" < ${now}::timestamp, false) AS expired
-      FROM "ExtranetAccount" a
-      LEFT JOIN "ExtranetPassword" p ON p."accountId" = a.id
-      LEFT JOIN "Verification" v ON v."accountId" = a.id AND v.type = 'ACTIVATION'
-      WHERE a.status = 'ENROLLED'
-    )
-    SELECT count(*) FILTER (WHERE sent) AS sent,
-           count(*) FILTER (WHERE sent AND active) AS activated,
-           count(*) FILTER (WHERE sent AND NOT active) AS "neverActivated",
-           count(*) FILTER (WHERE sent AND NOT active AND expired) AS "expiredUnused",
-           count(*) FILTER (WHERE NOT active AND latest = ANY(${BOUNCED_MAIL_STATUSES}::text[])) AS bounced
-    FROM acc`;
+  const row = await selectActivationFunnel(db, now, BOUNCED_MAIL_STATUSES);
   return {
     sent: Number(row.sent),
     activated: Number(row.activated),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/server/db';
 import { displayName } from '@/server/tiers/names';
+import { lockDueReminders } from './access.sql';
 import { enqueueReminders } from './remind-accounts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -23,31 +24,7 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
   const until = new Date(now.getTime() + days * DAY_MS);
   return db.$transaction(
     async (tx) => {
-      const due = await tx.$queryRaw<{ id: string; expiresAt: Date }[]>`
-        SELECT a.id, COALESCE(p."expiresAt", v."expiresAt") AS "expiresAt"
-        FROM "ExtranetAccount" a
-        JOIN "Tiers" t ON t.id = a."tiersId"
-        LEFT JOIN "ExtranetPassword" p ON p."accountId" = a.id
-        LEFT JOIN "Verification" v ON v."accountId" = a.id AND v.type = 'ACTIVATION' AND v."usedAt" IS NULL
-        WHERE a.status = 'ENROLLED' AND t.email IS NOT NULL AND t."archivedAt" IS NULL
-          AND a."credentialsGeneratedAt" >= a."enrolledAt"
-          AND (a."lastLoginAt" IS NULL OR a."lastLoginAt" < a."enrolledAt")
-          AND (
-            (p."isTemporary" AND p."expiresAt" > ${now}::timestamp AND p."expiresAt" <= ${until}::timestamp)
-            OR (p."accountId" IS NULL AND v."expiresAt" > ${now}::timestamp AND v."expiresAt" <= ${until}::timestamp)
-          )
-          AND EXISTS (
-            SELECT 1 FROM "OutboxMail" m
-            WHERE m."accountId" = a.id AND m.type IN ('CREDENTIALS', 'ACTIVATION_LINK') AND m.status IN ('SENT', 'PRINTED')
-              AND m."credentialVersion" = a."credentialVersion"
-          )
-          AND NOT EXISTS (
-            SELECT 1 FROM "OutboxMail" r
-            WHERE r."accountId" = a.id AND r.type = 'REMINDER' AND r."credentialVersion" = a."credentialVersion"
-          )
-        ORDER BY a.id
-        LIMIT 200
-        FOR UPDATE OF a SKIP LOCKED`;
+      const due = await lockDueReminders(tx, now, until);
       if (!due.length) return 0;
       const expiry = new Map(due.map((d) => [d.id, d.expiresAt]));
       const accounts = await tx.extranetAccount.findMany({

@@ -3,6 +3,7 @@ import type { DeliveryEventKind, MailStatus } from '@/generated/prisma/enums';
 import { recordEvent } from '@/server/audit/record-event';
 import { db } from '@/server/db';
 import { isFinalDeliveryKind } from '@/shared/outbox/delivery-labels';
+import { lockMailByMessageId } from './delivery.sql';
 
 export type DeliverySource = 'brevo' | 'mailjet' | 'dsn';
 
@@ -71,17 +72,7 @@ export async function recordDeliveryEvent(event: DeliveryEventInput): Promise<De
   const messageId = normalizeMessageId(event.messageRef);
   if (!messageId) return 'unknown_mail';
   return db.$transaction(async (tx) => {
-    const [mail] = await tx.$queryRaw<
-      {
-        id: string;
-        status: MailStatus;
-        tiersId: string | null;
-        toAddress: string;
-        deliveryKind: DeliveryEventKind | null;
-        deliveryAt: Date | null;
-      }[]
-    >`SELECT id, status, "tiersId", "toAddress", "deliveryKind", "deliveryAt"
-      FROM "OutboxMail" WHERE "messageId" = ${messageId} FOR UPDATE`;
+    const mail = await lockMailByMessageId(tx, messageId);
     if (!mail) return 'unknown_mail';
     const detail = detailOf(event);
     const { count } = await tx.deliveryEvent.createMany({

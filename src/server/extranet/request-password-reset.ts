@@ -9,6 +9,7 @@ import { decryptSecret, encryptSecret } from '@/server/crypto/secret-box';
 import { displayName } from '@/server/tiers/names';
 import { normalizeLogin } from '@/server/session/typed-login';
 import { RESET_REQUESTED, tooManyResetRequests } from './messages';
+import { resetRequestsWaiting, takeOldestResetRequest } from './extranet.sql';
 import { RESET_POLICY, reserveBucket } from '@/server/session/throttle';
 import { hashToken, newToken, passwordLink } from '@/server/access/verification-token';
 
@@ -47,17 +48,11 @@ export async function requestPasswordReset(input: z.output<typeof ZResetRequest>
 export async function workResetRequests(limit = 50): Promise<number> {
   // Nearly always nothing waits: one plain statement then, not a transaction every second on the embedded engine's
   // one connection. A plain statement waits for the database as long as it takes (an npm start still migrating).
-  const [{ waiting }] = await db.$queryRaw<
-    { waiting: boolean }[]
-  >`SELECT EXISTS (SELECT 1 FROM "ResetRequest") AS waiting`;
-  if (!waiting) return 0;
+  if (!(await resetRequestsWaiting(db))) return 0;
   let worked = 0;
   while (worked < limit) {
     const found = await db.$transaction(async (tx) => {
-      const [request] = await tx.$queryRaw<{ entrySealed: Uint8Array; ip: string | null; createdAt: Date }[]>`
-        DELETE FROM "ResetRequest"
-        WHERE "id" = (SELECT "id" FROM "ResetRequest" ORDER BY "createdAt" LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING "entrySealed", "ip", "createdAt"`;
+      const request = await takeOldestResetRequest(tx);
       if (!request) return false;
       const entry = unseal(request.entrySealed);
       // Sealed with another key (OUTBOX_KEY changed): nothing to serve; the row is gone, the person asks again.

@@ -4,23 +4,10 @@ import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { formatParisDateTime } from '@/server/mail/render-mail';
 import { decryptSecret } from '@/server/crypto/secret-box';
-import type { LetterContent } from './letter-content';
 import { lettersPdf } from './letter-pdf';
-import { DB_NOW_SQL } from '@/server/db/now';
+import { selectLetterRows, takeLetterSecrets, type LetterRow } from './letters.sql';
 
 export type PrintedLetters = { pdf: Uint8Array; fileName: string; count: number };
-
-type Row = {
-  id: string;
-  tiersId: string | null;
-  toName: string | null;
-  status: string;
-  channel: string;
-  sentAt: Date | null;
-  current: boolean;
-  enrolled: boolean;
-  hasSecret: boolean;
-};
 
 /**
  * "Imprimer": the PDF of one letter or many (one per page), each with its secret, which is decrypted into the PDF
@@ -30,16 +17,10 @@ type Row = {
  * Remplacé, as the dispatcher does for a mail: decision 021).
  */
 export async function printLetters(actor: Extract<Actor, { type: 'STAFF' }>, ids: string[]): Promise<PrintedLetters> {
-  const rows = await db.$queryRaw<Row[]>`
-    SELECT m.id, m."tiersId", m."toName", m.status::text AS status, m.channel::text AS channel, m."sentAt",
-           (a.id IS NOT NULL AND a.status = 'ENROLLED' AND a."credentialVersion" = m."credentialVersion") AS current,
-           (a.id IS NOT NULL AND a.status = 'ENROLLED') AS enrolled,
-           (m."secretCiphertext" IS NOT NULL) AS "hasSecret"
-    FROM "OutboxMail" m LEFT JOIN "ExtranetAccount" a ON a.id = m."accountId"
-    WHERE m.id = ANY(${ids}::text[])`;
+  const rows = await selectLetterRows(db, ids);
   if (rows.length !== ids.length) throw new NotFoundError('mail');
   const problems: string[] = [];
-  const stale: Row[] = [];
+  const stale: LetterRow[] = [];
   for (const row of rows) {
     const who = row.toName ?? 'cette personne';
     const renew = row.tiersId
@@ -71,24 +52,9 @@ export async function printLetters(actor: Extract<Actor, { type: 'STAFF' }>, ids
 
   return db.$transaction(
     async (tx) => {
-      // Takes the secrets and wipes them in one statement: the subquery's FOR UPDATE holds the rows, its values are the
-      // ones before the update. The same guard as above, so a Désinscrire or an envelope that won the race wins.
-      const taken = await tx.$queryRaw<
-        { id: string; tiersId: string | null; secret: Uint8Array; letter: LetterContent }[]
-      >`
-        UPDATE "OutboxMail" AS m
-        SET status = 'PRINTED', "secretCiphertext" = NULL, "sentAt" = ${DB_NOW_SQL}, "sentById" = ${actor.staffId},
-            "updatedAt" = ${DB_NOW_SQL}
-        FROM (
-          SELECT o.id, o."secretCiphertext" AS secret FROM "OutboxMail" o
-          JOIN "ExtranetAccount" a ON a.id = o."accountId"
-          WHERE o.id = ANY(${ids}::text[]) AND o.channel = 'LETTER' AND o.status = 'TO_PRINT'
-            AND o."secretCiphertext" IS NOT NULL AND o.letter IS NOT NULL
-            AND a.status = 'ENROLLED' AND a."credentialVersion" = o."credentialVersion"
-          FOR UPDATE OF o
-        ) AS old
-        WHERE m.id = old.id
-        RETURNING m.id, m."tiersId", old.secret, m.letter`;
+      // Takes the secrets and wipes them in one statement, under the same guard as above, so a Désinscrire or an
+      // envelope that won the race wins.
+      const taken = await takeLetterSecrets(tx, ids, actor.staffId);
       if (taken.length !== ids.length)
         throw new UserError(
           'Ces lettres viennent de changer (imprimées, annulées ou remplacées par quelqu’un d’autre) : rechargez la page.',
@@ -128,7 +94,7 @@ export async function printLetters(actor: Extract<Actor, { type: 'STAFF' }>, ids
 }
 
 /** Letters whose credentials died: Annulé (account closed) or Remplacé (newer credentials), secret wiped, journaled. */
-async function withdraw(rows: Row[]) {
+async function withdraw(rows: LetterRow[]) {
   await db.$transaction(async (tx) => {
     for (const row of rows) {
       const status = row.enrolled ? 'REPLACED' : 'CANCELLED';

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { recordEvent } from '@/server/audit/record-event';
 import type { Db } from '@/server/db';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
-import { claimOutboxBatch } from './claim-outbox-batch';
+import { claimOutboxBatch, markMailsSent, withdrawIfNotCurrent } from './outbox.sql';
 import { composeMessage } from './compose-message';
 import { loadSender, type Sender } from '@/server/mail/sender';
 import { decryptSecret } from '@/server/crypto/secret-box';
@@ -12,7 +12,6 @@ import { CREDENTIAL_MAIL_TYPES } from './mail-kinds';
 import type { MailType } from '@/generated/prisma/enums';
 import { classifySendError, describeSendError } from './smtp-error';
 import { DEFAULT_TIMEOUTS, type MailTransport } from './transport';
-import { DB_NOW_SQL } from '@/server/db/now';
 
 export type DispatcherOptions = {
   db: Db;
@@ -114,15 +113,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
    */
   async function markSent(sent: { id: string; response: string }[]) {
     if (!sent.length) return;
-    await db.$executeRaw`
-      UPDATE "OutboxMail" AS m
-      SET status = (CASE WHEN m."deliveryKind" IN ('HARD_BOUNCE', 'BLOCKED') THEN 'BOUNCED'
-                         WHEN m."deliveryKind" = 'COMPLAINED' THEN 'COMPLAINED' ELSE 'SENT' END)::"MailStatus",
-          "sentAt" = ${DB_NOW_SQL}, "smtpResponse" = d.response, "secretCiphertext" = NULL,
-          attempts = m.attempts + 1, "lastError" = NULL, "leaseUntil" = NULL, "leasedBy" = NULL, "nextAttemptAt" = NULL,
-          "updatedAt" = ${DB_NOW_SQL}
-      FROM unnest(${sent.map((x) => x.id)}::text[], ${sent.map((x) => x.response.slice(0, 500))}::text[]) AS d(id, response)
-      WHERE m.id = d.id AND m."leasedBy" = ${id} AND m.status = 'SENDING'`;
+    await markMailsSent(db, id, sent);
   }
 
   /**
@@ -196,33 +187,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const credential = CREDENTIAL_MAIL_TYPES.includes(mail.type) || reminder;
     if (!credential && !(needsSecret(mail) && !mail.secretCiphertext)) return true;
     return db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ status: 'CANCELLED' | 'REPLACED' }[]>`
-        UPDATE "OutboxMail" AS m
-        SET status = (CASE WHEN ${credential}::boolean AND a.status = 'ENROLLED'
-              AND NOT (${reminder}::boolean AND COALESCE(a."lastLoginAt" >= a."enrolledAt", false)) THEN 'REPLACED' ELSE 'CANCELLED' END)::"MailStatus",
-            "secretCiphertext" = NULL, "leaseUntil" = NULL, "leasedBy" = NULL, "nextAttemptAt" = NULL,
-            "updatedAt" = ${DB_NOW_SQL}
-        FROM "OutboxMail" AS o LEFT JOIN "ExtranetAccount" AS a ON a.id = o."accountId"
-        WHERE o.id = m.id AND m.id = ${mail.id} AND m."leasedBy" = ${id} AND m.status = 'SENDING'
-          AND (
-            (m."secretCiphertext" IS NULL AND (strpos(m.html, ${SECRET_PLACEHOLDER}) > 0 OR strpos(m.text, ${SECRET_PLACEHOLDER}) > 0))
-            OR (${credential}::boolean AND (a.id IS NULL OR a.status <> 'ENROLLED'
-                OR (m."credentialVersion" IS NOT NULL AND a."credentialVersion" <> m."credentialVersion")
-                OR (${reminder}::boolean AND COALESCE(a."lastLoginAt" >= a."enrolledAt", false))))
-          )
-        RETURNING m.status::text AS status`;
-      if (!rows.length) return true;
+      const status = await withdrawIfNotCurrent(tx, { id: mail.id, workerId: id, credential, reminder });
+      if (!status) return true;
       await recordEvent(
         tx,
         { type: 'SYSTEM' },
         {
-          type: rows[0].status === 'REPLACED' ? 'mail.replaced' : 'mail.cancelled',
+          type: status === 'REPLACED' ? 'mail.replaced' : 'mail.cancelled',
           tiersId: mail.tiersId,
           targetType: 'OutboxMail',
           targetId: mail.id,
           details: {
-            reason:
-              rows[0].status === 'REPLACED' ? 'newer_credentials' : credential ? 'credentials_closed' : 'link_revoked',
+            reason: status === 'REPLACED' ? 'newer_credentials' : credential ? 'credentials_closed' : 'link_revoked',
           },
         },
       );

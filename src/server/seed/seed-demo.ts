@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { hashPassword } from '@/server/session/password';
 import { getDocumentStorage } from '@/server/documents/storage';
 import { demoPdf } from './demo-pdf';
+import { truncateAllTables } from './seed.sql';
 import { sortNameOf } from '@/server/tiers/names';
 
 // A demo agency with realistic French data, generated from a fixed seed so every install looks the same.
@@ -414,9 +415,5 @@ export async function seedDemo(
 
 /** Erases every record (not the schema). Only on explicit request. */
 export async function eraseAllData(prisma: PrismaClient): Promise<void> {
-  const tables = await prisma.$queryRawUnsafe<{ tablename: string }[]>(
-    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations'",
-  );
-  if (tables.length)
-    await prisma.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} CASCADE`);
+  await truncateAllTables(prisma);
 }

@@ -6,6 +6,7 @@ import { hashPassword } from '@/server/session/password';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { revokeSessions } from '@/server/session/sessions';
+import { lockActiveAdmins } from './staff.sql';
 
 export const ZStaffEmail = z.email('Adresse e-mail invalide.').transform((v) => v.trim().toLowerCase());
 export const ZStaffPassword = z.string().min(12, 'Le mot de passe doit contenir au moins 12 caractères.');
@@ -98,8 +99,7 @@ export async function disableStaffMember(tx: Tx, actor: Actor, staffId: string):
 
 /** Locks the active ADMIN rows, so that two changes at once cannot remove the last two administrators. */
 export async function assertAnotherAdmin(tx: Tx, staffId: string): Promise<void> {
-  const admins = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "StaffUser" WHERE "role" = 'ADMIN' AND "disabledAt" IS NULL FOR UPDATE`;
+  const admins = await lockActiveAdmins(tx);
   if (!admins.some((a) => a.id !== staffId)) throw new UserError(LAST_ADMIN);
 }
 
