@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import { db } from '@/server/db';
 import { withCopy } from '@/server/db/copy-in';
-import { bulkInsert } from '@/server/import/bulk-update';
+import { bulkInsert } from '@/server/import/import.sql';
 
 const COLUMNS = [
   { name: 'id', type: 'text' },

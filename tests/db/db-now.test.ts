@@ -1,7 +1,7 @@
 // "Now" in hand-written SQL is UTC, as Prisma stores DateTime, whatever the session's time zone (src/server/db/now.ts).
 import { expect, it } from 'vitest';
 import { db } from '@/server/db';
-import { bulkUpdate } from '@/server/import/bulk-update';
+import { bulkUpdate } from '@/server/import/import.sql';
 import { createTiers } from '../factories';
 
 it('a bulk update stamps updatedAt in UTC, even in a session fourteen hours ahead', async () => {

@@ -16,7 +16,7 @@ export type CopyIn = (table: string, columns: string[], records: Iterable<string
 
 const opening = new AsyncLocalStorage<{ copy?: CopyIn }>();
 
-/** Pieces of at most this many characters: short strings die young (see bulk-update.ts, decision 045). */
+/** Pieces of at most this many characters: short strings die young (see import/import.sql.ts, decision 045). */
 const PIECE = 60_000;
 
 function* pieces(records: Iterable<string>): Generator<string> {

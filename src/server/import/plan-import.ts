@@ -3,6 +3,7 @@ import type { Tx } from '@/server/db';
 import { checkEmails } from '@/server/tiers/check-emails';
 import { displayName } from '@/server/tiers/names';
 import { columnHeader, type ImportKind } from './columns';
+import { findByRefs } from './import.sql';
 import type { CsvEncoding } from './decode';
 import type { ImportFile, LineError, RowValues, ValidatedRow } from './validate-rows';
 
@@ -43,27 +44,6 @@ export type PlannedRow<K extends ImportKind> = {
 
 /** Lines read, checked against the database and handed on together: memory holds one batch, not the file. */
 const BATCH = 500;
-
-/**
- * The rows of `table` whose référence externe is one of `refs`, in one statement with one JSON parameter: Prisma's
- * `in` sent 2,000 bind parameters per batch and cost more than the validation of the lines. A join, not
- * `= ANY (ARRAY(SELECT …))`: inside the import's transaction the table's statistics still say "empty" while it
- * fills, and a sequential scan testing each row against an array of 2,000 took 111 s instead of 10 on PostgreSQL; a
- * join stays linear whichever plan is chosen. Table and column names come from code, never from the file.
- */
-async function findByRefs<T extends { externalRef: string }>(
-  tx: Tx,
-  table: 'Tiers' | 'Property' | 'Lease',
-  columns: string[],
-  refs: string[],
-): Promise<T[]> {
-  if (!refs.length) return [];
-  return tx.$queryRawUnsafe<T[]>(
-    `SELECT ${['externalRef', ...columns].map((c) => `t."${c}"`).join(', ')}
-     FROM jsonb_array_elements_text($1::jsonb) AS r(ref) JOIN "${table}" AS t ON t."externalRef" = r.ref`,
-    JSON.stringify(refs),
-  );
-}
 
 /**
  * Decides, line by line, what the import will do: create, update (same référence externe) or refuse, with the

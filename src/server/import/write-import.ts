@@ -6,7 +6,7 @@ import type { CopyIn } from '@/server/db/copy-in';
 import { cancelPendingEmailChanges } from '@/server/extranet/cancel-email-change';
 import { sortNameOf } from '@/server/tiers/names';
 import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';
-import { bulkInsert, bulkUpdate, type BulkColumn } from './bulk-update';
+import { bulkInsert, bulkUpdate, type BulkColumn } from './import.sql';
 import type { ImportKind } from './columns';
 import type { ImportReport, PlannedRow } from './plan-import';
 
