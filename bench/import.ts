@@ -20,7 +20,14 @@ const POSTGRES = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.
 if (!process.env.BENCH_CHILD) {
   console.log(`CSV import benchmark, ${LINES} lines per file, ${os.cpus().length} CPU(s), Node ${process.version}\n`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-import-'));
-  const common = { ...process.env, BENCH_CHILD: '1', AUTH_SECRET: randomBytes(32).toString('base64'), DATA_DIR: dir };
+  // The child runs the import as the web server would: with npm start's environment for `next start` (its heap cap).
+  const { nextServerEnv } = await import('@/server/runtime/next-server-env');
+  const common = nextServerEnv({
+    ...process.env,
+    BENCH_CHILD: '1',
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    DATA_DIR: dir,
+  });
   const run = (label: string, env: NodeJS.ProcessEnv) => {
     console.log(`── ${label}`);
     const child = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', process.argv[1]], {

@@ -43,7 +43,7 @@ export type PlannedRow<K extends ImportKind> = {
 };
 
 /** Lines read, checked against the database and handed on together: memory holds one batch, not the file. */
-const BATCH = 500;
+const BATCH = 2000;
 
 /**
  * Decides, line by line, what the import will do: create, update (same référence externe) or refuse, with the
