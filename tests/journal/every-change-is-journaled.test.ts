@@ -11,11 +11,11 @@ import { requestPasswordReset, workResetRequests } from '@/server/extranet/reque
 import { extranetActor } from '@/server/extranet/session-validity';
 import { updateMyContact } from '@/server/extranet/update-contact';
 import { EVENT_LABELS } from '@/server/journal/event-labels';
-import { cancelMails, retryMails, sendMails } from '@/server/outbox/outbox-actions';
 import { previewMail } from '@/server/outbox/preview-mail';
 import { decryptSecret } from '@/server/crypto/secret-box';
 import { findSession } from '@/server/session/sessions';
 import { createStaffUser, createTiers } from '../factories';
+import { cancelMailsAction, retryMailsAction, sendMailsAction } from '@/server/outbox/actions';
 
 const ip = '203.0.113.77';
 const events = async (tiersId: string) =>
@@ -52,19 +52,19 @@ describe('journal coverage', () => {
     const first = await latestMail(tiers.id);
     await previewMail({ type: 'STAFF', staffId: staff.id, ip }, first.id);
     await expectEvent('mail.previewed');
-    await run(cancelMails, { ids: [first.id] });
+    await run(cancelMailsAction, { ids: [first.id] });
     await expectEvent('mail.cancelled');
 
     await run(generateCredentialsAction, { ids: [tiers.id] });
     const mail = await latestMail(tiers.id);
     const password = decryptSecret(mail.secretCiphertext!);
-    await run(sendMails, { ids: [mail.id] });
+    await run(sendMailsAction, { ids: [mail.id] });
     await expectEvent('mail.sent');
     await db.outboxMail.update({
       where: { id: mail.id },
       data: { status: 'FAILED', lastError: 'Serveur de messagerie injoignable' },
     });
-    await run(retryMails, { ids: [mail.id] });
+    await run(retryMailsAction, { ids: [mail.id] });
     await expectEvent('mail.retried');
 
     const account = await db.extranetAccount.findUniqueOrThrow({ where: { tiersId: tiers.id } });
