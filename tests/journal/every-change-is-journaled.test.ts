@@ -4,7 +4,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { enrollAction, generateCredentialsAction, unenrollAction } from '@/server/access/actions';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
-import { unlockAccount } from '@/server/diagnostic/unlock-account';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { changeOwnPassword } from '@/server/extranet/change-password';
 import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
@@ -16,6 +15,7 @@ import { decryptSecret } from '@/server/crypto/secret-box';
 import { findSession } from '@/server/session/sessions';
 import { createStaffUser, createTiers } from '../factories';
 import { cancelMailsAction, retryMailsAction, sendMailsAction } from '@/server/outbox/actions';
+import { unlockAccountAction } from '@/server/diagnostic/actions';
 
 const ip = '203.0.113.77';
 const events = async (tiersId: string) =>
@@ -75,7 +75,7 @@ describe('journal coverage', () => {
     for (let i = 0; i < 5; i++)
       await authenticateExtranet({ login: account.login, password: 'wrong', ip: `198.51.100.${i}`, userAgent: 'test' });
     await expectEvent('access.locked');
-    await run(unlockAccount, { tiersId: tiers.id });
+    await run(unlockAccountAction, { tiersId: tiers.id });
     await expectEvent('access.unlocked');
 
     const session = await authenticateExtranet({ login: account.login, password, ip, userAgent: 'test' });
