@@ -4,9 +4,9 @@ import { getCredentialsJob } from '@/server/access/credentials-job';
 import { executeStaffAction, MESSAGES } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { updateCredentialSettings } from '@/server/settings/update-settings';
 import { createStaffUser, createTiers } from '../factories';
 import { createEnrolledTiers, staffAudit, waitForJob } from '../factories/access';
+import { updateCredentialSettingsAction } from '@/server/settings/actions';
 
 /** Everything the access actions can touch, to prove a refusal changed nothing. */
 async function databaseState() {
@@ -42,7 +42,7 @@ describe('who may change access', () => {
     }
     expect(
       await executeStaffAction(
-        updateCredentialSettings,
+        updateCredentialSettingsAction,
         support,
         { deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 3 },
         null,
@@ -56,7 +56,7 @@ describe('who may change access', () => {
     const before = await databaseState();
     expect(
       await executeStaffAction(
-        updateCredentialSettings,
+        updateCredentialSettingsAction,
         gestionnaire,
         { deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 3 },
         null,
@@ -111,7 +111,7 @@ describe('Paramètres', () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     for (const days of [0, 91, 2.5, 'abc']) {
       const refused = await executeStaffAction(
-        updateCredentialSettings,
+        updateCredentialSettingsAction,
         admin,
         { deliveryMode: 'TEMPORARY_PASSWORD', temporaryPasswordDays: days },
         null,
@@ -124,7 +124,7 @@ describe('Paramètres', () => {
     const form = new FormData();
     form.set('deliveryMode', 'TEMPORARY_PASSWORD');
     form.set('temporaryPasswordDays', '14');
-    expect(await executeStaffAction(updateCredentialSettings, admin, form, '192.0.2.1')).toEqual({
+    expect(await executeStaffAction(updateCredentialSettingsAction, admin, form, '192.0.2.1')).toEqual({
       ok: true,
       message: 'Paramètres enregistrés.',
     });

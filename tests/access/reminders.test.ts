@@ -8,12 +8,12 @@ import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { decryptSecret } from '@/server/crypto/secret-box';
-import { sendMails } from '@/server/outbox/outbox-actions';
-import { updateReminderSettings } from '@/server/settings/reminder-settings';
 import { createStaffUser } from '../factories';
 import { createEnrolledTiers, staffAudit } from '../factories/access';
 import { dispatcherFor } from '../outbox/helpers';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
+import { sendMailsAction } from '@/server/outbox/actions';
+import { updateReminderSettingsAction } from '@/server/settings/actions';
 
 let peer: SmtpPeer;
 beforeAll(async () => {
@@ -33,7 +33,7 @@ async function sentCredentials() {
   });
   const mail = await db.outboxMail.findFirstOrThrow({ where: { accountId: account.id, status: 'PENDING_REVIEW' } });
   const password = decryptSecret(mail.secretCiphertext!);
-  expect((await executeStaffAction(sendMails, staff, { ids: [mail.id] }, ip)).ok).toBe(true);
+  expect((await executeStaffAction(sendMailsAction, staff, { ids: [mail.id] }, ip)).ok).toBe(true);
   await dispatcherFor(peer.url).drain();
   expect((await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } })).status).toBe('SENT');
   return { staff, tiers, account, password, mail };
@@ -99,7 +99,7 @@ describe('Relancer', () => {
     expect(await db.auditEvent.count({ where: { type: 'access.reminder_queued', targetId: reminder.id } })).toBe(1);
 
     // Sent, it reaches the person.
-    expect((await executeStaffAction(sendMails, valid.staff, { ids: [reminder.id] }, ip)).ok).toBe(true);
+    expect((await executeStaffAction(sendMailsAction, valid.staff, { ids: [reminder.id] }, ip)).ok).toBe(true);
     const before = peer.received.length;
     await dispatcherFor(peer.url).drain();
     expect(peer.received.slice(before).map((m) => m.to)).toEqual([[valid.tiers.email]]);
@@ -139,7 +139,9 @@ describe('Relancer', () => {
     const reminders = await db.outboxMail.findMany({
       where: { type: 'REMINDER', accountId: { in: [signsIn.account.id, leaves.account.id] } },
     });
-    expect((await executeStaffAction(sendMails, signsIn.staff, { ids: reminders.map((r) => r.id) }, ip)).ok).toBe(true);
+    expect((await executeStaffAction(sendMailsAction, signsIn.staff, { ids: reminders.map((r) => r.id) }, ip)).ok).toBe(
+      true,
+    );
     await authenticateExtranet({ login: signsIn.account.login, password: signsIn.password, ip, userAgent: 't' });
     await executeStaffAction(unenrollAction, leaves.staff, { ids: [leaves.tiers.id] }, ip);
     const before = peer.received.length;
@@ -155,7 +157,7 @@ describe('the automatic reminder', () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     expect(
       await executeStaffAction(
-        updateReminderSettings,
+        updateReminderSettingsAction,
         admin,
         { reminderDaysBeforeExpiry: '3', reminderReview: 'direct' },
         ip,
@@ -185,7 +187,7 @@ describe('the automatic reminder', () => {
 
     // Off: nothing more.
     await executeStaffAction(
-      updateReminderSettings,
+      updateReminderSettingsAction,
       admin,
       { reminderDaysBeforeExpiry: '', reminderReview: 'review' },
       ip,

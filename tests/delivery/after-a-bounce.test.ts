@@ -6,10 +6,10 @@ import { ZListQuery, listAccounts } from '@/server/access/list-accounts';
 import { recordDeliveryEvent, type DeliveryEventInput } from '@/server/delivery/record-delivery-event';
 import { diagnose } from '@/server/diagnostic/diagnose';
 import { previewMail } from '@/server/outbox/preview-mail';
-import { updateTiersAction } from '@/server/tiers/save-tiers';
 import { createStaffUser } from '../factories';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
 import { sentCredentialMail } from './helpers';
+import { updateTiersAction } from '@/server/tiers/actions';
 
 let peer: SmtpPeer;
 beforeAll(async () => {

@@ -4,9 +4,9 @@ import { executeStaffAction, MESSAGES } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { diagnose } from '@/server/diagnostic/diagnose';
 import { editDistance, looksLikeTypo } from '@/server/diagnostic/edit-distance';
-import { unlockAccount } from '@/server/diagnostic/unlock-account';
 import { bucketKey, loginKey } from '@/server/session/throttle';
 import { createStaffUser, createTiers } from '../factories';
+import { unlockAccountAction } from '@/server/diagnostic/actions';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
@@ -208,13 +208,15 @@ describe('Déverrouiller', () => {
     await db.throttleBucket.create({ data: { key: bucketKey(loginKey(account!.login)), failures: 5 } });
     const support = await createStaffUser({ role: 'SUPPORT' });
     const gestionnaire = await createStaffUser();
-    expect(await executeStaffAction(unlockAccount, support, { tiersId: tiers.id }, null)).toEqual({
+    expect(await executeStaffAction(unlockAccountAction, support, { tiersId: tiers.id }, null)).toEqual({
       ok: false,
       error: MESSAGES.forbidden,
     });
     expect((await db.extranetAccount.findUniqueOrThrow({ where: { id: account!.id } })).lockedUntil).not.toBeNull();
 
-    expect(await executeStaffAction(unlockAccount, gestionnaire, { tiersId: tiers.id }, '192.0.2.4')).toMatchObject({
+    expect(
+      await executeStaffAction(unlockAccountAction, gestionnaire, { tiersId: tiers.id }, '192.0.2.4'),
+    ).toMatchObject({
       ok: true,
     });
     expect(await db.extranetAccount.findUniqueOrThrow({ where: { id: account!.id } })).toMatchObject({
@@ -226,11 +228,11 @@ describe('Déverrouiller', () => {
       actorStaffId: gestionnaire.id,
       ip: '192.0.2.4',
     });
-    expect(await executeStaffAction(unlockAccount, gestionnaire, { tiersId: tiers.id }, null)).toEqual({
+    expect(await executeStaffAction(unlockAccountAction, gestionnaire, { tiersId: tiers.id }, null)).toEqual({
       ok: false,
       error: "Ce compte n'est pas verrouillé : rien à déverrouiller.",
     });
-    expect(await executeStaffAction(unlockAccount, gestionnaire, { tiersId: 'forged' }, null)).toEqual({
+    expect(await executeStaffAction(unlockAccountAction, gestionnaire, { tiersId: 'forged' }, null)).toEqual({
       ok: false,
       error: MESSAGES.notFound,
     });

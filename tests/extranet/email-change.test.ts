@@ -13,15 +13,15 @@ import { EMAIL_LINK_INVALID, LINK_INVALID } from '@/server/extranet/messages';
 import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { resetPasswordWithToken } from '@/server/extranet/reset-password-with-token';
 import { pendingEmailChange, updateMyContact } from '@/server/extranet/update-contact';
-import { runImportAction } from '@/server/import/import-actions';
 import { decryptSecret } from '@/server/crypto/secret-box';
-import { updateTiersAction } from '@/server/tiers/save-tiers';
 import { staffAudit } from '../factories/access';
 import { createExtranetAccount, GOOD_PASSWORD, signedInActor } from '../factories/extranet';
 import { csvFile, tiersRow } from '../factories/tiers';
 import { dispatcherFor } from '../outbox/helpers';
 import { decodeHeader, parseMail } from '../helpers/mime';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
+import { runImportAction } from '@/server/import/actions';
+import { updateTiersAction } from '@/server/tiers/actions';
 
 const NEW = 'Hirondelle-Verger-Tambour-84';
 const ip = '203.0.113.61';

@@ -4,18 +4,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { enrollAction, generateCredentialsAction, unenrollAction } from '@/server/access/actions';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
-import { unlockAccount } from '@/server/diagnostic/unlock-account';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { changeOwnPassword } from '@/server/extranet/change-password';
 import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { extranetActor } from '@/server/extranet/session-validity';
 import { updateMyContact } from '@/server/extranet/update-contact';
 import { EVENT_LABELS } from '@/server/journal/event-labels';
-import { cancelMails, retryMails, sendMails } from '@/server/outbox/outbox-actions';
 import { previewMail } from '@/server/outbox/preview-mail';
 import { decryptSecret } from '@/server/crypto/secret-box';
 import { findSession } from '@/server/session/sessions';
 import { createStaffUser, createTiers } from '../factories';
+import { cancelMailsAction, retryMailsAction, sendMailsAction } from '@/server/outbox/actions';
+import { unlockAccountAction } from '@/server/diagnostic/actions';
 
 const ip = '203.0.113.77';
 const events = async (tiersId: string) =>
@@ -52,19 +52,19 @@ describe('journal coverage', () => {
     const first = await latestMail(tiers.id);
     await previewMail({ type: 'STAFF', staffId: staff.id, ip }, first.id);
     await expectEvent('mail.previewed');
-    await run(cancelMails, { ids: [first.id] });
+    await run(cancelMailsAction, { ids: [first.id] });
     await expectEvent('mail.cancelled');
 
     await run(generateCredentialsAction, { ids: [tiers.id] });
     const mail = await latestMail(tiers.id);
     const password = decryptSecret(mail.secretCiphertext!);
-    await run(sendMails, { ids: [mail.id] });
+    await run(sendMailsAction, { ids: [mail.id] });
     await expectEvent('mail.sent');
     await db.outboxMail.update({
       where: { id: mail.id },
       data: { status: 'FAILED', lastError: 'Serveur de messagerie injoignable' },
     });
-    await run(retryMails, { ids: [mail.id] });
+    await run(retryMailsAction, { ids: [mail.id] });
     await expectEvent('mail.retried');
 
     const account = await db.extranetAccount.findUniqueOrThrow({ where: { tiersId: tiers.id } });
@@ -75,7 +75,7 @@ describe('journal coverage', () => {
     for (let i = 0; i < 5; i++)
       await authenticateExtranet({ login: account.login, password: 'wrong', ip: `198.51.100.${i}`, userAgent: 'test' });
     await expectEvent('access.locked');
-    await run(unlockAccount, { tiersId: tiers.id });
+    await run(unlockAccountAction, { tiersId: tiers.id });
     await expectEvent('access.unlocked');
 
     const session = await authenticateExtranet({ login: account.login, password, ip, userAgent: 'test' });

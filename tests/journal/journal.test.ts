@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { recordEvent } from '@/server/audit/record-event';
-import { assignMessage, listContactMessages, markMessageHandled } from '@/server/assistance/messages';
 import { executeStaffAction, MESSAGES } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { iterateEvents, listEvents } from '@/server/journal/list-events';
 import { CSV_HEADER, csvLine, journalRowToCsv } from '@/server/journal/to-csv';
 import { createStaffUser, createTiers } from '../factories';
+import { assignMessageAction, markMessageHandledAction } from '@/server/assistance/actions';
+import { listContactMessages } from '@/server/assistance/list-contact-messages';
 
 async function event(type: string, at: string, staffId: string, tiersId: string | null = null) {
   await recordEvent(db, { type: 'STAFF', staffId, ip: '198.51.100.7' }, { type, tiersId, details: { note: 'ok' } });
@@ -69,9 +70,9 @@ describe('assistance messages', () => {
     });
 
     expect(
-      await executeStaffAction(assignMessage, support, { messageId: message.id, staffId: support.id }, null),
+      await executeStaffAction(assignMessageAction, support, { messageId: message.id, staffId: support.id }, null),
     ).toEqual({ ok: false, error: MESSAGES.forbidden });
-    expect(await executeStaffAction(markMessageHandled, support, { messageId: message.id }, null)).toEqual({
+    expect(await executeStaffAction(markMessageHandledAction, support, { messageId: message.id }, null)).toEqual({
       ok: false,
       error: MESSAGES.forbidden,
     });
@@ -79,17 +80,17 @@ describe('assistance messages', () => {
 
     expect(
       await executeStaffAction(
-        assignMessage,
+        assignMessageAction,
         gestionnaire,
         { messageId: message.id, staffId: gestionnaire.id },
         '192.0.2.1',
       ),
     ).toMatchObject({ ok: true });
-    expect(await executeStaffAction(markMessageHandled, gestionnaire, { messageId: 'forged' }, null)).toEqual({
+    expect(await executeStaffAction(markMessageHandledAction, gestionnaire, { messageId: 'forged' }, null)).toEqual({
       ok: false,
       error: MESSAGES.notFound,
     });
-    expect(await executeStaffAction(markMessageHandled, gestionnaire, { messageId: message.id }, null)).toEqual({
+    expect(await executeStaffAction(markMessageHandledAction, gestionnaire, { messageId: message.id }, null)).toEqual({
       ok: true,
       message: 'Message marqué comme traité.',
     });

@@ -12,8 +12,8 @@ import { UserError } from '@/server/errors';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { printLetters } from '@/server/letters/print-letters';
 import { previewMail } from '@/server/outbox/preview-mail';
-import { updateCredentialSettings } from '@/server/settings/update-settings';
 import { createPropertyWithLease, createStaffUser, createTiers } from '../factories';
+import { updateCredentialSettingsAction } from '@/server/settings/actions';
 
 const ip = '203.0.113.15';
 
@@ -184,7 +184,7 @@ describe('la lettre d’identifiants', () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     expect(
       await executeStaffAction(
-        updateCredentialSettings,
+        updateCredentialSettingsAction,
         admin,
         { deliveryMode: 'ACTIVATION_LINK', temporaryPasswordDays: 7 },
         ip,

@@ -4,12 +4,12 @@ import { executeStaffAction } from '@/server/auth/staff-action';
 import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
-import { sendMails } from '@/server/outbox/outbox-actions';
 import { createStaffUser } from '../factories';
 import { createCredentialMail } from '../factories/outbox';
 import { decodeHeader, parseMail } from '../helpers/mime';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
 import { dispatcherFor, messageIdOf } from './helpers';
+import { sendMailsAction } from '@/server/outbox/actions';
 
 let peer: SmtpPeer;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ describe('a credential mail from "À vérifier" to "Envoyé"', () => {
     expect((await dispatcher.drain()).claimed).toBe(0);
     expect(peer.received).toHaveLength(0);
 
-    const result = await executeStaffAction(sendMails, gestionnaire, { ids: [mail.id] }, '203.0.113.5');
+    const result = await executeStaffAction(sendMailsAction, gestionnaire, { ids: [mail.id] }, '203.0.113.5');
     expect(result).toMatchObject({ ok: true, message: '1 mail envoyé au serveur de messagerie.' });
     expect(await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({
       status: 'SENDING',
@@ -73,7 +73,7 @@ describe('a credential mail from "À vérifier" to "Envoyé"', () => {
   it('refuses SUPPORT and leaves the mail waiting', async () => {
     const support = await createStaffUser({ role: 'SUPPORT' });
     const { mail } = await createCredentialMail();
-    const result = await executeStaffAction(sendMails, support, { ids: [mail.id] }, null);
+    const result = await executeStaffAction(sendMailsAction, support, { ids: [mail.id] }, null);
     expect(result.ok).toBe(false);
     expect(await db.outboxMail.findUniqueOrThrow({ where: { id: mail.id } })).toMatchObject({
       status: 'PENDING_REVIEW',

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
-import { cancelMails, retryMails } from '@/server/outbox/outbox-actions';
 import { createStaffUser } from '../factories';
 import { createCredentialMail } from '../factories/outbox';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
 import { dispatcherFor, drainUntil, messageIdOf, sleep } from './helpers';
+import { cancelMailsAction, retryMailsAction } from '@/server/outbox/actions';
 
 let peer: SmtpPeer;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('when the SMTP server does not take the mail', () => {
     expect(peer.received).toHaveLength(0);
 
     peer.failWith = null;
-    const result = await executeStaffAction(retryMails, gestionnaire, { ids: [mail.id] }, null);
+    const result = await executeStaffAction(retryMailsAction, gestionnaire, { ids: [mail.id] }, null);
     expect(result).toMatchObject({ ok: true, message: '1 mail remis en envoi.' });
     const sent = await drainUntil(dispatcher, mail.id, 'SENT');
     await dispatcher.stop();
@@ -124,7 +124,7 @@ describe('when the SMTP server does not take the mail', () => {
   it('"Annuler" cancels a mail not sent yet and wipes its secret; a sent mail cannot be cancelled', async () => {
     const gestionnaire = await createStaffUser({ role: 'GESTIONNAIRE' });
     const waiting = await createCredentialMail();
-    const result = await executeStaffAction(cancelMails, gestionnaire, { ids: [waiting.mail.id] }, null);
+    const result = await executeStaffAction(cancelMailsAction, gestionnaire, { ids: [waiting.mail.id] }, null);
     expect(result).toMatchObject({ ok: true, message: '1 mail annulé.' });
     expect(await db.outboxMail.findUniqueOrThrow({ where: { id: waiting.mail.id } })).toMatchObject({
       status: 'CANCELLED',
@@ -132,7 +132,7 @@ describe('when the SMTP server does not take the mail', () => {
     });
     expect(await db.auditEvent.count({ where: { type: 'mail.cancelled', targetId: waiting.mail.id } })).toBe(1);
 
-    const again = await executeStaffAction(cancelMails, gestionnaire, { ids: [waiting.mail.id] }, null);
+    const again = await executeStaffAction(cancelMailsAction, gestionnaire, { ids: [waiting.mail.id] }, null);
     expect(again.ok).toBe(false);
   });
 });

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
-import { previewMailTemplate, saveAgencyIdentity, saveMailTemplate } from '@/server/mail/mail-settings';
 import { renderMail } from '@/server/mail/render-mail';
-import { testMailTransport } from '@/server/outbox/transport-status';
 import { createStaffUser, createTiers } from '../factories';
+import { previewMailTemplateAction, saveAgencyIdentityAction, saveMailTemplateAction } from '@/server/mail/actions';
+import { testMailTransportAction } from '@/server/outbox/actions';
 
 describe('Paramètres → Mails', () => {
   it('refuses an unknown variable with a clear French message on the field, and saves nothing', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     const result = await executeStaffAction(
-      saveMailTemplate,
+      saveMailTemplateAction,
       admin,
       { type: 'CREDENTIALS', audience: 'LOCATAIRE', subject: 'Vos accès {{motdepasse}}', intro: 'Bonjour {{prenom}}' },
       null,
@@ -25,7 +25,7 @@ describe('Paramètres → Mails', () => {
   it('saves subject and intro per type and audience; the next mail uses them, with the agency identity', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     const identity = await executeStaffAction(
-      saveAgencyIdentity,
+      saveAgencyIdentityAction,
       admin,
       {
         agencyName: 'Agence du Rhône',
@@ -36,7 +36,7 @@ describe('Paramètres → Mails', () => {
     );
     expect(identity.ok).toBe(true);
     const saved = await executeStaffAction(
-      saveMailTemplate,
+      saveMailTemplateAction,
       admin,
       {
         type: 'CREDENTIALS',
@@ -72,7 +72,7 @@ describe('Paramètres → Mails', () => {
   it('previews a template as typed, with the secret masked, without saving it', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     const result = await executeStaffAction(
-      previewMailTemplate,
+      previewMailTemplateAction,
       admin,
       { type: 'CREDENTIALS', audience: 'LOCATAIRE', subject: 'Accès de {{prenom}}', intro: 'Bonjour {{prenom}}' },
       null,
@@ -89,19 +89,19 @@ describe('Paramètres → Mails', () => {
     for (const role of ['GESTIONNAIRE', 'SUPPORT'] as const) {
       const staff = await createStaffUser({ role });
       const result = await executeStaffAction(
-        saveMailTemplate,
+        saveMailTemplateAction,
         staff,
         { type: 'CREDENTIALS', audience: 'LOCATAIRE', subject: 'x', intro: 'y' },
         null,
       );
       expect(result.ok).toBe(false);
-      expect((await executeStaffAction(testMailTransport, staff, {}, null)).ok).toBe(false);
+      expect((await executeStaffAction(testMailTransportAction, staff, {}, null)).ok).toBe(false);
     }
   });
 
   it('"Tester la connexion" without SMTP_URL says mail stays on this machine', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
-    const result = await executeStaffAction(testMailTransport, admin, {}, null);
+    const result = await executeStaffAction(testMailTransportAction, admin, {}, null);
     expect(result).toMatchObject({
       ok: true,
       message: expect.stringMatching(

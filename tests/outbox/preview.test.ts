@@ -3,9 +3,10 @@ import type { StaffRole } from '@/generated/prisma/enums';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { decodeHeaders } from '@/server/outbox/decode-headers';
-import { previewMailAction, type MailPreview } from '@/server/outbox/preview-mail';
+import { type MailPreview } from '@/server/outbox/preview-mail';
 import { createStaffUser } from '../factories';
 import { createCredentialMail } from '../factories/outbox';
+import { previewMailAction } from '@/server/outbox/actions';
 
 describe('the loupe (preview)', () => {
   it.each<StaffRole>(['ADMIN', 'GESTIONNAIRE', 'SUPPORT'])(

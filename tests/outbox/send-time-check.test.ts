@@ -5,10 +5,10 @@ import { generateCredentialsAction, unenrollAction } from '@/server/access/actio
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { claimOutboxBatch } from '@/server/outbox/outbox.sql';
-import { sendMails } from '@/server/outbox/outbox-actions';
 import { createEnrolledTiers, staffAudit } from '../factories/access';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
 import { dispatcherFor, messageIdOf, sleep } from './helpers';
+import { sendMailsAction } from '@/server/outbox/actions';
 
 let peer: SmtpPeer;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ async function queuedCredentialMail() {
   const { tiers, account } = await createEnrolledTiers(audit);
   await executeStaffAction(generateCredentialsAction, staff, { ids: [tiers.id] }, null);
   const mail = await db.outboxMail.findFirstOrThrow({ where: { accountId: account.id, status: 'PENDING_REVIEW' } });
-  expect((await executeStaffAction(sendMails, staff, { ids: [mail.id] }, null)).ok).toBe(true);
+  expect((await executeStaffAction(sendMailsAction, staff, { ids: [mail.id] }, null)).ok).toBe(true);
   return { staff, tiers, account, mail };
 }
 
@@ -62,7 +62,7 @@ describe('the send-time check', () => {
     await crashedDispatcherClaims();
     await executeStaffAction(generateCredentialsAction, staff, { ids: [tiers.id] }, null);
     const newer = await db.outboxMail.findFirstOrThrow({ where: { accountId: account.id, status: 'PENDING_REVIEW' } });
-    await executeStaffAction(sendMails, staff, { ids: [newer.id] }, null);
+    await executeStaffAction(sendMailsAction, staff, { ids: [newer.id] }, null);
     await sleep(150);
     peer.received.length = 0;
     const dispatcher = dispatcherFor(peer.url);

@@ -3,15 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
-import { saveAgencyIdentity } from '@/server/mail/mail-settings';
 import { addressOf } from '@/server/mail/sender';
 import { getConfig } from '@/server/config';
-import { sendMails } from '@/server/outbox/outbox-actions';
 import { createStaffUser } from '../factories';
 import { createCredentialMail } from '../factories/outbox';
 import { decodeHeader, parseMail } from '../helpers/mime';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
 import { dispatcherFor } from './helpers';
+import { saveAgencyIdentityAction } from '@/server/mail/actions';
+import { sendMailsAction } from '@/server/outbox/actions';
 
 let peer: SmtpPeer;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ afterAll(() => peer.close());
 async function sendOne(options: { replyTo?: string | null } = {}) {
   const staff = await createStaffUser({ role: 'GESTIONNAIRE' });
   const { mail } = await createCredentialMail();
-  await executeStaffAction(sendMails, staff, { ids: [mail.id] }, null);
+  await executeStaffAction(sendMailsAction, staff, { ids: [mail.id] }, null);
   const dispatcher = dispatcherFor(peer.url, { replyTo: options.replyTo });
   const before = peer.received.length;
   await dispatcher.drain();
@@ -35,7 +35,7 @@ describe('the sender of the agency’s mails', () => {
   it('is the agency by name at MAIL_FROM’s address, replies going to the address set in Paramètres', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     const saved = await executeStaffAction(
-      saveAgencyIdentity,
+      saveAgencyIdentityAction,
       admin,
       { agencyName: 'Agence Bellecour Gestion', logoUrl: '', mailSignature: '', agencyEmail: 'contact@bellecour.fr' },
       null,
@@ -49,7 +49,7 @@ describe('the sender of the agency’s mails', () => {
   it('takes MAIL_REPLY_TO when Paramètres sets no reply address, and refuses a malformed one', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     const bad = await executeStaffAction(
-      saveAgencyIdentity,
+      saveAgencyIdentityAction,
       admin,
       { agencyName: 'Agence Bellecour Gestion', logoUrl: '', mailSignature: '', agencyEmail: 'pas-une-adresse' },
       null,

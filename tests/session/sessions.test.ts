@@ -14,10 +14,11 @@ import { findSession, revokeSession } from '@/server/session/sessions';
 import { hashSessionToken } from '@/server/session/token';
 import { authenticateStaff } from '@/server/staff/authenticate-staff';
 import { resetStaffPassword } from '@/server/staff/manage-staff';
-import { changeStaffRole, disableStaff, endAllStaffSessions } from '@/server/staff/team';
 import { createStaffUser } from '../factories';
 import { createExtranetAccount, createVerification, GOOD_PASSWORD } from '../factories/extranet';
 import { findEverywhere } from '../helpers/find-everywhere';
+import { changeStaffRoleAction, disableStaffAction } from '@/server/staff/actions';
+import { endAllStaffSessions } from '@/server/staff/end-staff-sessions';
 
 const NEW_PASSWORD = 'Glycine-Hérisson-Tambour-42';
 
@@ -179,14 +180,14 @@ describe('every revocation cause refuses a copied staff cookie at once', () => {
   it('disabled, role changed (Équipe), password reset (CLI)', async () => {
     const boss = await admin();
     const disabled = await staffSignIn();
-    expect(await executeStaffAction(disableStaff, boss, { staffId: disabled.staff.id }, null)).toMatchObject({
+    expect(await executeStaffAction(disableStaffAction, boss, { staffId: disabled.staff.id }, null)).toMatchObject({
       ok: true,
     });
     expect(await findSession(disabled.token, 'STAFF')).toBeNull();
 
     const promoted = await staffSignIn();
     expect(
-      await executeStaffAction(changeStaffRole, boss, { staffId: promoted.staff.id, role: 'SUPPORT' }, null),
+      await executeStaffAction(changeStaffRoleAction, boss, { staffId: promoted.staff.id, role: 'SUPPORT' }, null),
     ).toMatchObject({
       ok: true,
     });
@@ -200,7 +201,7 @@ describe('every revocation cause refuses a copied staff cookie at once', () => {
   it('a staff session ended by disabling stays ended after re-enabling; an altered token opens nothing', async () => {
     const boss = await admin();
     const s = await staffSignIn();
-    await executeStaffAction(disableStaff, boss, { staffId: s.staff.id }, null);
+    await executeStaffAction(disableStaffAction, boss, { staffId: s.staff.id }, null);
     await db.staffUser.update({ where: { id: s.staff.id }, data: { disabledAt: null } });
     expect(await findSession(s.token, 'STAFF')).toBeNull();
     expect(await findSession(s.token.toUpperCase(), 'STAFF')).toBeNull();

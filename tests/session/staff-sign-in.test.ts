@@ -6,8 +6,8 @@ import { STAFF_LOGIN_FAILED } from '@/server/session/messages';
 import { bucketKey, IP_POLICY, LOGIN_POLICY, staffLoginKey } from '@/server/session/throttle';
 import { authenticateStaff } from '@/server/staff/authenticate-staff';
 import { executeStaffAction } from '@/server/auth/staff-action';
-import { unlockStaff } from '@/server/staff/team';
 import { createStaffUser } from '../factories';
+import { unlockStaffAction } from '@/server/staff/actions';
 
 const request = (login: string, password: string, ip: string | null = null) =>
   authenticateStaff({ login, password, ip, userAgent: 'vitest' });
@@ -72,7 +72,7 @@ describe('staff sign-in', () => {
     ).toBeGreaterThan(0);
     // An ADMIN lifts it ("Déverrouiller"); the right password works again.
     const other = await createStaffUser({ role: 'ADMIN' });
-    expect(await executeStaffAction(unlockStaff, other, { staffId: staff.id }, null)).toMatchObject({ ok: true });
+    expect(await executeStaffAction(unlockStaffAction, other, { staffId: staff.id }, null)).toMatchObject({ ok: true });
     expect(await request(staff.email, staff.password)).toMatchObject({ ok: true });
   });
 

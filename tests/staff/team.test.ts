@@ -4,21 +4,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeStaffAction, MESSAGES } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { authenticateStaff } from '@/server/staff/authenticate-staff';
-import {
-  changeStaffRole,
-  disableStaff,
-  enableStaff,
-  endStaffSessions,
-  inviteStaff,
-  LAST_ADMIN,
-  listTeam,
-  sendStaffReset,
-  setStaffPasswordFromLink,
-  STAFF_LINK_INVALID,
-} from '@/server/staff/team';
 import { createStaffUser } from '../factories';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
 import { dispatcherFor } from '../outbox/helpers';
+import {
+  changeStaffRoleAction,
+  disableStaffAction,
+  enableStaffAction,
+  endStaffSessionsAction,
+  inviteStaffAction,
+  sendStaffResetAction,
+} from '@/server/staff/actions';
+import { LAST_ADMIN } from '@/server/staff/manage-staff';
+import { listTeam } from '@/server/staff/list-team';
+import { setStaffPasswordFromLink } from '@/server/staff/set-staff-password';
+import { STAFF_LINK_INVALID } from '@/server/staff/staff-link';
 
 let peer: SmtpPeer;
 beforeAll(async () => void (peer = await startSmtpPeer()));
@@ -36,7 +36,7 @@ describe('Équipe', () => {
   it('invites a member: activation mail at the SMTP peer, password chosen under the policy, then sign-in', async () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     const result = await executeStaffAction(
-      inviteStaff,
+      inviteStaffAction,
       admin,
       { name: 'Claire Martin', email: 'Claire.Martin@Agence.fr', role: 'GESTIONNAIRE' },
       '203.0.113.4',
@@ -66,7 +66,7 @@ describe('Équipe', () => {
     // The same e-mail twice is refused with what to do.
     expect(
       await executeStaffAction(
-        inviteStaff,
+        inviteStaffAction,
         admin,
         { name: 'Autre', email: 'claire.martin@agence.fr', role: 'SUPPORT' },
         null,
@@ -78,17 +78,23 @@ describe('Équipe', () => {
     const admin = await createStaffUser({ role: 'ADMIN' });
     const member = await createStaffUser({ role: 'SUPPORT' });
     expect(await signIn(member.email, member.password)).toMatchObject({ ok: true });
-    expect(await executeStaffAction(endStaffSessions, admin, { staffId: member.id }, null)).toMatchObject({
+    expect(await executeStaffAction(endStaffSessionsAction, admin, { staffId: member.id }, null)).toMatchObject({
       ok: true,
       message: expect.stringMatching(/^1 session de .* terminée/),
     });
     await signIn(member.email, member.password);
-    expect(await executeStaffAction(disableStaff, admin, { staffId: member.id }, null)).toMatchObject({ ok: true });
+    expect(await executeStaffAction(disableStaffAction, admin, { staffId: member.id }, null)).toMatchObject({
+      ok: true,
+    });
     expect(await db.session.count({ where: { staffId: member.id, revokedAt: null } })).toBe(0);
     expect(await signIn(member.email, member.password)).toMatchObject({ ok: false });
-    expect(await executeStaffAction(enableStaff, admin, { staffId: member.id }, null)).toMatchObject({ ok: true });
+    expect(await executeStaffAction(enableStaffAction, admin, { staffId: member.id }, null)).toMatchObject({
+      ok: true,
+    });
     expect(await signIn(member.email, member.password)).toMatchObject({ ok: true });
-    expect(await executeStaffAction(sendStaffReset, admin, { staffId: member.id }, null)).toMatchObject({ ok: true });
+    expect(await executeStaffAction(sendStaffResetAction, admin, { staffId: member.id }, null)).toMatchObject({
+      ok: true,
+    });
     expect(await db.staffToken.count({ where: { staffId: member.id, type: 'PASSWORD_RESET' } })).toBe(1);
     const types = (await db.auditEvent.findMany({ where: { targetId: member.id }, select: { type: true } })).map(
       (e) => e.type,
@@ -101,24 +107,26 @@ describe('Équipe', () => {
   it('keeps the last active ADMIN: not disabled, not demoted, even by themself; only ADMIN manages the team', async () => {
     await db.staffUser.updateMany({ where: { role: 'ADMIN' }, data: { disabledAt: new Date() } });
     const admin = await createStaffUser({ role: 'ADMIN' });
-    expect(await executeStaffAction(disableStaff, admin, { staffId: admin.id }, null)).toEqual({
+    expect(await executeStaffAction(disableStaffAction, admin, { staffId: admin.id }, null)).toEqual({
       ok: false,
       error: LAST_ADMIN,
     });
-    expect(await executeStaffAction(changeStaffRole, admin, { staffId: admin.id, role: 'SUPPORT' }, null)).toEqual({
+    expect(
+      await executeStaffAction(changeStaffRoleAction, admin, { staffId: admin.id, role: 'SUPPORT' }, null),
+    ).toEqual({
       ok: false,
       error: LAST_ADMIN,
     });
     // With a second ADMIN, two parallel demotions cannot both succeed.
     const second = await createStaffUser({ role: 'ADMIN' });
     const results = await Promise.all([
-      executeStaffAction(changeStaffRole, admin, { staffId: second.id, role: 'SUPPORT' }, null),
-      executeStaffAction(changeStaffRole, second, { staffId: admin.id, role: 'SUPPORT' }, null),
+      executeStaffAction(changeStaffRoleAction, admin, { staffId: second.id, role: 'SUPPORT' }, null),
+      executeStaffAction(changeStaffRoleAction, second, { staffId: admin.id, role: 'SUPPORT' }, null),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(await db.staffUser.count({ where: { role: 'ADMIN', disabledAt: null } })).toBe(1);
     const gestionnaire = await createStaffUser({ role: 'GESTIONNAIRE' });
-    expect(await executeStaffAction(disableStaff, gestionnaire, { staffId: admin.id }, null)).toEqual({
+    expect(await executeStaffAction(disableStaffAction, gestionnaire, { staffId: admin.id }, null)).toEqual({
       ok: false,
       error: MESSAGES.forbidden,
     });

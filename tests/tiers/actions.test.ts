@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { executeStaffAction, MESSAGES } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
-import { uploadDocumentAction } from '@/server/documents/upload-document';
-import { dryRunImportAction, runImportAction } from '@/server/import/import-actions';
-import { createLeaseAction, updateLeaseAction } from '@/server/leases/save-lease';
-import { createPropertyAction, updatePropertyAction } from '@/server/properties/save-property';
-import { archiveTiersAction } from '@/server/tiers/archive-tiers';
-import { createTiersAction, updateTiersAction } from '@/server/tiers/save-tiers';
 import { createPropertyWithLease, createStaffUser, createTiers } from '../factories';
 import { csvFile, fileOf, PDF_BYTES, snapshotCounts, tiersRow } from '../factories/tiers';
+import { uploadDocumentAction } from '@/server/documents/actions';
+import { dryRunImportAction, runImportAction } from '@/server/import/actions';
+import { createLeaseAction, updateLeaseAction } from '@/server/leases/actions';
+import { createPropertyAction, updatePropertyAction } from '@/server/properties/actions';
+import { archiveTiersAction, createTiersAction, updateTiersAction } from '@/server/tiers/actions';
 
 const person = {
   kind: 'LOCATAIRE',

@@ -4,12 +4,11 @@ import { executeStaffAction, MESSAGES } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { staffDocumentResponse } from '@/server/documents/document-response';
 import { getDocumentStorage } from '@/server/documents/storage';
-import { deleteDocumentAction, setDocumentVisibilityAction } from '@/server/documents/manage-document';
-import { uploadDocumentAction } from '@/server/documents/upload-document';
 import { NotFoundError } from '@/server/errors';
 import { getMyDocument, listMyDocuments } from '@/server/extranet/my-documents';
 import { createPropertyWithLease, createStaffUser, createTiers } from '../factories';
 import { fileOf, PDF_BYTES, PNG_BYTES, snapshotCounts } from '../factories/tiers';
+import { deleteDocumentAction, setDocumentVisibilityAction, uploadDocumentAction } from '@/server/documents/actions';
 
 describe('document upload', () => {
   it('stores a real PDF with its sha256, journals it, and staff download it streamed with safe headers', async () => {

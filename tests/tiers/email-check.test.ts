@@ -3,15 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
-import { dryRunImportAction } from '@/server/import/import-actions';
 import type { ImportReport } from '@/server/import/plan-import';
 import { checkEmails } from '@/server/tiers/check-emails';
-import { createTiersAction } from '@/server/tiers/save-tiers';
 import { emailSyntaxError, suggestEmail } from '@/shared/email/check-email';
 import { updateMyContact } from '@/server/extranet/update-contact';
 import { createStaffUser, createTiers } from '../factories';
 import { createExtranetAccount, GOOD_PASSWORD, signedInActor } from '../factories/extranet';
 import { csvFile, tiersRow } from '../factories/tiers';
+import { dryRunImportAction } from '@/server/import/actions';
+import { createTiersAction } from '@/server/tiers/actions';
 
 describe('the rules', () => {
   it('suggests the common French domains for their usual typos, and nothing for a right address', () => {

@@ -14,9 +14,9 @@ describe('the next start environment', () => {
   });
 
   it("adds the heap cap to the operator's NODE_OPTIONS, and keeps their own cap", () => {
-    expect(nextServerEnv({ NODE_OPTIONS: '--enable-source-maps' }).NODE_OPTIONS).toBe(
+    expect(nextServerEnv({ NODE_ENV: 'production', NODE_OPTIONS: '--enable-source-maps' }).NODE_OPTIONS).toBe(
       `--enable-source-maps ${SERVER_HEAP_CAP}`,
     );
-    expect(nextServerEnv({ NODE_OPTIONS: '--max-old-space-size=4096' }).NODE_OPTIONS).toBe('--max-old-space-size=4096');
+    expect(nextServerEnv({ NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=4096' }).NODE_OPTIONS).toBe('--max-old-space-size=4096');
   });
 });

@@ -18,7 +18,8 @@ import { boundedPipeline } from './bounded-pipeline';
 import { linkToken, temporaryPassword } from './secrets';
 import { loadSelection, SELECTION_CHANGED, type SelectedPerson } from './selection';
 import { countLabel } from '@/shared/plural';
-import { REMINDER_MAIL_TYPES, retireUnsentMails } from './unsent-mails';
+import { REMINDER_MAIL_TYPES } from './unsent-mails';
+import { retireUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
 import { CREDENTIAL_MAIL_TYPES } from '@/server/outbox/mail-kinds';
 
 export type StaffAuditActor = Extract<Actor, { type: 'STAFF' }>;

@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { VerificationType } from '@/generated/prisma/enums';
-import { LINK_MAIL_TYPES, withdrawUnsentMails, type RetiredMail } from './unsent-mails';
+import { LINK_MAIL_TYPES } from './unsent-mails';
+import { withdrawUnsentMails, type RetiredMail } from '@/server/tiers/withdraw-unsent-mails';
 import type { Actor } from '@/server/audit/record-event';
 import { getConfig } from '@/server/config';
 import { db, type Tx } from '@/server/db';

@@ -12,7 +12,10 @@ import { isDatabaseUnavailable, OUTAGE_MESSAGE, outageResponse } from '@/server/
 export type ActionResult<T = undefined> =
   { ok: true; message?: string; data?: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
-export type StaffContext<I> = { actor: StaffActor; audit: Actor; input: I; ip: string | null };
+/** The journal's actor for a staff member: what a use case called by a staff action takes first. */
+export type StaffAudit = Extract<Actor, { type: 'STAFF' }>;
+
+export type StaffContext<I> = { actor: StaffActor; audit: StaffAudit; input: I; ip: string | null };
 
 export const MESSAGES = {
   signedOut: 'Votre session a pris fin. Reconnectez-vous pour continuer.',

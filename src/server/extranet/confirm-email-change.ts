@@ -1,5 +1,5 @@
 import 'server-only';
-import { withdrawUnsentMails } from '@/server/access/unsent-mails';
+import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
 import { recordEvent } from '@/server/audit/record-event';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { withdrawUnsentMails } from '@/server/access/unsent-mails';
+import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
 import { recordEvent } from '@/server/audit/record-event';
 import { db, type Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';

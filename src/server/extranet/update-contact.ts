@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { withdrawUnsentMails } from '@/server/access/unsent-mails';
+import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
 import { recordEvent } from '@/server/audit/record-event';
 import { getConfig } from '@/server/config';
 import { db } from '@/server/db';

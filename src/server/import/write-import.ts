@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { recordEvent, type Actor, type AuditInput } from '@/server/audit/record-event';
 import type { Tx } from '@/server/db';
 import type { CopyIn } from '@/server/db/copy-in';
-import { cancelPendingEmailChanges } from '@/server/extranet/cancel-email-change';
+import { cancelPendingEmailChanges } from '@/server/tiers/cancel-email-change';
 import { sortNameOf } from '@/server/tiers/names';
 import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';
 import { bulkInsert, bulkUpdate, type BulkColumn } from './import.sql';

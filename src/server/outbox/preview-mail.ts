@@ -1,10 +1,8 @@
 import 'server-only';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import { z } from 'zod';
 import type { MailChannel, MailStatus, MailType } from '@/generated/prisma/enums';
 import type { Actor } from '@/server/audit/record-event';
 import { recordEvent } from '@/server/audit/record-event';
-import { defineStaffAction } from '@/server/auth/staff-action';
 import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -139,11 +137,3 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
     };
   });
 }
-
-export const previewMailAction = defineStaffAction({
-  permission: 'outbox:preview',
-  input: z.object({ id: z.string().min(1).max(64) }),
-  async run({ input, audit }) {
-    return { data: await previewMail(audit, input.id) };
-  },
-});

@@ -1,47 +1,48 @@
 import 'server-only';
+import type { z } from 'zod';
 import { recordEvent } from '@/server/audit/record-event';
-import { defineStaffAction } from '@/server/auth/staff-action';
+import type { StaffAudit } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
-import { ZPropertyForm, ZPropertyUpdateForm } from './schemas';
+import type { ZPropertyForm, ZPropertyUpdateForm } from './schemas';
 
-export const createPropertyAction = defineStaffAction({
-  permission: 'tiers:write',
-  input: ZPropertyForm,
-  async run({ input, audit }) {
-    return db.$transaction(async (tx) => {
-      await checkOwnerAndRef(tx, input.ownerId, input.externalRef);
-      const property = await tx.property.create({ data: input, select: { id: true } });
-      await recordEvent(tx, audit, {
-        type: 'property.created',
-        tiersId: input.ownerId,
-        targetType: 'property',
-        targetId: property.id,
-        details: { externalRef: input.externalRef },
-      });
-      return { message: 'Le bien a été créé.', data: { id: property.id } };
+/** A new bien, with its owner; journaled. */
+export async function createProperty(
+  actor: StaffAudit,
+  input: z.output<typeof ZPropertyForm>,
+): Promise<{ id: string; message: string }> {
+  return db.$transaction(async (tx) => {
+    await checkOwnerAndRef(tx, input.ownerId, input.externalRef);
+    const property = await tx.property.create({ data: input, select: { id: true } });
+    await recordEvent(tx, actor, {
+      type: 'property.created',
+      tiersId: input.ownerId,
+      targetType: 'property',
+      targetId: property.id,
+      details: { externalRef: input.externalRef },
     });
-  },
-});
+    return { id: property.id, message: 'Le bien a été créé.' };
+  });
+}
 
-export const updatePropertyAction = defineStaffAction({
-  permission: 'tiers:write',
-  input: ZPropertyUpdateForm,
-  async run({ input: { id, ...fields }, audit }) {
-    return db.$transaction(async (tx) => {
-      if (!(await tx.property.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError('property');
-      await checkOwnerAndRef(tx, fields.ownerId, fields.externalRef, id);
-      await tx.property.update({ where: { id }, data: fields });
-      await recordEvent(tx, audit, {
-        type: 'property.updated',
-        tiersId: fields.ownerId,
-        targetType: 'property',
-        targetId: id,
-      });
-      return { message: 'Le bien est enregistré.', data: { id } };
+/** A bien's fields saved; journaled. */
+export async function updateProperty(
+  actor: StaffAudit,
+  { id, ...fields }: z.output<typeof ZPropertyUpdateForm>,
+): Promise<{ id: string; message: string }> {
+  return db.$transaction(async (tx) => {
+    if (!(await tx.property.findUnique({ where: { id }, select: { id: true } }))) throw new NotFoundError('property');
+    await checkOwnerAndRef(tx, fields.ownerId, fields.externalRef, id);
+    await tx.property.update({ where: { id }, data: fields });
+    await recordEvent(tx, actor, {
+      type: 'property.updated',
+      tiersId: fields.ownerId,
+      targetType: 'property',
+      targetId: id,
     });
-  },
-});
+    return { id, message: 'Le bien est enregistré.' };
+  });
+}
 
 async function checkOwnerAndRef(tx: Tx, ownerId: string, externalRef: string | null, exceptId?: string) {
   const owner = await tx.tiers.findUnique({ where: { id: ownerId }, select: { kind: true } });

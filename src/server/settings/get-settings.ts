@@ -17,3 +17,13 @@ export async function getCredentialSettings(tx: Tx = db): Promise<CredentialSett
   });
   return row ?? DEFAULT_CREDENTIAL_SETTINGS;
 }
+
+export type ReminderSettings = { reminderDaysBeforeExpiry: number | null; reminderReview: boolean };
+
+export async function getReminderSettings(tx: Tx = db): Promise<ReminderSettings> {
+  const row = await tx.agencySettings.findUnique({
+    where: { id: 1 },
+    select: { reminderDaysBeforeExpiry: true, reminderReview: true },
+  });
+  return row ?? { reminderDaysBeforeExpiry: null, reminderReview: true };
+}

@@ -1,14 +1,17 @@
 import 'server-only';
 import { recordEvent } from '@/server/audit/record-event';
-import { defineStaffAction } from '@/server/auth/staff-action';
+import type { StaffAudit } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
-import { cancelPendingEmailChanges } from '@/server/extranet/cancel-email-change';
+import { cancelPendingEmailChanges } from './cancel-email-change';
 import { checkEmails } from './check-emails';
 import { findDuplicates, type TiersDuplicate } from './find-duplicates';
 import { displayName, sortNameOf } from './names';
 import { recordTiersChanges, tiersFieldsSelect } from './record-tiers-changes';
-import { ZTiersForm, ZTiersUpdateForm, type TTiersFields } from './schemas';
+import type { ZTiersForm, ZTiersUpdateForm, TTiersFields } from './schemas';
+import type { z } from 'zod';
+
+export type SaveTiersResult = { message: string; data: SaveTiersData };
 
 export type SaveTiersData = {
   id?: string;
@@ -42,44 +45,47 @@ async function beforeSaving(
   return { message: messages.join(' '), data: { duplicates, emailSuggestion: typo?.suggestion } };
 }
 
-export const createTiersAction = defineStaffAction({
-  permission: 'tiers:write',
-  input: ZTiersForm,
-  async run({ input: { confirmDuplicates, ...fields }, audit }): Promise<{ message: string; data: SaveTiersData }> {
-    return db.$transaction(async (tx) => {
-      const ask = confirmDuplicates ? null : await beforeSaving(tx, fields);
-      if (ask) return ask;
-      await assertRefFree(tx, fields.externalRef);
-      const tiers = await tx.tiers.create({ data: { ...fields, sortName: sortNameOf(fields) }, select: { id: true } });
-      await recordEvent(tx, audit, {
-        type: 'tiers.created',
-        tiersId: tiers.id,
-        targetType: 'tiers',
-        targetId: tiers.id,
-        details: { kind: fields.kind, externalRef: fields.externalRef },
-      });
-      return { message: `${displayName(fields)} a été créé.`, data: { id: tiers.id } };
+/** A new tiers; first asks about look-alikes and a mistyped e-mail unless told to save anyway. Journaled. */
+export async function createTiers(
+  actor: StaffAudit,
+  { confirmDuplicates, ...fields }: z.output<typeof ZTiersForm>,
+): Promise<SaveTiersResult> {
+  return db.$transaction(async (tx) => {
+    const ask = confirmDuplicates ? null : await beforeSaving(tx, fields);
+    if (ask) return ask;
+    await assertRefFree(tx, fields.externalRef);
+    const tiers = await tx.tiers.create({ data: { ...fields, sortName: sortNameOf(fields) }, select: { id: true } });
+    await recordEvent(tx, actor, {
+      type: 'tiers.created',
+      tiersId: tiers.id,
+      targetType: 'tiers',
+      targetId: tiers.id,
+      details: { kind: fields.kind, externalRef: fields.externalRef },
     });
-  },
-});
+    return { message: `${displayName(fields)} a été créé.`, data: { id: tiers.id } };
+  });
+}
 
-export const updateTiersAction = defineStaffAction({
-  permission: 'tiers:write',
-  input: ZTiersUpdateForm,
-  async run({ input: { id, confirmDuplicates, ...fields }, audit }): Promise<{ message: string; data: SaveTiersData }> {
-    return db.$transaction(async (tx) => {
-      const before = await tx.tiers.findUnique({ where: { id }, select: tiersFieldsSelect });
-      if (!before) throw new NotFoundError('tiers');
-      const ask = confirmDuplicates ? null : await beforeSaving(tx, fields, id);
-      if (ask) return ask;
-      await assertRefFree(tx, fields.externalRef, id);
-      await tx.tiers.update({ where: { id }, data: { ...fields, sortName: sortNameOf(fields) } });
-      await recordTiersChanges(tx, audit, id, before, fields);
-      if ((before.email ?? null) !== (fields.email ?? null)) await cancelPendingEmailChanges(tx, audit, [id], 'form');
-      return { message: `Les informations de ${displayName(fields)} sont enregistrées.`, data: { id } };
-    });
-  },
-});
+/**
+ * A tiers' fields saved, each change journaled; a new e-mail cancels the address the person asked for in "Mes
+ * coordonnées" and has not confirmed yet (docs/decisions/043).
+ */
+export async function updateTiers(
+  actor: StaffAudit,
+  { id, confirmDuplicates, ...fields }: z.output<typeof ZTiersUpdateForm>,
+): Promise<SaveTiersResult> {
+  return db.$transaction(async (tx) => {
+    const before = await tx.tiers.findUnique({ where: { id }, select: tiersFieldsSelect });
+    if (!before) throw new NotFoundError('tiers');
+    const ask = confirmDuplicates ? null : await beforeSaving(tx, fields, id);
+    if (ask) return ask;
+    await assertRefFree(tx, fields.externalRef, id);
+    await tx.tiers.update({ where: { id }, data: { ...fields, sortName: sortNameOf(fields) } });
+    await recordTiersChanges(tx, actor, id, before, fields);
+    if ((before.email ?? null) !== (fields.email ?? null)) await cancelPendingEmailChanges(tx, actor, [id], 'form');
+    return { message: `Les informations de ${displayName(fields)} sont enregistrées.`, data: { id } };
+  });
+}
 
 async function assertRefFree(tx: Tx, externalRef: string | null, exceptId?: string) {
   if (!externalRef) return;

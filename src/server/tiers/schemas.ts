@@ -78,3 +78,9 @@ export const ZTiersUpdateForm = z
   .object({ id: z.string().min(1), ...fields, confirmDuplicates: ZCheckbox })
   .superRefine(hasName, ALWAYS)
   .transform(withName);
+
+/** "Archiver" / "Réactiver". */
+export const ZArchiveTiers = z.object({
+  id: z.string().min(1),
+  archived: z.preprocess((v) => v === true || v === 'true', z.boolean()),
+});

@@ -1,17 +1,5 @@
 'use server';
-import { z } from 'zod';
-import { confirmEmailChange } from '@/server/extranet/confirm-email-change';
-import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
-import { requestInfo } from '@/server/extranet/request-info';
+import { confirmEmailChangeAction } from '@/server/extranet/actions';
+import { extranetAction } from '@/server/extranet/extranet-action';
 
-const ZConfirmEmail = z.object({ jeton: z.string().min(1).max(200) });
-
-export async function confirmNewEmail(_: ActionResult, form: FormData): Promise<ActionResult> {
-  const { ip } = await requestInfo();
-  return runExtranet(ZConfirmEmail, form, async ({ jeton }) => {
-    const { email } = await confirmEmailChange(jeton, ip);
-    return {
-      message: `C’est fait : votre adresse e-mail est maintenant ${email}. Les prochains mails de l’agence y arriveront.`,
-    };
-  });
-}
+export const confirmNewEmail = extranetAction(confirmEmailChangeAction);

@@ -1,10 +1,5 @@
 'use server';
-import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
-import { requestInfo } from '@/server/extranet/request-info';
-import { requestPasswordReset, ZResetRequest } from '@/server/extranet/request-password-reset';
+import { requestPasswordResetAction } from '@/server/extranet/actions';
+import { extranetAction } from '@/server/extranet/extranet-action';
 
-export async function askPasswordReset(_: ActionResult, form: FormData): Promise<ActionResult> {
-  const { ip } = await requestInfo();
-  // The same work and answer for any entry; the mail, if any, is prepared by the reset-request worker.
-  return runExtranet(ZResetRequest, form, async (input) => ({ message: await requestPasswordReset(input, ip) }));
-}
+export const askPasswordReset = extranetAction(requestPasswordResetAction);

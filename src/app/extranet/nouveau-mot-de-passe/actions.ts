@@ -1,32 +1,24 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { getExtranetActor } from '@/server/extranet/extranet-session';
-import { changeOwnPassword, ZChangePassword } from '@/server/extranet/change-password';
-import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
-import { requestInfo } from '@/server/extranet/request-info';
-import { resetPasswordWithToken, ZTokenPassword } from '@/server/extranet/reset-password-with-token';
+import { resetPasswordWithTokenAction, setFirstPasswordAction } from '@/server/extranet/actions';
+import { extranetAction, type ActionResult } from '@/server/extranet/extranet-action';
 import { extranetSessionCookie } from '@/server/extranet/sign-in';
 import { putSessionCookie } from '@/server/session/cookie';
 
+const resetWithToken = extranetAction(resetPasswordWithTokenAction);
+const changeFirstPassword = extranetAction(setFirstPasswordAction);
+
 /** From a link (?jeton=…): sets the password and signs the person in on a fresh session. */
-export async function setPasswordFromLink(_: ActionResult, form: FormData): Promise<ActionResult> {
-  let token: string | null = null;
-  const result = await runExtranet(ZTokenPassword, form, async (input) => {
-    token = (await resetPasswordWithToken(input, await requestInfo())).token;
-  });
-  if (token) {
-    await putSessionCookie(extranetSessionCookie({ token, remember: false }));
-    redirect('/extranet?bienvenue=1');
-  }
-  return result;
+export async function setPasswordFromLink(prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const result = await resetWithToken(prev, form);
+  if (!result.ok) return result;
+  await putSessionCookie(extranetSessionCookie({ token: result.data!.token, remember: false }));
+  redirect('/extranet?bienvenue=1');
 }
 
 /** After a login with a temporary password: the new password replaces it; this session is kept, the others end. */
-export async function setFirstPassword(_: ActionResult, form: FormData): Promise<ActionResult> {
-  const actor = await getExtranetActor();
-  if (!actor) redirect('/extranet/connexion');
-  const { ip } = await requestInfo();
-  const result = await runExtranet(ZChangePassword, form, (input) => changeOwnPassword(actor, input, ip));
+export async function setFirstPassword(prev: ActionResult, form: FormData): Promise<ActionResult> {
+  const result = await changeFirstPassword(prev, form);
   if (result.ok) redirect('/extranet?bienvenue=1');
   return result;
 }

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { signOut } from '@/server/staff/staff-auth';
 import { getStaffActor } from '@/server/auth/staff-session';
 import { requestInfo } from '@/server/extranet/request-info';
-import { endAllStaffSessions } from '@/server/staff/team';
+import { endAllStaffSessions } from '@/server/staff/end-staff-sessions';
 import { clearSessionCookie } from '@/server/session/cookie';
 
 /** "Se déconnecter": this device's session ends (Auth.js clears the cookie, its signOut event revokes the row). */

@@ -2,7 +2,8 @@
 import { redirect } from 'next/navigation';
 import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
 import { requestInfo } from '@/server/extranet/request-info';
-import { setStaffPasswordFromLink, ZStaffLinkPassword } from '@/server/staff/team';
+import { ZStaffLinkPassword } from '@/server/staff/schemas';
+import { setStaffPasswordFromLink } from '@/server/staff/set-staff-password';
 
 /** From an invitation or reset link: the password is set, then the person signs in with it. */
 export async function setStaffPassword(_: ActionResult, form: FormData): Promise<ActionResult> {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { findStaffLink, STAFF_LINK_INVALID } from '@/server/staff/team';
+import { findStaffLink, STAFF_LINK_INVALID } from '@/server/staff/staff-link';
 import { NewPasswordForm } from '../../extranet/_components/new-password-form';
 import { setStaffPassword } from './actions';
 

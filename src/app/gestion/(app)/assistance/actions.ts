@@ -1,10 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { staffAction } from '@/server/auth/staff-action';
-import { assignMessage, markMessageHandled } from '@/server/assistance/messages';
+import { assignMessageAction, markMessageHandledAction } from '@/server/assistance/actions';
 
-const assign = staffAction(assignMessage);
-const handle = staffAction(markMessageHandled);
+const assign = staffAction(assignMessageAction);
+const handle = staffAction(markMessageHandledAction);
 
 export async function assignAction(prev: unknown, form: FormData) {
   const result = await assign(prev, form);

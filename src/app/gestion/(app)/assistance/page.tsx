@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listAssignableStaff, listContactMessages, ZMessageStatusFilter } from '@/server/assistance/messages';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { ActionForm } from '@/ui/action-form';
 import { formatDateTime } from '@/ui/date';
 import { assignAction, handleAction } from './actions';
+import { listAssignableStaff } from '@/server/assistance/list-assignable-staff';
+import { listContactMessages } from '@/server/assistance/list-contact-messages';
+import { ZMessageStatusFilter } from '@/server/assistance/schemas';
 
 export const metadata: Metadata = { title: 'Assistance' };
 

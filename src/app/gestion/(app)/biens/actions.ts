@@ -1,7 +1,7 @@
 'use server';
 import { staffAction } from '@/server/auth/staff-action';
-import { createLeaseAction, updateLeaseAction } from '@/server/leases/save-lease';
-import { createPropertyAction, updatePropertyAction } from '@/server/properties/save-property';
+import { createLeaseAction, updateLeaseAction } from '@/server/leases/actions';
+import { createPropertyAction, updatePropertyAction } from '@/server/properties/actions';
 
 export const createProperty = staffAction(createPropertyAction);
 export const updateProperty = staffAction(updatePropertyAction);

@@ -1,9 +1,8 @@
 'use server';
 import { staffAction } from '@/server/auth/staff-action';
-import { cancelMails, retryMails, sendMails } from '@/server/outbox/outbox-actions';
-import { previewMailAction } from '@/server/outbox/preview-mail';
+import * as outbox from '@/server/outbox/actions';
 
-export const sendMailsAction = staffAction(sendMails);
-export const retryMailsAction = staffAction(retryMails);
-export const cancelMailsAction = staffAction(cancelMails);
-export const previewMailServerAction = staffAction(previewMailAction);
+export const sendMailsAction = staffAction(outbox.sendMailsAction);
+export const retryMailsAction = staffAction(outbox.retryMailsAction);
+export const cancelMailsAction = staffAction(outbox.cancelMailsAction);
+export const previewMailServerAction = staffAction(outbox.previewMailAction);

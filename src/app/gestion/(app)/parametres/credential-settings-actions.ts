@@ -1,6 +1,6 @@
 'use server';
 import { staffAction } from '@/server/auth/staff-action';
-import { updateCredentialSettings, updateSessionLifetimes } from '@/server/settings/update-settings';
+import { updateCredentialSettingsAction, updateSessionLifetimesAction } from '@/server/settings/actions';
 
-export const saveCredentialSettings = staffAction(updateCredentialSettings);
-export const saveSessionLifetimes = staffAction(updateSessionLifetimes);
+export const saveCredentialSettings = staffAction(updateCredentialSettingsAction);
+export const saveSessionLifetimes = staffAction(updateSessionLifetimesAction);

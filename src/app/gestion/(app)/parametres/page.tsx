@@ -2,11 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaff } from '@/server/auth/staff-session';
 import { getSessionLifetimes } from '@/server/session/lifetimes';
-import { getCredentialSettings } from '@/server/settings/get-settings';
+import { getCredentialSettings, getReminderSettings } from '@/server/settings/get-settings';
 import { CredentialSettingsForm } from './credential-settings-form';
 import { SessionSettingsForm } from './session-settings-form';
 import { ReminderSettingsForm } from './reminder-settings-form';
-import { getReminderSettings } from '@/server/settings/reminder-settings';
 
 export const metadata: Metadata = { title: 'Paramètres' };
 

@@ -1,5 +1,5 @@
 'use server';
 import { staffAction } from '@/server/auth/staff-action';
-import { updateReminderSettings } from '@/server/settings/reminder-settings';
+import { updateReminderSettingsAction } from '@/server/settings/actions';
 
-export const saveReminderSettings = staffAction(updateReminderSettings);
+export const saveReminderSettings = staffAction(updateReminderSettingsAction);

@@ -1,10 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { staffAction, type ActionResult } from '@/server/auth/staff-action';
-import { deleteDocumentAction, setDocumentVisibilityAction } from '@/server/documents/manage-document';
-import { uploadDocumentAction } from '@/server/documents/upload-document';
-import { archiveTiersAction } from '@/server/tiers/archive-tiers';
-import { createTiersAction, updateTiersAction } from '@/server/tiers/save-tiers';
+import { deleteDocumentAction, setDocumentVisibilityAction, uploadDocumentAction } from '@/server/documents/actions';
+import { archiveTiersAction, createTiersAction, updateTiersAction } from '@/server/tiers/actions';
 
 export const createTiers = staffAction(createTiersAction);
 export const updateTiers = staffAction(updateTiersAction);

@@ -1,15 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { staffAction, type ActionResult } from '@/server/auth/staff-action';
-import {
-  changeStaffRole,
-  disableStaff,
-  enableStaff,
-  endStaffSessions,
-  inviteStaff,
-  sendStaffReset,
-  unlockStaff,
-} from '@/server/staff/team';
+import * as staff from '@/server/staff/actions';
 
 // Each Équipe action through the one staff-action wrapper (ADMIN only: staff:manage); the list is re-read after it.
 const withRefresh =
@@ -20,10 +12,10 @@ const withRefresh =
     return result;
   };
 
-export const inviteMember = withRefresh(staffAction(inviteStaff));
-export const changeMemberRole = withRefresh(staffAction(changeStaffRole));
-export const disableMember = withRefresh(staffAction(disableStaff));
-export const enableMember = withRefresh(staffAction(enableStaff));
-export const sendMemberReset = withRefresh(staffAction(sendStaffReset));
-export const endMemberSessions = withRefresh(staffAction(endStaffSessions));
-export const unlockMember = withRefresh(staffAction(unlockStaff));
+export const inviteMember = withRefresh(staffAction(staff.inviteStaffAction));
+export const changeMemberRole = withRefresh(staffAction(staff.changeStaffRoleAction));
+export const disableMember = withRefresh(staffAction(staff.disableStaffAction));
+export const enableMember = withRefresh(staffAction(staff.enableStaffAction));
+export const sendMemberReset = withRefresh(staffAction(staff.sendStaffResetAction));
+export const endMemberSessions = withRefresh(staffAction(staff.endStaffSessionsAction));
+export const unlockMember = withRefresh(staffAction(staff.unlockStaffAction));

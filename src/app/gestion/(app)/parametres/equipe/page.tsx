@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ROLE_LABELS } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { formatParisDateTime } from '@/server/mail/render-mail';
-import { listTeam, type TeamMember } from '@/server/staff/team';
+import { listTeam, type TeamMember } from '@/server/staff/list-team';
 import { ActionForm, buttonClass } from '@/ui/action-form';
 import {
   changeMemberRole,

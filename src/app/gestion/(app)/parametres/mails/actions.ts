@@ -1,15 +1,10 @@
 'use server';
 import { staffAction } from '@/server/auth/staff-action';
-import {
-  previewMailTemplate,
-  resetMailTemplate,
-  saveAgencyIdentity,
-  saveMailTemplate,
-} from '@/server/mail/mail-settings';
-import { testMailTransport } from '@/server/outbox/transport-status';
+import * as mail from '@/server/mail/actions';
+import { testMailTransportAction as testMailTransport } from '@/server/outbox/actions';
 
-export const saveAgencyIdentityAction = staffAction(saveAgencyIdentity);
-export const saveMailTemplateAction = staffAction(saveMailTemplate);
-export const resetMailTemplateAction = staffAction(resetMailTemplate);
-export const previewMailTemplateAction = staffAction(previewMailTemplate);
+export const saveAgencyIdentityAction = staffAction(mail.saveAgencyIdentityAction);
+export const saveMailTemplateAction = staffAction(mail.saveMailTemplateAction);
+export const resetMailTemplateAction = staffAction(mail.resetMailTemplateAction);
+export const previewMailTemplateAction = staffAction(mail.previewMailTemplateAction);
 export const testMailTransportAction = staffAction(testMailTransport);

@@ -2,10 +2,10 @@
 import { revalidatePath } from 'next/cache';
 import { enrollAction, generateCredentialsAction } from '@/server/access/actions';
 import { staffAction } from '@/server/auth/staff-action';
-import { unlockAccount } from '@/server/diagnostic/unlock-account';
+import { unlockAccountAction } from '@/server/diagnostic/actions';
 
 // The fixes the verdict offers, bound to the same action definitions as Gestion des accès.
-const unlock = staffAction(unlockAccount);
+const unlock = staffAction(unlockAccountAction);
 const enroll = staffAction(enrollAction);
 const generate = staffAction(generateCredentialsAction);
 
