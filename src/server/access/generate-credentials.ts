@@ -11,7 +11,8 @@ import { loadAgency, mailRenderer, type RenderedMail } from '@/server/mail/rende
 import { enqueueMails } from '@/server/outbox/enqueue-mail';
 import { revokeAccountTokens } from './verification-token';
 import { revokeAccountsSessions } from '@/server/session/sessions';
-import { getCredentialSettings, type CredentialSettings } from '@/server/settings/get-settings';
+import { getCredentialSettings } from '@/server/settings/get-settings';
+import type { CredentialSettings } from '@/shared/settings/credential-settings';
 import { buildLetter, letterBodies, type LetterContent } from '@/server/letters/letter-content';
 import { letterRecipients } from '@/server/letters/letter-recipients';
 import { boundedPipeline } from './bounded-pipeline';

@@ -1,14 +1,3 @@
-import type { DocumentCategory } from '@/generated/prisma/enums';
-
-export const DOCUMENT_CATEGORY_LABELS: Record<DocumentCategory, string> = {
-  QUITTANCE: 'Quittance',
-  AVIS_ECHEANCE: "Avis d'échéance",
-  BAIL: 'Bail',
-  ETAT_DES_LIEUX: 'État des lieux',
-  COMPTE_RENDU_GERANCE: 'Compte rendu de gérance',
-  AUTRE: 'Autre',
-};
-
 /** What a document list shows (never the storage key). */
 export const documentListSelect = {
   id: true,
@@ -20,9 +9,3 @@ export const documentListSelect = {
   visibleOnExtranet: true,
   createdAt: true,
 } as const;
-
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} ko`;
-  return `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
-}

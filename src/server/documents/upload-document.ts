@@ -6,7 +6,7 @@ import { defineStaffAction } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { optionalText, ZCheckbox } from '@/shared/fields';
-import { DOCUMENT_CATEGORY_LABELS } from './document-labels';
+import { DOCUMENT_CATEGORY_LABELS } from '@/shared/documents/labels';
 import { checkDocumentFile } from './file-type';
 import { getDocumentStorage } from './storage';
 

@@ -1,11 +1,9 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import type { ActionResult } from '@/server/auth/staff-action';
+import type { ActionResult } from '@/shared/action-result';
 import { NotFoundError, UserError } from '@/server/errors';
 import { isDatabaseUnavailable, OUTAGE_MESSAGE } from '@/server/http/outage';
-
-export type { ActionResult };
 
 /** A failure tied to form fields: each message is shown under its field. */
 export class FieldsError extends UserError {

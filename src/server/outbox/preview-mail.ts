@@ -1,7 +1,6 @@
 import 'server-only';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { z } from 'zod';
-import type { MailChannel, MailStatus, MailType } from '@/generated/prisma/enums';
 import type { Actor } from '@/server/audit/record-event';
 import { recordEvent } from '@/server/audit/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
@@ -11,9 +10,10 @@ import { NotFoundError } from '@/server/errors';
 import { letterHtml, letterText, type LetterContent } from '@/server/letters/letter-content';
 import { formatParisDateTime, maskSecret } from '@/server/mail/render-mail';
 import { DELIVERY_KIND_LABELS } from '@/shared/outbox/delivery-labels';
+import type { MailPreview } from '@/shared/outbox/mail-preview';
 import { composeMessage } from './compose-message';
 import { decodeHeaders } from './decode-headers';
-import { MAIL_STATUS_LABELS } from './labels';
+import { MAIL_STATUS_LABELS } from '@/shared/outbox/mail-labels';
 
 const DELIVERY_SOURCE_LABELS: Record<string, string> = {
   brevo: 'Brevo',
@@ -21,29 +21,6 @@ const DELIVERY_SOURCE_LABELS: Record<string, string> = {
   dsn: 'avis de non-remise',
 };
 import { loadSender } from '@/server/mail/sender';
-
-export type MailPreview = {
-  id: string;
-  type: MailType;
-  status: MailStatus;
-  /** LETTER: a letter to print (decision 025): no headers; `to` is the postal address. */
-  channel: MailChannel;
-  from: string;
-  to: string;
-  subject: string;
-  /** When it was sent, else when it was generated. */
-  date: string;
-  html: string;
-  text: string;
-  headers: string;
-  /** The same headers, unfolded and decoded, for reading. */
-  headerFields: [string, string][];
-  lastError: string | null;
-  /** "Rejeté", "Signalé comme spam"…: the status as staff read it. */
-  statusLabel: string;
-  /** What the relay or DSNs said after it left, oldest first (docs/decisions/022). */
-  deliveryEvents: { at: string; label: string; detail: string | null; source: string }[];
-};
 
 /**
  * The loupe: the message exactly as the dispatcher will build it, with the secret masked everywhere (HTML, text,

@@ -5,17 +5,11 @@ import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { cancelPendingEmailChanges } from '@/server/extranet/cancel-email-change';
 import { checkEmails } from './check-emails';
-import { findDuplicates, type TiersDuplicate } from './find-duplicates';
+import type { SaveTiersData } from '@/shared/tiers/save-tiers-data';
+import { findDuplicates } from './find-duplicates';
 import { displayName, sortNameOf } from './names';
 import { recordTiersChanges, tiersFieldsSelect } from './record-tiers-changes';
 import { ZTiersForm, ZTiersUpdateForm, type TTiersFields } from './schemas';
-
-export type SaveTiersData = {
-  id?: string;
-  duplicates?: TiersDuplicate[];
-  /** The address as it was probably meant ("Vouliez-vous dire … ?"), asked before saving like a duplicate. */
-  emailSuggestion?: string;
-};
 
 const duplicateMessage = (n: number) =>
   `${n === 1 ? 'Un tiers ressemble' : `${n} tiers ressemblent`} à celui-ci : vérifiez, puis cliquez sur « Enregistrer quand même » si ce n'est pas un doublon.`;

@@ -5,7 +5,8 @@ import { getExtranetActor, type ExtranetActor } from '@/server/extranet/extranet
 import { changeOwnPassword, ZChangePassword } from '@/server/extranet/change-password';
 import { contactAgency, ZContactMessage } from '@/server/extranet/contact-agency';
 import { endAllSessions, endCurrentSession } from '@/server/extranet/end-sessions';
-import { EXTRANET_MESSAGES, runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
+import { EXTRANET_MESSAGES, runExtranet } from '@/server/extranet/extranet-action';
+import type { ActionResult } from '@/shared/action-result';
 import { requestInfo } from '@/server/extranet/request-info';
 import { updateMyContact, ZContactDetails } from '@/server/extranet/update-contact';
 import { clearSessionCookie } from '@/server/session/cookie';

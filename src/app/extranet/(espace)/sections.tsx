@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { MyDocument } from '@/server/extranet/my-documents';
-import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/server/documents/document-labels';
+import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/shared/documents/labels';
 import type { MyLease, MyProperty } from '@/server/extranet/my-space';
 import { formatCents, formatDateTime, formatDay } from '../_components/format';
 

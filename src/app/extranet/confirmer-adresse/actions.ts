@@ -1,7 +1,8 @@
 'use server';
 import { z } from 'zod';
 import { confirmEmailChange } from '@/server/extranet/confirm-email-change';
-import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
+import { runExtranet } from '@/server/extranet/extranet-action';
+import type { ActionResult } from '@/shared/action-result';
 import { requestInfo } from '@/server/extranet/request-info';
 
 const ZConfirmEmail = z.object({ jeton: z.string().min(1).max(200) });

@@ -1,5 +1,6 @@
 'use server';
-import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
+import { runExtranet } from '@/server/extranet/extranet-action';
+import type { ActionResult } from '@/shared/action-result';
 import { requestInfo } from '@/server/extranet/request-info';
 import { requestPasswordReset, ZResetRequest } from '@/server/extranet/request-password-reset';
 

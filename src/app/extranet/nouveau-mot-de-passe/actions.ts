@@ -2,7 +2,8 @@
 import { redirect } from 'next/navigation';
 import { getExtranetActor } from '@/server/extranet/extranet-session';
 import { changeOwnPassword, ZChangePassword } from '@/server/extranet/change-password';
-import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
+import { runExtranet } from '@/server/extranet/extranet-action';
+import type { ActionResult } from '@/shared/action-result';
 import { requestInfo } from '@/server/extranet/request-info';
 import { resetPasswordWithToken, ZTokenPassword } from '@/server/extranet/reset-password-with-token';
 import { extranetSessionCookie } from '@/server/extranet/sign-in';

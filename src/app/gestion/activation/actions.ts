@@ -1,6 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
+import { runExtranet } from '@/server/extranet/extranet-action';
+import type { ActionResult } from '@/shared/action-result';
 import { requestInfo } from '@/server/extranet/request-info';
 import { setStaffPasswordFromLink, ZStaffLinkPassword } from '@/server/staff/team';
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
-import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/server/outbox/labels';
+import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/shared/outbox/mail-labels';
 import { listOutbox, ZOutboxFilter } from '@/server/outbox/list-outbox';
 import { formatParisDateTime } from '@/server/mail/render-mail';
 import { describeDelivery } from '@/shared/outbox/delivery-labels';

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import type { MailPreview } from '@/server/outbox/preview-mail';
+import type { MailPreview } from '@/shared/outbox/mail-preview';
 import { PrintLettersButton } from './print-letters-button';
 
 /** A button of the loupe's bar. Another action (e.g. « Imprimer ») is one more entry of `actions`. */

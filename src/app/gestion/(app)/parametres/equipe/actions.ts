@@ -1,6 +1,7 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { staffAction, type ActionResult } from '@/server/auth/staff-action';
+import { staffAction } from '@/server/auth/staff-action';
+import type { ActionResult } from '@/shared/action-result';
 import {
   changeStaffRole,
   disableStaff,

@@ -4,7 +4,7 @@ import { TiersKind } from '@/generated/prisma/enums';
 import { requireStaff } from '@/server/auth/staff-session';
 import { getMailTemplateSettings, ZTemplateMailType } from '@/server/mail/mail-settings';
 import { formatParisDateTime } from '@/server/mail/render-mail';
-import { MAIL_TYPE_LABELS } from '@/server/outbox/labels';
+import { MAIL_TYPE_LABELS } from '@/shared/outbox/mail-labels';
 import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
 import { FilterSelect } from '@/ui/filter';
 import { AgencyIdentityForm, TemplateEditor, TestConnectionButton } from './mail-settings-forms';

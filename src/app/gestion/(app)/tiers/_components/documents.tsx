@@ -1,5 +1,5 @@
 import type { DocumentCategory } from '@/generated/prisma/enums';
-import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/server/documents/document-labels';
+import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/shared/documents/labels';
 import { DocumentControls } from './document-controls';
 import { DocumentUploadForm } from './document-upload-form';
 

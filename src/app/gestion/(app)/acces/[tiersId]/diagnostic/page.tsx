@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { diagnose, type AttemptView, type FixAction } from '@/server/diagnostic/diagnose';
-import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
+import { MAIL_STATUS_LABELS } from '@/shared/outbox/mail-labels';
 import { describeDelivery } from '@/shared/outbox/delivery-labels';
 import { EMAIL_INVALID_LABEL } from '@/shared/tiers/email-validity';
 import { ACCESS_STATUS_LABELS } from '@/shared/access/access-status-labels';
