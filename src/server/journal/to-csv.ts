@@ -1,7 +1,6 @@
 import { eventLabel } from './event-labels';
 import type { JournalRow } from './list-events';
-
-const paris = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
+import { formatShortDateTimeSeconds } from '@/shared/dates';
 
 export const CSV_HEADER = ['Date', 'Événement', 'Acteur', 'Personne', 'Cible', 'Adresse IP', 'Détails'];
 
@@ -17,5 +16,13 @@ export function csvLine(fields: (string | null | undefined)[]): string {
 }
 
 export function journalRowToCsv(r: JournalRow): string {
-  return csvLine([paris.format(r.createdAt), eventLabel(r.type), r.actor, r.person?.name, r.target, r.ip, r.details]);
+  return csvLine([
+    formatShortDateTimeSeconds(r.createdAt),
+    eventLabel(r.type),
+    r.actor,
+    r.person?.name,
+    r.target,
+    r.ip,
+    r.details,
+  ]);
 }

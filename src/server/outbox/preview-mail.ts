@@ -8,7 +8,8 @@ import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { letterHtml, letterText, type LetterContent } from '@/server/letters/letter-content';
-import { formatParisDateTime, maskSecret } from '@/server/mail/render-mail';
+import { maskSecret } from '@/server/mail/render-mail';
+import { formatLongDateTime } from '@/shared/dates';
 import { DELIVERY_KIND_LABELS } from '@/shared/outbox/delivery-labels';
 import type { MailPreview } from '@/shared/outbox/mail-preview';
 import { composeMessage } from './compose-message';
@@ -73,7 +74,7 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
         from: letter.sender[0] ?? '',
         to: letter.recipient.join(', '),
         subject: mail.subject,
-        date: formatParisDateTime(date),
+        date: formatLongDateTime(date),
         html: letterHtml(letter, maskSecret(mail)),
         text: letterText(letter, maskSecret(mail)),
         headers: '',
@@ -95,7 +96,7 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
       from: `${sender.from.name} <${sender.from.address}>`,
       to: mail.toName ? `${mail.toName} <${mail.toAddress}>` : mail.toAddress,
       subject: mail.subject,
-      date: formatParisDateTime(date),
+      date: formatLongDateTime(date),
       html: String(message.html),
       text: String(message.text),
       headers: raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n/g, '\n'),
@@ -103,7 +104,7 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
       lastError: mail.lastError,
       statusLabel: MAIL_STATUS_LABELS[mail.status],
       deliveryEvents: mail.deliveryEvents.map((e) => ({
-        at: formatParisDateTime(e.occurredAt),
+        at: formatLongDateTime(e.occurredAt),
         label: DELIVERY_KIND_LABELS[e.kind],
         detail:
           [e.smtpStatus && !e.reason?.includes(e.smtpStatus) ? e.smtpStatus : null, e.reason]

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TiersKind } from '@/generated/prisma/enums';
 import { requireStaff } from '@/server/auth/staff-session';
 import { getMailTemplateSettings, ZTemplateMailType } from '@/server/mail/mail-settings';
-import { formatParisDateTime } from '@/server/mail/render-mail';
+import { formatLongDateTime } from '@/shared/dates';
 import { MAIL_TYPE_LABELS } from '@/shared/outbox/mail-labels';
 import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
 import { FilterSelect } from '@/ui/filter';
@@ -85,7 +85,7 @@ export default async function MailSettingsPage({
         </form>
         <p className="text-sm text-slate-700">
           {settings.customizedAt
-            ? `Modèle personnalisé le ${formatParisDateTime(settings.customizedAt)}.`
+            ? `Modèle personnalisé le ${formatLongDateTime(settings.customizedAt)}.`
             : 'Modèle par défaut de Trousseau.'}
         </p>
         <TemplateEditor
