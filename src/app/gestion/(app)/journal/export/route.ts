@@ -1,6 +1,7 @@
 import { staffRoute } from '@/server/auth/staff-action';
 import { iterateEvents, ZJournalFilter } from '@/server/journal/list-events';
-import { CSV_HEADER, csvLine, journalRowToCsv } from '@/server/journal/to-csv';
+import { CSV_HEADER, journalRowToCsv } from '@/server/journal/to-csv';
+import { csvLine } from '@/shared/csv';
 import { parisIsoDay } from '@/shared/dates';
 
 // CSV for Excel in French: `;` separator, UTF-8 with BOM, streamed so a large journal never sits in memory.
