@@ -3,7 +3,7 @@ import { escapeHtml } from '@/shared/html';
 import { createElement } from 'react';
 import { render } from '@react-email/components';
 import type { TiersKind } from '@/generated/prisma/enums';
-import { getConfig } from '@/server/config';
+import { appLink } from '@/server/http/app-link';
 import type { Tx } from '@/server/db';
 
 import {
@@ -61,7 +61,7 @@ export async function renderMail(
       select: { subject: true, intro: true },
     })) ??
     defaultTemplate(input.type, input.tiers.kind);
-  const loginUrl = `${getConfig().appUrl}/extranet/connexion`;
+  const loginUrl = appLink('/extranet/connexion');
   const values: TemplateValues = {
     prenom: input.tiers.firstName ?? '',
     nom: input.tiers.companyName ?? input.tiers.lastName,
