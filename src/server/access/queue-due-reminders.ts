@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/server/db';
-import { displayName } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/server/tiers/names';
 import { enqueueReminders } from './remind-accounts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -60,10 +60,7 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
             select: {
               id: true,
               kind: true,
-              civility: true,
-              firstName: true,
-              lastName: true,
-              companyName: true,
+              ...tiersNameSelect,
               email: true,
             },
           },

@@ -4,7 +4,7 @@ import { recordEvent } from '@/server/audit/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { displayName } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/server/tiers/names';
 
 export const ZMessageStatusFilter = z.enum(['NEW', 'HANDLED', 'ALL']).catch('NEW');
 
@@ -25,10 +25,7 @@ export async function listContactMessages(status: z.output<typeof ZMessageStatus
         select: {
           id: true,
           kind: true,
-          civility: true,
-          firstName: true,
-          lastName: true,
-          companyName: true,
+          ...tiersNameSelect,
           email: true,
           phone: true,
         },

@@ -5,7 +5,7 @@ import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { OPEN_SESSION_WHERE } from '@/server/session/sessions';
 import { NON_CONFORMING_INPUT } from '@/server/session/typed-login';
-import { displayName } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/server/tiers/names';
 import { isEmailInvalid } from '@/shared/tiers/email-validity';
 import type { DeliveryEventKind } from '@/generated/prisma/enums';
 import { DELIVERY_KIND_LABELS } from '@/shared/outbox/delivery-labels';
@@ -26,10 +26,7 @@ export async function diagnose(tiersId: string, now = new Date()) {
     select: {
       id: true,
       kind: true,
-      civility: true,
-      firstName: true,
-      lastName: true,
-      companyName: true,
+      ...tiersNameSelect,
       email: true,
       emailInvalidAddress: true,
       emailInvalidAt: true,
