@@ -287,10 +287,7 @@ export function OutboxTable({ rows: serverRows, canSend }: { rows: OutboxRow[]; 
         canSend={canSend}
         pending={pending}
         onSend={(id) => run(sendMailsAction, [id], () => setPreview(null))}
-        onPrinted={(result, id) => {
-          if (result.ok) setPreview(null);
-          printed(result, [id]);
-        }}
+        onPrinted={(result, id) => printed(result, [id])}
         onClose={() => {
           setPreview(null);
           opener.current?.focus();

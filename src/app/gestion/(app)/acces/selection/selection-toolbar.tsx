@@ -281,7 +281,6 @@ export function SelectionToolbar({
         pending={pending}
         onSend={send}
         onPrinted={(result) => {
-          setPreview(null);
           setError(result.ok ? null : result.text);
           if (result.ok) setNotice((before) => ({ ...before, text: result.text }));
           router.refresh();
