@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { MAX_REQUEST_BYTES, TOO_LARGE_MESSAGE } from '@/server/http/limits';
+import { MAX_REQUEST_BYTES, TOO_LARGE_MESSAGE } from '@/shared/upload-limits';
 
 // Content-Security-Policy with a fresh nonce per request: Next puts it on its own scripts, and no other
 // inline script can run. Authorization is NOT decided here: every page and action checks on the server.

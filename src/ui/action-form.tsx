@@ -1,7 +1,7 @@
 'use client';
 import { useActionState, useState, useTransition } from 'react';
-import type { ActionResult } from '@/server/auth/staff-action';
-import { tooLargeFile, TOO_LARGE_MESSAGE } from '@/server/http/limits';
+import type { ActionResult } from '@/shared/action-result';
+import { tooLargeFile, TOO_LARGE_MESSAGE } from '@/shared/upload-limits';
 
 type Action<T> = (form: FormData) => Promise<ActionResult<T>>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCredentialsAction, enrollAction, unenrollAction } from '@/server/access/actions';
 import { listAccounts, ZListQuery } from '@/server/access/list-accounts';
-import { sha256Hex } from '@/server/access/secrets';
+import { hashToken } from '@/server/crypto/token';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { verifyPassword } from '@/server/session/password';
 import { db } from '@/server/db';
@@ -219,7 +219,7 @@ describe('the account state machine, through the staff actions', () => {
       const verification = await db.verification.findUniqueOrThrow({
         where: { type_accountId: { type: 'ACTIVATION', accountId: account.id } },
       });
-      expect(verification.tokenHash).toBe(sha256Hex(token));
+      expect(verification.tokenHash).toBe(hashToken(token));
       expect(Math.round((verification.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(3);
       expect(await db.extranetPassword.count({ where: { accountId: account.id } })).toBe(0);
       expect((await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id } })).mustChangePassword).toBe(

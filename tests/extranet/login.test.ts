@@ -3,7 +3,7 @@ import { db } from '@/server/db';
 import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { LOGIN_FAILED, TEMPORARY_PASSWORD_EXPIRED } from '@/server/extranet/messages';
 import type { SignInResult } from '@/server/session/sign-in';
-import { hashSessionToken } from '@/server/session/token';
+import { hashToken } from '@/server/crypto/token';
 import { createExtranetAccount } from '../factories/extranet';
 
 const request = (login: string, password: string, ip: string | null = null) =>
@@ -25,7 +25,7 @@ describe('extranet sign-in', () => {
       accountId: account.id,
       revokedAt: null,
       ip: '203.0.113.5',
-      tokenHash: hashSessionToken(result.token),
+      tokenHash: hashToken(result.token),
     });
     const after = await db.extranetAccount.findUniqueOrThrow({ where: { id: account.id } });
     expect(after.lastLoginAt).not.toBeNull();

@@ -4,7 +4,7 @@ import { authenticateExtranet } from '@/server/extranet/authenticate-extranet';
 import { changeOwnPassword } from '@/server/extranet/change-password';
 import { FieldsError } from '@/server/extranet/extranet-action';
 import { LINK_INVALID, RESET_REQUESTED } from '@/server/extranet/messages';
-import { checkPassword } from '@/server/extranet/password-policy';
+import { checkPassword } from '@/shared/extranet/password-policy';
 import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { resetPasswordWithToken } from '@/server/extranet/reset-password-with-token';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';

@@ -5,7 +5,7 @@ import { hashPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import { getDocumentStorage } from '@/server/documents/storage';
 import type { ExtranetActor } from '@/server/extranet/session-validity';
-import { hashToken } from '@/server/access/verification-token';
+import { newToken } from '@/server/crypto/token';
 import { openSession } from '@/server/session/sessions';
 import { displayName } from '@/server/tiers/names';
 import { createTiers } from './index';
@@ -90,11 +90,11 @@ export async function createVerification(
   type: VerificationType = 'PASSWORD_RESET',
   expiresAt = new Date(Date.now() + 30 * 60_000),
 ) {
-  const token = randomBytes(32).toString('base64url');
+  const { token, tokenHash } = newToken();
   await db.verification.upsert({
     where: { type_accountId: { type, accountId } },
-    create: { type, accountId, tokenHash: hashToken(token), expiresAt },
-    update: { tokenHash: hashToken(token), expiresAt, usedAt: null },
+    create: { type, accountId, tokenHash, expiresAt },
+    update: { tokenHash, expiresAt, usedAt: null },
   });
   return token;
 }

@@ -2,7 +2,7 @@
 // before a byte of the body is read (Next's own server-action limit answers in English after reading 12 MB).
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { MAX_REQUEST_BYTES } from '@/server/http/limits';
+import { MAX_REQUEST_BYTES } from '@/shared/upload-limits';
 import { proxy } from '@/proxy';
 
 /** A request whose body counts how often it is read. */

@@ -3,7 +3,8 @@ import { recordEvent } from '@/server/audit/record-event';
 import { executeStaffAction, MESSAGES } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { iterateEvents, listEvents } from '@/server/journal/list-events';
-import { CSV_HEADER, csvLine, journalRowToCsv } from '@/server/journal/to-csv';
+import { CSV_HEADER, journalRowToCsv } from '@/server/journal/to-csv';
+import { csvLine } from '@/shared/csv';
 import { createStaffUser, createTiers } from '../factories';
 import { assignMessageAction, markMessageHandledAction } from '@/server/assistance/actions';
 import { listContactMessages } from '@/server/assistance/list-contact-messages';
@@ -111,7 +112,7 @@ describe('assistance messages', () => {
 
 describe('csv fields', () => {
   it('neutralises formulas and quotes separators', async () => {
-    const { csvField } = await import('@/server/journal/to-csv');
+    const { csvField } = await import('@/shared/csv');
     expect(csvField('=1+1')).toBe("'=1+1");
     expect(csvField('-2')).toBe("'-2");
     expect(csvField('a;b')).toBe('"a;b"');

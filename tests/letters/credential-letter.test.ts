@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { enrollAction, generateLettersAction, unenrollAction } from '@/server/access/actions';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
@@ -77,6 +77,22 @@ describe('la lettre d’identifiants', () => {
     const again = printLetters(audit, [letter.id]);
     await expect(again).rejects.toThrow(UserError);
     await expect(again).rejects.toThrow(/déjà été imprimée.*générez de nouveaux identifiants/);
+  });
+
+  it('names the file after Paris’ day: at 23:30 UTC it is already tomorrow in Paris', async () => {
+    const { audit, people, ids, run } = await setup();
+    await run(generateLettersAction, { ids });
+    const letter = await letterOf(people[0].id);
+    const lateEvening = new Date();
+    lateEvening.setUTCHours(23, 30, 0, 0);
+    const parisDay = new Date(lateEvening.getTime() + 86_400_000).toISOString().slice(0, 10);
+    vi.useFakeTimers({ toFake: ['Date'], now: lateEvening });
+    try {
+      const printed = await printLetters(audit, [letter.id]);
+      expect(printed.fileName).toBe(`lettre-identifiants-${parisDay}.pdf`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('places the address in the window of a DL/C5 window envelope: 100 mm from the left, 45-50 mm from the top', async () => {

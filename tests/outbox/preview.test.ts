@@ -3,7 +3,7 @@ import type { StaffRole } from '@/generated/prisma/enums';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { decodeHeaders } from '@/server/outbox/decode-headers';
-import { type MailPreview } from '@/server/outbox/preview-mail';
+import type { MailPreview } from '@/shared/outbox/mail-preview';
 import { createStaffUser } from '../factories';
 import { createCredentialMail } from '../factories/outbox';
 import { previewMailAction } from '@/server/outbox/actions';

@@ -11,7 +11,7 @@ import { endAllSessions, endCurrentSession } from '@/server/extranet/end-session
 import { resetPasswordWithToken } from '@/server/extranet/reset-password-with-token';
 import { extranetActor } from '@/server/extranet/session-validity';
 import { findSession, revokeSession } from '@/server/session/sessions';
-import { hashSessionToken } from '@/server/session/token';
+import { hashToken } from '@/server/crypto/token';
 import { authenticateStaff } from '@/server/staff/authenticate-staff';
 import { resetStaffPassword } from '@/server/staff/manage-staff';
 import { createStaffUser } from '../factories';
@@ -51,7 +51,7 @@ describe('a session is a row found by the hash of a random token', () => {
     for (const token of [extranet.token, staff.token]) {
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(await findEverywhere(token)).toEqual([]);
-      expect(await db.session.count({ where: { tokenHash: hashSessionToken(token) } })).toBe(1);
+      expect(await db.session.count({ where: { tokenHash: hashToken(token) } })).toBe(1);
     }
   });
 

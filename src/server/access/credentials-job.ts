@@ -2,20 +2,11 @@ import 'server-only';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { isInterrupted } from '@/server/jobs/heartbeat';
+import type { JobProgress } from '@/shared/access/job-progress';
 import { CREDENTIALS_JOB_TYPE } from './generate-credentials';
 
 /** Finished jobs stay on the page for a while, so someone who left and came back sees how it ended. */
 const SHOW_FINISHED_FOR_MS = 30 * 60 * 1000;
-
-export type JobProgress = {
-  id: string;
-  status: 'RUNNING' | 'DONE' | 'FAILED' | 'INTERRUPTED';
-  total: number;
-  done: number;
-  failed: number;
-  message: string | null;
-  createdAt: string;
-};
 
 const select = {
   id: true,

@@ -3,19 +3,21 @@ import { availableParallelism } from 'node:os';
 import type { MailChannel, MailType } from '@/generated/prisma/enums';
 import { recordEvents, type Actor } from '@/server/audit/record-event';
 import { hashPassword } from '@/server/session/password';
-import { getConfig } from '@/server/config';
+import { appLink } from '@/server/http/app-link';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { interruptedWhere, startHeartbeat } from '@/server/jobs/heartbeat';
 import { loadAgency, mailRenderer, type RenderedMail } from '@/server/mail/render-mail';
 import { enqueueMails } from '@/server/outbox/enqueue-mail';
-import { revokeAccountTokens } from './verification-token';
+import { passwordLink, revokeAccountTokens } from './verification-token';
 import { revokeAccountsSessions } from '@/server/session/sessions';
-import { getCredentialSettings, type CredentialSettings } from '@/server/settings/get-settings';
+import { newToken } from '@/server/crypto/token';
+import { getCredentialSettings } from '@/server/settings/get-settings';
+import type { CredentialSettings } from '@/shared/settings/credential-settings';
 import { buildLetter, letterBodies, type LetterContent } from '@/server/letters/letter-content';
 import { letterRecipients } from '@/server/letters/letter-recipients';
 import { boundedPipeline } from './bounded-pipeline';
-import { linkToken, temporaryPassword } from './secrets';
+import { temporaryPassword } from './secrets';
 import { loadSelection, SELECTION_CHANGED, type SelectedPerson } from './selection';
 import { countLabel } from '@/shared/plural';
 import { REMINDER_MAIL_TYPES } from './unsent-mails';
@@ -258,8 +260,8 @@ async function prepare(
 ): Promise<Prepared> {
   const contentPromise = render(person, person.account.login);
   if (mailType === 'ACTIVATION_LINK') {
-    const { token, tokenHash } = linkToken();
-    const secret = `${getConfig().appUrl}/extranet/nouveau-mot-de-passe?jeton=${token}`;
+    const { token, tokenHash } = newToken();
+    const secret = passwordLink(token);
     return {
       person,
       mailType,
@@ -290,12 +292,12 @@ async function prepareLetter(
     login: person.account.login,
     expiresAt,
     agency,
-    loginUrl: `${getConfig().appUrl}/extranet/connexion`,
+    loginUrl: appLink('/extranet/connexion'),
   });
   const content = letterBodies(letter);
   if (mailType === 'ACTIVATION_LINK') {
-    const { token, tokenHash } = linkToken();
-    const secret = `${getConfig().appUrl}/extranet/nouveau-mot-de-passe?jeton=${token}`;
+    const { token, tokenHash } = newToken();
+    const secret = passwordLink(token);
     return { person, mailType, secret, passwordHash: null, tokenHash, expiresAt, content, letter };
   }
   const secret = temporaryPassword();

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/server/db';
-import { displayName } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/server/tiers/names';
 import { lockDueReminders } from './access.sql';
 import { enqueueReminders } from './remind-accounts';
 
@@ -37,10 +37,7 @@ export async function queueDueReminders(now = new Date()): Promise<number> {
             select: {
               id: true,
               kind: true,
-              civility: true,
-              firstName: true,
-              lastName: true,
-              companyName: true,
+              ...tiersNameSelect,
               email: true,
             },
           },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 
 // Upper and lower case and digits without the look-alikes (0/O/o, 1/l/I/i): typed from a letter, read on a phone.
 const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -13,14 +13,4 @@ export function temporaryPassword(): string {
     groups.push(group);
   }
   return groups.join('-');
-}
-
-/** A single-use link token (256 bits) and the SHA-256 that is all the database keeps of it. */
-export function linkToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, tokenHash: sha256Hex(token) };
-}
-
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
-import { displayName } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/server/tiers/names';
 
 /** The people ticked in the list: one id or many (a form sends a single checkbox as a string). */
 export const ZSelection = z.object({
@@ -21,10 +21,7 @@ export type TSelection = z.output<typeof ZSelection>;
 const selectPerson = {
   id: true,
   kind: true,
-  civility: true,
-  firstName: true,
-  lastName: true,
-  companyName: true,
+  ...tiersNameSelect,
   email: true,
   addressLine: true,
   postalCode: true,

@@ -1,23 +1,14 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
 import type { VerificationType } from '@/generated/prisma/enums';
 import { LINK_MAIL_TYPES } from './unsent-mails';
 import { withdrawUnsentMails, type RetiredMail } from '@/server/tiers/withdraw-unsent-mails';
 import type { Actor } from '@/server/audit/record-event';
-import { getConfig } from '@/server/config';
+import { appLink } from '@/server/http/app-link';
+import { hashToken } from '@/server/crypto/token';
 import { db, type Tx } from '@/server/db';
 
-/** A one-time secret for a link: 256 random bits. Only its SHA-256 is stored. */
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 export function passwordLink(token: string): string {
-  return `${getConfig().appUrl}/extranet/nouveau-mot-de-passe?jeton=${encodeURIComponent(token)}`;
+  return appLink('/extranet/nouveau-mot-de-passe', token);
 }
 
 /**

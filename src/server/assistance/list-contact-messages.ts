@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/server/db';
-import { displayName } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/server/tiers/names';
 import type { ZMessageStatusFilter } from './schemas';
 
 /** Assistance: the people's messages to the agency, newest first (100 at most). */
@@ -22,10 +22,7 @@ export async function listContactMessages(status: z.output<typeof ZMessageStatus
         select: {
           id: true,
           kind: true,
-          civility: true,
-          firstName: true,
-          lastName: true,
-          companyName: true,
+          ...tiersNameSelect,
           email: true,
           phone: true,
         },

@@ -8,9 +8,7 @@ import { getStaffActor, type StaffActor } from '@/server/auth/staff-session';
 import { clientIp } from '@/server/http/client-ip';
 import { NotFoundError, UserError } from '@/server/errors';
 import { isDatabaseUnavailable, OUTAGE_MESSAGE, outageResponse } from '@/server/http/outage';
-
-export type ActionResult<T = undefined> =
-  { ok: true; message?: string; data?: T } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+import type { ActionResult } from '@/shared/action-result';
 
 /** The journal's actor for a staff member: what a use case called by a staff action takes first. */
 export type StaffAudit = Extract<Actor, { type: 'STAFF' }>;

@@ -5,11 +5,12 @@ import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { OPEN_SESSION_WHERE } from '@/server/session/sessions';
 import { NON_CONFORMING_INPUT } from '@/server/session/typed-login';
-import { displayName } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/server/tiers/names';
 import { isEmailInvalid } from '@/shared/tiers/email-validity';
 import type { DeliveryEventKind } from '@/generated/prisma/enums';
 import { DELIVERY_KIND_LABELS } from '@/shared/outbox/delivery-labels';
 import { looksLikeTypo, typoDistance } from './edit-distance';
+import { formatLongDateTime } from '@/shared/dates';
 
 export type FixAction =
   'ENROLL' | 'UNLOCK' | 'GENERATE' | 'RETRY_MAIL' | 'REVIEW_MAIL' | 'ADD_EMAIL' | 'FIX_EMAIL' | 'NONE';
@@ -17,8 +18,6 @@ export type Verdict = { cause: string; fix: string; action: FixAction };
 export type AttemptView = { at: Date; typed: string; outcome: LoginOutcome | 'POSSIBLE_TYPO'; ip: string | null };
 
 const CREDENTIAL_MAILS = ['CREDENTIALS', 'ACTIVATION_LINK'] as const;
-const paris = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-const when = (d: Date) => paris.format(d);
 
 /** Everything staff need to understand why a person cannot log in, and the verdict: likely cause and fix. */
 export async function diagnose(tiersId: string, now = new Date()) {
@@ -27,10 +26,7 @@ export async function diagnose(tiersId: string, now = new Date()) {
     select: {
       id: true,
       kind: true,
-      civility: true,
-      firstName: true,
-      lastName: true,
-      companyName: true,
+      ...tiersNameSelect,
       email: true,
       emailInvalidAddress: true,
       emailInvalidAt: true,
@@ -202,7 +198,7 @@ function transientNote(mail: NonNullable<DecideInput['lastMail']>): string {
   )
     return '';
   const detail = mail.deliveryDetail ? ` (${mail.deliveryDetail})` : '';
-  return ` Dernier suivi du relais : ${DELIVERY_KIND_LABELS[mail.deliveryKind]} le ${when(mail.deliveryAt)}${detail}.`;
+  return ` Dernier suivi du relais : ${DELIVERY_KIND_LABELS[mail.deliveryKind]} le ${formatLongDateTime(mail.deliveryAt)}${detail}.`;
 }
 
 /** The most likely cause, in the order a support agent would check it. */
@@ -221,7 +217,7 @@ export function decide({ now, email, account, lastMail, attempts }: DecideInput)
     };
   if (account.lockedUntil && account.lockedUntil > now) {
     return {
-      cause: `Le compte est verrouillé temporairement jusqu'au ${when(account.lockedUntil)} après ${account.failedLoginCount} essais infructueux.`,
+      cause: `Le compte est verrouillé temporairement jusqu'au ${formatLongDateTime(account.lockedUntil)} après ${account.failedLoginCount} essais infructueux.`,
       fix: 'Déverrouillez-le si la personne est bien à l’origine des essais, puis aidez-la à saisir son mot de passe (ou générez de nouveaux identifiants).',
       action: 'UNLOCK',
     };
@@ -286,13 +282,13 @@ export function decide({ now, email, account, lastMail, attempts }: DecideInput)
   const expired = account.password?.isTemporary && account.password.expiresAt && account.password.expiresAt < now;
   if (expired)
     return {
-      cause: `Le mot de passe provisoire a expiré le ${when(account.password!.expiresAt!)}.`,
+      cause: `Le mot de passe provisoire a expiré le ${formatLongDateTime(account.password!.expiresAt!)}.`,
       fix: 'Générez de nouveaux identifiants.',
       action: 'GENERATE',
     };
   if (!account.password && account.verifications.length && account.verifications.every((v) => v.expiresAt < now)) {
     return {
-      cause: `Le lien d'activation a expiré le ${when(account.verifications[0].expiresAt)} sans avoir servi.`,
+      cause: `Le lien d'activation a expiré le ${formatLongDateTime(account.verifications[0].expiresAt)} sans avoir servi.`,
       fix: 'Générez de nouveaux identifiants.',
       action: 'GENERATE',
     };
@@ -302,26 +298,26 @@ export function decide({ now, email, account, lastMail, attempts }: DecideInput)
   const typo = failuresSince.find((a) => a.outcome === 'POSSIBLE_TYPO');
   if (typo)
     return {
-      cause: `La personne semble se tromper d'identifiant : « ${typo.typed} » a été saisi le ${when(typo.at)}, son identifiant est « ${account.login} ».`,
+      cause: `La personne semble se tromper d'identifiant : « ${typo.typed} » a été saisi le ${formatLongDateTime(typo.at)}, son identifiant est « ${account.login} ».`,
       fix: 'Rappelez-lui son identifiant exact (sans espace ; majuscules indifférentes).',
       action: 'NONE',
     };
   const wrong = failuresSince.filter((a) => a.outcome === 'WRONG_PASSWORD');
   if (wrong.length)
     return {
-      cause: `Mot de passe erroné ${wrong.length} fois depuis le ${when(wrong[wrong.length - 1].at)} : probablement oublié, ou mal saisi (majuscules, chiffres, caractères spéciaux).`,
+      cause: `Mot de passe erroné ${wrong.length} fois depuis le ${formatLongDateTime(wrong[wrong.length - 1].at)} : probablement oublié, ou mal saisi (majuscules, chiffres, caractères spéciaux).`,
       fix: 'Proposez « Mot de passe oublié ? » sur la page de connexion, ou générez de nouveaux identifiants.',
       action: 'GENERATE',
     };
   if (!account.lastLoginAt && lastMail?.status === 'SENT')
     return {
-      cause: `Identifiants envoyés le ${when(lastMail.sentAt ?? lastMail.createdAt)} mais jamais utilisés.${transientNote(lastMail)}`,
+      cause: `Identifiants envoyés le ${formatLongDateTime(lastMail.sentAt ?? lastMail.createdAt)} mais jamais utilisés.${transientNote(lastMail)}`,
       fix: 'Vérifiez avec la personne que le mail est arrivé (courrier indésirable), sinon renvoyez de nouveaux identifiants.',
       action: 'GENERATE',
     };
   if (account.lastLoginAt)
     return {
-      cause: `Aucun problème détecté : dernière connexion réussie le ${when(account.lastLoginAt)}.`,
+      cause: `Aucun problème détecté : dernière connexion réussie le ${formatLongDateTime(account.lastLoginAt)}.`,
       fix: "Si la personne n'y arrive pas, vérifiez le navigateur ou l'appareil utilisé.",
       action: 'NONE',
     };

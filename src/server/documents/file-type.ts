@@ -13,7 +13,6 @@ const TYPES: (AcceptedType & { magic: number[] })[] = [
 ];
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-export const ACCEPT_ATTRIBUTE = '.pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
 export function sniffType(bytes: Uint8Array): AcceptedType | null {
   const found = TYPES.find((t) => t.magic.every((b, i) => bytes[i] === b));

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { optionalText, ZCheckbox } from '@/shared/fields';
-import { DOCUMENT_CATEGORY_LABELS } from './document-labels';
+import { DOCUMENT_CATEGORY_LABELS } from '@/shared/documents/labels';
 
 const CATEGORIES = Object.keys(DOCUMENT_CATEGORY_LABELS) as [
   keyof typeof DOCUMENT_CATEGORY_LABELS,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hashPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import { FieldsError } from './extranet-action';
-import { checkPassword, type PasswordContext } from './password-policy';
+import { checkPassword, type PasswordContext } from '@/shared/extranet/password-policy';
 import { recheckPassword } from './recheck-password';
 import type { ExtranetActor } from './session-validity';
 import { setPassword } from './set-password';

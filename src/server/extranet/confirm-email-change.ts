@@ -5,7 +5,7 @@ import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';
 import { EMAIL_LINK_INVALID } from './messages';
-import { hashToken } from '@/server/access/verification-token';
+import { hashToken } from '@/server/crypto/token';
 
 /**
  * The link mailed to a new address is used: the address becomes the tiers' e-mail (where resets go from now on). The

@@ -1,13 +1,11 @@
 import 'server-only';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import type { ActionResult } from '@/server/auth/staff-action';
+import type { ActionResult } from '@/shared/action-result';
 import { NotFoundError, UserError } from '@/server/errors';
 import { isDatabaseUnavailable, OUTAGE_MESSAGE } from '@/server/http/outage';
 import { getExtranetActor, type ExtranetActor } from './extranet-session';
 import { requestInfo } from './request-info';
-
-export type { ActionResult };
 
 /** A failure tied to form fields: each message is shown under its field. */
 export class FieldsError extends UserError {

@@ -3,16 +3,15 @@
 
 // The sign-in's sentences are shared with the back office (src/server/session/messages.ts).
 export { LOGIN_FAILED, TEMPORARY_PASSWORD_EXPIRED, tryAgainAt } from '@/server/session/messages';
+import { formatTime } from '@/shared/dates';
 
 export const RESET_REQUESTED =
   'Si un espace correspond à ces informations, un e-mail avec un lien pour choisir un nouveau mot de passe vient de partir. Le lien est valable 30 minutes. Pensez à regarder dans les courriers indésirables.';
 export const LINK_INVALID =
   "Ce lien n'est plus valable (déjà utilisé ou expiré). Demandez un nouveau lien avec « Mot de passe oublié ? ».";
 
-const parisTime = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
-
 export function tooManyResetRequests(until: Date): string {
-  return `Trop de demandes : réessayez à partir de ${parisTime.format(until)}.`;
+  return `Trop de demandes : réessayez à partir de ${formatTime(until)}.`;
 }
 
 export const EMAIL_LINK_INVALID =

@@ -11,7 +11,8 @@ import { normalizeLogin } from '@/server/session/typed-login';
 import { RESET_REQUESTED, tooManyResetRequests } from './messages';
 import { resetRequestsWaiting, takeOldestResetRequest } from './extranet.sql';
 import { RESET_POLICY, reserveBucket } from '@/server/session/throttle';
-import { hashToken, newToken, passwordLink } from '@/server/access/verification-token';
+import { passwordLink } from '@/server/access/verification-token';
+import { newToken } from '@/server/crypto/token';
 
 export const RESET_TTL_MS = 30 * 60_000;
 const WORKER_TRANSACTION = { maxWait: 10 * 60_000, timeout: 60_000 };
@@ -106,13 +107,13 @@ async function queueResetMails(
     take: 5,
   });
   for (const account of accounts) {
-    const token = newToken();
+    const { token, tokenHash } = newToken();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
     await tx.verification.upsert({
       where: { type_accountId: { type: 'PASSWORD_RESET', accountId: account.id } },
-      create: { type: 'PASSWORD_RESET', accountId: account.id, tokenHash: hashToken(token), expiresAt },
-      update: { tokenHash: hashToken(token), expiresAt, usedAt: null, createdAt: now },
+      create: { type: 'PASSWORD_RESET', accountId: account.id, tokenHash, expiresAt },
+      update: { tokenHash, expiresAt, usedAt: null, createdAt: now },
     });
     const actor = { type: 'EXTRANET' as const, accountId: account.id, ip };
     // The older link is dead: its mail, if still unsent, does not leave.

@@ -3,7 +3,7 @@ import type { AccountStatus, TiersKind } from '@/generated/prisma/enums';
 import { recordEvent, type Actor } from '@/server/audit/record-event';
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
-import { displayName } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/server/tiers/names';
 
 /** How long staff may look at a person's space before opening "Voir son espace" again. */
 export const SPACE_VIEW_MINUTES = 15;
@@ -65,10 +65,7 @@ export async function getSpaceView(staffId: string, grantId: string, now = new D
         select: {
           id: true,
           kind: true,
-          civility: true,
-          firstName: true,
-          lastName: true,
-          companyName: true,
+          ...tiersNameSelect,
           archivedAt: true,
           account: { select: { id: true, login: true, status: true } },
         },

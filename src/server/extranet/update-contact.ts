@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
 import { recordEvent } from '@/server/audit/record-event';
-import { getConfig } from '@/server/config';
+import { appLink } from '@/server/http/app-link';
 import { db } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
@@ -11,7 +11,7 @@ import { displayName } from '@/server/tiers/names';
 import { FieldsError } from './extranet-action';
 import { recheckPassword } from './recheck-password';
 import type { ExtranetActor } from './session-validity';
-import { hashToken, newToken } from '@/server/access/verification-token';
+import { newToken } from '@/server/crypto/token';
 
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60_000;
 
@@ -35,7 +35,7 @@ export const ZContactDetails = z.object({
 });
 
 export function emailChangeLink(token: string): string {
-  return `${getConfig().appUrl}/extranet/confirmer-adresse?jeton=${encodeURIComponent(token)}`;
+  return appLink('/extranet/confirmer-adresse', token);
 }
 
 /**
@@ -77,7 +77,7 @@ export async function updateMyContact(
   const [warnings] = emailChanged ? await checkEmails(db, [{ email: input.email, tiersId: actor.tiersId }]) : [[]];
   const typo = warnings.find((w) => w.kind === 'suggestion');
   const sharedWith = warnings.flatMap((w) => (w.kind === 'shared' ? [w.tiers.id] : []));
-  const token = newToken();
+  const { token, tokenHash } = newToken();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + EMAIL_CHANGE_TTL_MS);
   return db.$transaction(async (tx) => {
@@ -98,11 +98,11 @@ export async function updateMyContact(
       create: {
         type: 'EMAIL_CHANGE',
         accountId: actor.accountId,
-        tokenHash: hashToken(token),
+        tokenHash,
         expiresAt,
         email: input.email,
       },
-      update: { tokenHash: hashToken(token), expiresAt, email: input.email, usedAt: null, createdAt: now },
+      update: { tokenHash, expiresAt, email: input.email, usedAt: null, createdAt: now },
     });
     // The older link is dead: its mail, if still unsent, does not leave.
     await withdrawUnsentMails(tx, event, [actor.accountId], ['EMAIL_CHANGE_CONFIRM'], 'REPLACED', 'newer_link');

@@ -1,5 +1,6 @@
 // French number and date formats as staff type them and agency software exports them: "1 234,56", "05/03/2024".
 // Pure functions (no server-only): the forms display with the same helpers.
+import { parisIsoDay } from '@/shared/dates';
 
 const SPACES = /[\s\u00a0\u202f]/g;
 
@@ -55,11 +56,5 @@ export function isoDate(date: Date): string {
 
 /** Today in Europe/Paris as a UTC-midnight date, comparable with @db.Date values. */
 export function parisToday(now = new Date()): Date {
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-  return new Date(`${day}T00:00:00Z`);
+  return new Date(`${parisIsoDay(now)}T00:00:00Z`);
 }

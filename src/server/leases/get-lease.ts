@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { documentListSelect } from '@/server/documents/document-labels';
+import { documentListSelect } from '@/server/documents/document-select';
 
 export async function getLease(id: string) {
   const lease = await db.lease.findUnique({

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { TiersKind } from '@/generated/prisma/enums';
-import { formatParisDateTime, type RenderedMail } from '@/server/mail/render-mail';
+import type { RenderedMail } from '@/server/mail/render-mail';
+import { formatLongDateTime, formatLongDay } from '@/shared/dates';
 import { SECRET_PLACEHOLDER, type Agency } from '@/server/mail/templates';
 import { displayName } from '@/server/tiers/names';
 
@@ -38,8 +39,6 @@ export type PostalPerson = {
   postalCode: string | null;
   city: string | null;
 };
-
-const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
 /** The person's postal address as the envelope's window shows it, or null when it is incomplete. */
 export function postalLines(person: PostalPerson): string[] | null {
@@ -85,7 +84,7 @@ export function buildLetter(input: {
 }): LetterContent {
   const { agency, person, mode } = input;
   const space = person.kind === 'LOCATAIRE' ? 'espace locataire' : 'espace propriétaire';
-  const expiry = formatParisDateTime(input.expiresAt);
+  const expiry = formatLongDateTime(input.expiresAt);
   const greeting = person.companyName
     ? 'Madame, Monsieur,'
     : `Bonjour ${[person.civility, person.lastName].filter(Boolean).join(' ')},`;
@@ -97,7 +96,7 @@ export function buildLetter(input: {
   const common = {
     sender: agencyLines(agency),
     recipient: input.recipient,
-    dateLine: `Le ${dayFormat.format(input.now ?? new Date())}`,
+    dateLine: `Le ${formatLongDay(input.now ?? new Date())}`,
     greeting,
     closing: [
       'Nous restons à votre disposition pour toute question.',

@@ -2,7 +2,7 @@ import 'server-only';
 import { recordEvent, recordEvents, type Actor } from '@/server/audit/record-event';
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
-import { formatParisDateTime } from '@/server/mail/render-mail';
+import { formatLongDateTime, parisIsoDay } from '@/shared/dates';
 import { decryptSecret } from '@/server/crypto/secret-box';
 import { lettersPdf } from './letter-pdf';
 import { selectLetterRows, takeLetterSecrets, type LetterRow } from './letters.sql';
@@ -30,7 +30,7 @@ export async function printLetters(actor: Extract<Actor, { type: 'STAFF' }>, ids
       problems.push(`Le mail à ${who} n’est pas une lettre : il s’envoie, il ne s’imprime pas.`);
     else if (row.status === 'PRINTED')
       problems.push(
-        `La lettre pour ${who} a déjà été imprimée${row.sentAt ? ` le ${formatParisDateTime(row.sentAt)}` : ''} : son mot de passe n’est plus conservé, elle ne peut pas être imprimée une seconde fois.${renew}`,
+        `La lettre pour ${who} a déjà été imprimée${row.sentAt ? ` le ${formatLongDateTime(row.sentAt)}` : ''} : son mot de passe n’est plus conservé, elle ne peut pas être imprimée une seconde fois.${renew}`,
       );
     else if (row.status !== 'TO_PRINT')
       problems.push(
@@ -82,7 +82,7 @@ export async function printLetters(actor: Extract<Actor, { type: 'STAFF' }>, ids
           details: { letters: taken.length },
         })),
       );
-      const day = new Date().toISOString().slice(0, 10);
+      const day = parisIsoDay();
       return {
         pdf,
         count: taken.length,

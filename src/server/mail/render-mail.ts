@@ -3,7 +3,7 @@ import { escapeHtml } from '@/shared/html';
 import { createElement } from 'react';
 import { render } from '@react-email/components';
 import type { TiersKind } from '@/generated/prisma/enums';
-import { getConfig } from '@/server/config';
+import { appLink } from '@/server/http/app-link';
 import type { Tx } from '@/server/db';
 
 import {
@@ -15,11 +15,9 @@ import {
   type TemplateValues,
   type TemplateMailType,
 } from './templates';
+import { formatLongDateTime } from '@/shared/dates';
 
 export type RenderedMail = { subject: string; html: string; text: string };
-
-const parisDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-export const formatParisDateTime = (d: Date) => parisDate.format(d);
 
 export async function loadAgency(tx: Tx): Promise<Agency> {
   const s = await tx.agencySettings.findUnique({ where: { id: 1 } });
@@ -63,14 +61,14 @@ export async function renderMail(
       select: { subject: true, intro: true },
     })) ??
     defaultTemplate(input.type, input.tiers.kind);
-  const loginUrl = `${getConfig().appUrl}/extranet/connexion`;
+  const loginUrl = appLink('/extranet/connexion');
   const values: TemplateValues = {
     prenom: input.tiers.firstName ?? '',
     nom: input.tiers.companyName ?? input.tiers.lastName,
     civilite: input.tiers.companyName ? '' : (input.tiers.civility ?? ''),
     identifiant: input.identifiant,
     agence: agency.name,
-    expiration: input.expiresAt ? formatParisDateTime(input.expiresAt) : '',
+    expiration: input.expiresAt ? formatLongDateTime(input.expiresAt) : '',
     lien_connexion: loginUrl,
   };
   const intro = fillTemplate(template.intro, values)
@@ -158,7 +156,7 @@ export function mailRenderer(tx: Tx, base: { type: TemplateMailType; expiresAt: 
 /** What staff see instead of the secret: proof that it exists, and its dates, never its value. */
 export function maskSecret(mail: { secretCreatedAt: Date | null; secretExpiresAt: Date | null }): string {
   const parts = ['••••••••'];
-  if (mail.secretCreatedAt) parts.push(`généré le ${formatParisDateTime(mail.secretCreatedAt)}`);
-  if (mail.secretExpiresAt) parts.push(`expire le ${formatParisDateTime(mail.secretExpiresAt)}`);
+  if (mail.secretCreatedAt) parts.push(`généré le ${formatLongDateTime(mail.secretCreatedAt)}`);
+  if (mail.secretExpiresAt) parts.push(`expire le ${formatLongDateTime(mail.secretExpiresAt)}`);
   return parts.length === 1 ? parts[0] : `${parts[0]} – ${parts.slice(1).join(', ')}`;
 }

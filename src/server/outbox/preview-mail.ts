@@ -7,11 +7,13 @@ import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { letterHtml, letterText, type LetterContent } from '@/server/letters/letter-content';
-import { formatParisDateTime, maskSecret } from '@/server/mail/render-mail';
+import { maskSecret } from '@/server/mail/render-mail';
+import { formatLongDateTime } from '@/shared/dates';
 import { DELIVERY_KIND_LABELS } from '@/shared/outbox/delivery-labels';
+import type { MailPreview } from '@/shared/outbox/mail-preview';
 import { composeMessage } from './compose-message';
 import { decodeHeaders } from './decode-headers';
-import { MAIL_STATUS_LABELS } from './labels';
+import { MAIL_STATUS_LABELS } from '@/shared/outbox/mail-labels';
 
 const DELIVERY_SOURCE_LABELS: Record<string, string> = {
   brevo: 'Brevo',
@@ -19,29 +21,6 @@ const DELIVERY_SOURCE_LABELS: Record<string, string> = {
   dsn: 'avis de non-remise',
 };
 import { loadSender } from '@/server/mail/sender';
-
-export type MailPreview = {
-  id: string;
-  type: MailType;
-  status: MailStatus;
-  /** LETTER: a letter to print (decision 025): no headers; `to` is the postal address. */
-  channel: MailChannel;
-  from: string;
-  to: string;
-  subject: string;
-  /** When it was sent, else when it was generated. */
-  date: string;
-  html: string;
-  text: string;
-  headers: string;
-  /** The same headers, unfolded and decoded, for reading. */
-  headerFields: [string, string][];
-  lastError: string | null;
-  /** "Rejeté", "Signalé comme spam"…: the status as staff read it. */
-  statusLabel: string;
-  /** What the relay or DSNs said after it left, oldest first (docs/decisions/022). */
-  deliveryEvents: { at: string; label: string; detail: string | null; source: string }[];
-};
 
 /**
  * The loupe: the message exactly as the dispatcher will build it, with the secret masked everywhere (HTML, text,
@@ -94,7 +73,7 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
         from: letter.sender[0] ?? '',
         to: letter.recipient.join(', '),
         subject: mail.subject,
-        date: formatParisDateTime(date),
+        date: formatLongDateTime(date),
         html: letterHtml(letter, maskSecret(mail)),
         text: letterText(letter, maskSecret(mail)),
         headers: '',
@@ -116,7 +95,7 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
       from: `${sender.from.name} <${sender.from.address}>`,
       to: mail.toName ? `${mail.toName} <${mail.toAddress}>` : mail.toAddress,
       subject: mail.subject,
-      date: formatParisDateTime(date),
+      date: formatLongDateTime(date),
       html: String(message.html),
       text: String(message.text),
       headers: raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n/g, '\n'),
@@ -124,7 +103,7 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
       lastError: mail.lastError,
       statusLabel: MAIL_STATUS_LABELS[mail.status],
       deliveryEvents: mail.deliveryEvents.map((e) => ({
-        at: formatParisDateTime(e.occurredAt),
+        at: formatLongDateTime(e.occurredAt),
         label: DELIVERY_KIND_LABELS[e.kind],
         detail:
           [e.smtpStatus && !e.reason?.includes(e.smtpStatus) ? e.smtpStatus : null, e.reason]

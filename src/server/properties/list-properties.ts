@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { documentListSelect } from '@/server/documents/document-labels';
+import { documentListSelect } from '@/server/documents/document-select';
 import { normalizeName } from '@/server/tiers/names';
 
 export const PROPERTY_PAGE_SIZE = 50;

@@ -3,15 +3,7 @@ import type { PropertyKind } from '@/generated/prisma/enums';
 import { parseFrenchDecimal } from '@/server/leases/french-formats';
 import { normalizeName } from '@/server/tiers/names';
 import { optionalText, requiredText, ZExternalRef, ZId, ZRequiredPostalCode } from '@/shared/fields';
-
-export const PROPERTY_KIND_LABELS: Record<PropertyKind, string> = {
-  APPARTEMENT: 'Appartement',
-  MAISON: 'Maison',
-  STUDIO: 'Studio',
-  LOCAL_COMMERCIAL: 'Local commercial',
-  PARKING: 'Parking',
-  AUTRE: 'Autre',
-};
+import { PROPERTY_KIND_LABELS } from '@/shared/properties/labels';
 
 const KIND_BY_LABEL = Object.fromEntries(
   Object.entries(PROPERTY_KIND_LABELS).flatMap(([k, label]) => [

@@ -8,6 +8,7 @@ import { getDocumentStorage } from '@/server/documents/storage';
 import { demoPdf } from './demo-pdf';
 import { truncateAllTables } from './seed.sql';
 import { sortNameOf } from '@/server/tiers/names';
+import { formatMonthYear } from '@/shared/dates';
 
 // A demo agency with realistic French data, generated from a fixed seed so every install looks the same.
 
@@ -329,9 +330,7 @@ export async function seedDemo(
   });
 
   // A quittance per current lease and a compte rendu de gérance per owner, so the extranet has documents.
-  const month = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(
-    new Date(today.getFullYear(), today.getMonth() - 1, 15),
-  );
+  const month = formatMonthYear(new Date(today.getFullYear(), today.getMonth() - 1, 15));
   const storage = getDocumentStorage();
   const store = async (title: string, fileName: string, lines: string[]) => {
     const bytes = await demoPdf(lines);

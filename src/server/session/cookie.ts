@@ -5,7 +5,7 @@ import { getConfig } from '@/server/config';
 /** Secure cookies, under a `__Secure-` name, whenever APP_URL is https: read when the server runs, not at build. */
 export const secureCookies = () => getConfig().appUrl.startsWith('https://');
 
-/** One session cookie for both audiences; Auth.js is given the same name and options (src/server/auth/auth.ts). */
+/** One session cookie for both audiences; Auth.js is given the same name and options (src/server/staff/staff-auth.ts). */
 export const sessionCookieName = () => `${secureCookies() ? '__Secure-' : ''}trousseau.session`;
 
 export type SessionCookieOptions = {

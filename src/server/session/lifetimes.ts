@@ -1,15 +1,9 @@
 import 'server-only';
 import { db, type Tx } from '@/server/db';
+import type { SessionLifetimes } from '@/shared/session/lifetimes';
 
 // How long sessions live, per audience (set by ADMIN in Paramètres; docs/decisions/036). A session ends at the first
 // of its idle expiry (pushed back by each request) and its absolute expiry (fixed when it opens).
-
-export type SessionLifetimes = {
-  staffIdleMinutes: number;
-  staffAbsoluteHours: number;
-  extranetIdleMinutes: number;
-  extranetRememberDays: number;
-};
 
 export const DEFAULT_SESSION_LIFETIMES: SessionLifetimes = {
   staffIdleMinutes: 120,

@@ -4,7 +4,7 @@ import type { SessionAudience, StaffRole, TiersKind } from '@/generated/prisma/e
 import { db, type Tx } from '@/server/db';
 import { readSessionToken } from './cookie';
 import { getSessionLifetimes, lifetimeMs } from './lifetimes';
-import { hashSessionToken, newSessionToken } from './token';
+import { hashToken, newToken } from '@/server/crypto/token';
 
 // Sessions, staff and extranet alike: a row per signed-in device, found by the SHA-256 of the cookie's token and
 // checked on every request (docs/decisions/036). This folder knows the tables, never the domains that use it.
@@ -47,7 +47,7 @@ const TOUCH_EVERY_MS = 60_000;
  */
 export async function findSession(token: string, audience: SessionAudience | null): Promise<CurrentSession | null> {
   const row = await db.session.findUnique({
-    where: { tokenHash: hashSessionToken(token) },
+    where: { tokenHash: hashToken(token) },
     select: {
       id: true,
       audience: true,
@@ -127,11 +127,11 @@ export async function openSession(
   const audience: SessionAudience = input.staffId ? 'STAFF' : 'EXTRANET';
   const remember = audience === 'EXTRANET' && !!input.remember;
   const { idleMs, absoluteMs } = lifetimeMs(await getSessionLifetimes(tx), audience, remember);
-  const token = newSessionToken();
+  const { token, tokenHash } = newToken();
   const now = Date.now();
   const session = await tx.session.create({
     data: {
-      tokenHash: hashSessionToken(token),
+      tokenHash,
       audience,
       staffId: input.staffId ?? null,
       accountId: input.accountId ?? null,

@@ -15,7 +15,7 @@ import {
 } from './messages';
 import { DB_NOW } from '@/server/db/now';
 import { bucketKey, ipKey, releaseBucket, reserveLogin, type Audience, type LoginPerson } from './throttle';
-import { hashSessionToken, newSessionToken } from './token';
+import { newToken } from '@/server/crypto/token';
 import { normalizeLogin, storableLogin } from './typed-login';
 
 export type SignInRequest = {
@@ -125,7 +125,7 @@ async function signIn(audience: Audience, request: SignInRequest, onLock?: LockN
     else await db.extranetPassword.update({ where: { accountId: person.id }, data: { hash } });
   }
   const remember = audience === 'EXTRANET' && !!request.remember;
-  const token = newSessionToken();
+  const { token, tokenHash } = newToken();
   const sessionId = randomUUID();
   await query(OPEN_SESSION_SQL[audience], [
     sessionId,
@@ -136,7 +136,7 @@ async function signIn(audience: Audience, request: SignInRequest, onLock?: LockN
     seen.userAgent,
     seen.loginInput,
     JSON.stringify({ rehashed: needsRehash, remember }),
-    hashSessionToken(token),
+    tokenHash,
     person.credentialVersion,
     remember,
   ]);

@@ -1,8 +1,6 @@
 import 'server-only';
-import type { CredentialDeliveryMode } from '@/generated/prisma/enums';
 import { db, type Tx } from '@/server/db';
-
-export type CredentialSettings = { deliveryMode: CredentialDeliveryMode; temporaryPasswordDays: number };
+import type { CredentialSettings } from '@/shared/settings/credential-settings';
 
 /** The schema's defaults, used until an ADMIN saves the settings (or the seed writes row 1). */
 export const DEFAULT_CREDENTIAL_SETTINGS: CredentialSettings = {

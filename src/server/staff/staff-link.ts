@@ -1,12 +1,10 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '@/server/crypto/token';
 import { db, type Tx } from '@/server/db';
 import { queueStaffMail, staffLinkUrl } from './staff-mail';
 
 export const INVITATION_DAYS = 7;
 export const RESET_MINUTES = 60;
-
-export const tokenHash = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 /** A new single-use link for a staff member (the previous one of the same type dies), mailed through the outbox. */
 export async function sendStaffLink(
@@ -15,15 +13,15 @@ export async function sendStaffLink(
   type: 'ACTIVATION' | 'PASSWORD_RESET',
   createdById: string | null,
 ): Promise<void> {
-  const token = randomBytes(32).toString('base64url');
+  const { token, tokenHash } = newToken();
   const now = new Date();
   const expiresAt = new Date(
     now.getTime() + (type === 'ACTIVATION' ? INVITATION_DAYS * 86_400_000 : RESET_MINUTES * 60_000),
   );
   await tx.staffToken.upsert({
     where: { type_staffId: { type, staffId: staff.id } },
-    create: { type, staffId: staff.id, tokenHash: tokenHash(token), expiresAt },
-    update: { tokenHash: tokenHash(token), expiresAt, usedAt: null, createdAt: now },
+    create: { type, staffId: staff.id, tokenHash, expiresAt },
+    update: { tokenHash, expiresAt, usedAt: null, createdAt: now },
   });
   const invitation = type === 'ACTIVATION';
   await queueStaffMail(tx, {
@@ -54,7 +52,7 @@ export const STAFF_LINK_INVALID =
 /** What the activation page shows before the password is chosen; null when the link is not usable. */
 export async function findStaffLink(token: string) {
   const link = await db.staffToken.findUnique({
-    where: { tokenHash: tokenHash(token) },
+    where: { tokenHash: hashToken(token) },
     select: {
       id: true,
       type: true,

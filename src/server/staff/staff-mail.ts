@@ -1,6 +1,6 @@
 import 'server-only';
 import { escapeHtml } from '@/shared/html';
-import { getConfig } from '@/server/config';
+import { appLink } from '@/server/http/app-link';
 import type { Tx } from '@/server/db';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
@@ -43,5 +43,4 @@ export async function queueStaffMail(
 }
 
 /** The back office's page for a staff link (invitation or reset). */
-export const staffLinkUrl = (token: string) =>
-  `${getConfig().appUrl}/gestion/activation?jeton=${encodeURIComponent(token)}`;
+export const staffLinkUrl = (token: string) => appLink('/gestion/activation', token);

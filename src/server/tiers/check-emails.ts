@@ -3,6 +3,7 @@ import type { Tx } from '@/server/db';
 import { suggestEmail, suggestionMessage } from '@/shared/email/check-email';
 import { displayName } from './names';
 import { tiersByEmails } from './tiers.sql';
+import { formatLongDay } from '@/shared/dates';
 
 // The server half of the address check (issue 15 item 2; the rules are in src/shared/email/check-email.ts): a typo
 // suggestion, the same address already on another active tiers, and an address a hard bounce marked "invalide", for
@@ -12,8 +13,6 @@ export type EmailWarning =
   | { kind: 'suggestion'; message: string; suggestion: string }
   | { kind: 'shared'; message: string; tiers: { id: string; name: string; externalRef: string | null } }
   | { kind: 'rejected'; message: string };
-
-const DAY = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
 export type EmailToCheck = {
   email: string | null;
@@ -52,7 +51,7 @@ export async function checkEmails(tx: Tx, items: EmailToCheck[]): Promise<EmailW
       const at = rejected.get(email);
       warnings.push({
         kind: 'rejected',
-        message: `Un mail à cette adresse a été rejeté${at ? ` le ${DAY.format(at)}` : ''} (adresse inexistante) : demandez la bonne adresse à la personne.`,
+        message: `Un mail à cette adresse a été rejeté${at ? ` le ${formatLongDay(at)}` : ''} (adresse inexistante) : demandez la bonne adresse à la personne.`,
       });
     }
     for (const other of owners.get(email) ?? []) {

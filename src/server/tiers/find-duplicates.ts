@@ -1,9 +1,8 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
 import { displayName, normalizeName, sortNameOf } from './names';
+import type { TiersDuplicate } from '@/shared/tiers/save-tiers-data';
 import type { TTiersFields } from './schemas';
-
-export type TiersDuplicate = { id: string; name: string; externalRef: string | null; reason: string };
 
 /** Other active tiers with the same e-mail, or the same name at the same address: shown before saving. */
 export async function findDuplicates(tx: Tx, fields: TTiersFields, excludeId?: string): Promise<TiersDuplicate[]> {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { documentListSelect } from '@/server/documents/document-labels';
+import { documentListSelect } from '@/server/documents/document-select';
 import { tiersFieldsSelect } from './record-tiers-changes';
 
 /** A tiers with what hangs on it: the biens they own, their baux, their documents, their last mails. */

@@ -12,6 +12,9 @@ export function sortNameOf(t: { lastName: string; firstName?: string | null; com
   return normalizeName([t.companyName || t.lastName, t.companyName ? '' : (t.firstName ?? '')].join(' '));
 }
 
+/** The fields displayName reads, for a Prisma `select`: `{ id: true, ...tiersNameSelect }`. */
+export const tiersNameSelect = { civility: true, firstName: true, lastName: true, companyName: true } as const;
+
 /** How staff and mails name a person: "Mme Claire Martin", or the company name. */
 export function displayName(t: {
   civility?: string | null;

@@ -5,20 +5,14 @@ import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { cancelPendingEmailChanges } from './cancel-email-change';
 import { checkEmails } from './check-emails';
-import { findDuplicates, type TiersDuplicate } from './find-duplicates';
+import type { SaveTiersData } from '@/shared/tiers/save-tiers-data';
+import { findDuplicates } from './find-duplicates';
 import { displayName, sortNameOf } from './names';
 import { recordTiersChanges, tiersFieldsSelect } from './record-tiers-changes';
 import type { ZTiersForm, ZTiersUpdateForm, TTiersFields } from './schemas';
 import type { z } from 'zod';
 
 export type SaveTiersResult = { message: string; data: SaveTiersData };
-
-export type SaveTiersData = {
-  id?: string;
-  duplicates?: TiersDuplicate[];
-  /** The address as it was probably meant ("Vouliez-vous dire … ?"), asked before saving like a duplicate. */
-  emailSuggestion?: string;
-};
 
 const duplicateMessage = (n: number) =>
   `${n === 1 ? 'Un tiers ressemble' : `${n} tiers ressemblent`} à celui-ci : vérifiez, puis cliquez sur « Enregistrer quand même » si ce n'est pas un doublon.`;

@@ -13,7 +13,7 @@ export const ACCESS_STATUSES: readonly AccessStatus[] = [
   'UNENROLLED',
 ];
 
-/** The "Statut d'accès" column, word for word (DESIGN.md). */
+/** The "Statut d'accès" column, word for word (docs/decisions/010-access-status-counts-the-current-enrolment.md). */
 export const ACCESS_STATUS_LABELS: Record<AccessStatus, string> = {
   NOT_ENROLLED: 'Non inscrit',
   CREDENTIALS_TO_SEND: 'Inscrit – identifiants à envoyer',

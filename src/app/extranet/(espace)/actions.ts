@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { getExtranetActor } from '@/server/extranet/extranet-session';
 import { changePasswordAction, contactAgencyAction, updateContactAction } from '@/server/extranet/actions';
 import { endAllSessions, endCurrentSession } from '@/server/extranet/end-sessions';
-import { extranetAction, type ActionResult } from '@/server/extranet/extranet-action';
+import { extranetAction } from '@/server/extranet/extranet-action';
+import type { ActionResult } from '@/shared/action-result';
 import { requestInfo } from '@/server/extranet/request-info';
 import { clearSessionCookie } from '@/server/session/cookie';
 

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import type { MyDocument } from '@/server/extranet/my-documents';
-import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/server/documents/document-labels';
+import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/shared/documents/labels';
 import type { MyLease, MyProperty } from '@/server/extranet/my-space';
-import { formatCents, formatDateTime, formatDay } from '../_components/format';
+import { formatCalendarDay, formatLongDateTime } from '@/shared/dates';
+import { formatCents } from '../_components/format';
 
 export function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -95,8 +96,13 @@ export function LeaseCard({ lease, base = '/extranet', headingLevel = 3 }: { lea
       </Heading>
       <Facts
         items={[
-          ['Début', formatDay(lease.startDate)],
-          ['Fin', lease.endDate ? `${formatDay(lease.endDate)}${lease.ended ? ' (terminé)' : ''}` : 'Sans date de fin'],
+          ['Début', formatCalendarDay(lease.startDate)],
+          [
+            'Fin',
+            lease.endDate
+              ? `${formatCalendarDay(lease.endDate)}${lease.ended ? ' (terminé)' : ''}`
+              : 'Sans date de fin',
+          ],
           ['Loyer mensuel', formatCents(lease.rentCents)],
           ['Charges mensuelles', formatCents(lease.chargesCents)],
           ['Dépôt de garantie', formatCents(lease.depositCents)],
@@ -127,7 +133,7 @@ export function PropertyCard({
           ['Locataire', lease ? lease.tenants.join(', ') : 'Vacant (aucun bail en cours)'],
           ...(lease
             ? ([
-                ['Bail depuis le', formatDay(lease.startDate)],
+                ['Bail depuis le', formatCalendarDay(lease.startDate)],
                 ['Loyer mensuel', `${formatCents(lease.rentCents)} + ${formatCents(lease.chargesCents)} de charges`],
               ] as [string, string][])
             : []),
@@ -155,7 +161,7 @@ export function DocumentList({
           <div>
             <p className="font-medium">{d.title}</p>
             <p className="text-sm text-slate-600">
-              {DOCUMENT_CATEGORY_LABELS[d.category]} · {formatDateTime(d.createdAt)} · {formatSize(d.sizeBytes)}
+              {DOCUMENT_CATEGORY_LABELS[d.category]} · {formatLongDateTime(d.createdAt)} · {formatSize(d.sizeBytes)}
             </p>
           </div>
           <a

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import type { ActionResult } from '@/server/auth/staff-action';
+import type { ActionResult } from '@/shared/action-result';
 
 /** An extranet form bound to a server action: its fields get the action's field errors, its outcome is announced
  * (role=status / role=alert). (The back office's one-button forms are `ActionForm` in src/ui.) */

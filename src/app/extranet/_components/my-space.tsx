@@ -5,7 +5,7 @@ import { pendingEmailChange } from '@/server/extranet/update-contact';
 import { changePassword, signOutEverywhere } from '../(espace)/actions';
 import { ContactAgencyForm, ContactDetailsForm } from '../(espace)/forms';
 import { DocumentList, HomeFacts, LeaseCard, PropertyCard, Section } from '../(espace)/sections';
-import { formatDateTime } from './format';
+import { formatLongDateTime } from '@/shared/dates';
 import { NewPasswordForm } from './new-password-form';
 
 /** A form the person can use; in staff's read-only view, the same form in a disabled fieldset: it cannot submit. */
@@ -125,7 +125,7 @@ export async function MySpace({
           <ContactDetailsForm
             email={profile.email}
             phone={profile.phone}
-            pending={pending && { email: pending.email, until: formatDateTime(pending.expiresAt) }}
+            pending={pending && { email: pending.email, until: formatLongDateTime(pending.expiresAt) }}
           />
         </Writable>
       </Section>

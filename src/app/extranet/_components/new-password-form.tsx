@@ -1,6 +1,6 @@
 'use client';
 import { useActionState, useState } from 'react';
-import type { ActionResult } from '@/server/auth/staff-action';
+import type { ActionResult } from '@/shared/action-result';
 import { PasswordFeedback } from './password-feedback';
 import { PasswordInput } from './password-input';
 

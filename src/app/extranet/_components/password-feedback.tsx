@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import type { PasswordContext, PasswordVerdict } from '@/server/extranet/password-policy';
+import type { PasswordContext, PasswordVerdict } from '@/shared/extranet/password-policy';
 
 type Check = (password: string, context: PasswordContext) => PasswordVerdict;
 
@@ -22,7 +22,7 @@ export function PasswordFeedback({
   const [check, setCheck] = useState<Check | null>(null);
   useEffect(() => {
     let alive = true;
-    import('@/server/extranet/password-policy').then((m) => alive && setCheck(() => m.checkPassword));
+    import('@/shared/extranet/password-policy').then((m) => alive && setCheck(() => m.checkPassword));
     return () => {
       alive = false;
     };

@@ -1,7 +1,8 @@
 'use server';
 import { redirect } from 'next/navigation';
 import { resetPasswordWithTokenAction, setFirstPasswordAction } from '@/server/extranet/actions';
-import { extranetAction, type ActionResult } from '@/server/extranet/extranet-action';
+import { extranetAction } from '@/server/extranet/extranet-action';
+import type { ActionResult } from '@/shared/action-result';
 import { extranetSessionCookie } from '@/server/extranet/sign-in';
 import { putSessionCookie } from '@/server/session/cookie';
 

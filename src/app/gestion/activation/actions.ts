@@ -1,6 +1,7 @@
 'use server';
 import { redirect } from 'next/navigation';
-import { runExtranet, type ActionResult } from '@/server/extranet/extranet-action';
+import { runExtranet } from '@/server/extranet/extranet-action';
+import type { ActionResult } from '@/shared/action-result';
 import { requestInfo } from '@/server/extranet/request-info';
 import { ZStaffLinkPassword } from '@/server/staff/schemas';
 import { setStaffPasswordFromLink } from '@/server/staff/set-staff-password';

@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { ACCESS_STATUS_LABELS, type AccessStatus } from '@/shared/access/access-status-labels';
-import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
+import { MAIL_STATUS_LABELS } from '@/shared/outbox/mail-labels';
 import { EMAIL_INVALID_LABEL } from '@/shared/tiers/email-validity';
 import type { AccountRow } from '@/server/access/list-accounts';
-import { formatShortDateTime, KIND_LABELS } from './format';
+import { formatShortDateTime } from '@/shared/dates';
+import { KIND_LABELS } from './format';
 import { PageCheckbox, RowCheckbox } from './selection/page-rows';
 
 const STATUS_STYLES: Record<AccessStatus, string> = {

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
-import type { JobProgress } from '@/server/access/credentials-job';
+import type { JobProgress } from '@/shared/access/job-progress';
 import { resumeCredentialsJob } from './actions';
 
 const POLL_MS = 1000;

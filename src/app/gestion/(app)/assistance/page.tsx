@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { ActionForm } from '@/ui/action-form';
-import { formatDateTime } from '@/ui/date';
+import { formatShortDateTime } from '@/shared/dates';
 import { assignAction, handleAction } from './actions';
 import { listAssignableStaff } from '@/server/assistance/list-assignable-staff';
 import { listContactMessages } from '@/server/assistance/list-contact-messages';
@@ -114,7 +114,7 @@ export default async function AssistancePage({ searchParams }: { searchParams: P
                 </div>
                 <p className="text-sm text-slate-600">
                   {m.person.name} ({m.person.kind === 'LOCATAIRE' ? 'locataire' : 'propriétaire'}) ·{' '}
-                  {formatDateTime(m.createdAt)}
+                  {formatShortDateTime(m.createdAt)}
                   {m.person.email && <> · {m.person.email}</>}
                   {m.person.phone && <> · {m.person.phone}</>}
                 </p>

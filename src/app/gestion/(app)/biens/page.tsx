@@ -4,7 +4,7 @@ import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { LEASE_STATUS_LABELS, leaseStatus } from '@/server/leases/lease-status';
 import { listProperties, ZPropertyListQuery } from '@/server/properties/list-properties';
-import { PROPERTY_KIND_LABELS } from '@/server/properties/schemas';
+import { PROPERTY_KIND_LABELS } from '@/shared/properties/labels';
 import { displayName } from '@/server/tiers/names';
 import { buttonClass } from '@/ui/action-form';
 import { FilterSearch } from '@/ui/filter';

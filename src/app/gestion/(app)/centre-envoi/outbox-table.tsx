@@ -2,10 +2,10 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import type { MailStatus } from '@/generated/prisma/enums';
-import type { ActionResult } from '@/server/auth/staff-action';
-import type { MailPreview } from '@/server/outbox/preview-mail';
+import type { ActionResult } from '@/shared/action-result';
+import type { MailPreview } from '@/shared/outbox/mail-preview';
 import { cancelMailsAction, previewMailServerAction, retryMailsAction, sendMailsAction } from './actions';
-import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
+import { MAIL_STATUS_LABELS } from '@/shared/outbox/mail-labels';
 import { PreviewDialog } from './preview-dialog';
 import { PrintLettersButton } from './print-letters-button';
 import { ScrollRegion } from '@/ui/scroll-region';
@@ -287,10 +287,7 @@ export function OutboxTable({ rows: serverRows, canSend }: { rows: OutboxRow[]; 
         canSend={canSend}
         pending={pending}
         onSend={(id) => run(sendMailsAction, [id], () => setPreview(null))}
-        onPrinted={(result, id) => {
-          if (result.ok) setPreview(null);
-          printed(result, [id]);
-        }}
+        onPrinted={(result, id) => printed(result, [id])}
         onClose={() => {
           setPreview(null);
           opener.current?.focus();

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
-import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/server/outbox/labels';
+import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/shared/outbox/mail-labels';
 import { listOutbox, ZOutboxFilter } from '@/server/outbox/list-outbox';
-import { formatParisDateTime } from '@/server/mail/render-mail';
+import { formatLongDateTime } from '@/shared/dates';
 import { describeDelivery } from '@/shared/outbox/delivery-labels';
 import { FilterSelect } from '@/ui/filter';
 import { LiveSearch } from '@/ui/live-search';
@@ -22,7 +22,7 @@ export default async function CentreEnvoiPage({
   const { rows, total, pages } = await listOutbox(filter);
   const tableRows: OutboxRow[] = rows.map((r) => ({
     id: r.id,
-    date: formatParisDateTime(r.sentAt ?? r.createdAt),
+    date: formatLongDateTime(r.sentAt ?? r.createdAt),
     to: r.toName ? `${r.toName} <${r.toAddress}>` : r.toAddress,
     subject: r.subject,
     type: MAIL_TYPE_LABELS[r.type],
@@ -33,12 +33,9 @@ export default async function CentreEnvoiPage({
       r.status === 'FAILED'
         ? r.lastError
         : r.status === 'SENDING' && r.lastError && r.nextAttemptAt
-          ? `Nouvel essai le ${formatParisDateTime(r.nextAttemptAt)} (${r.lastError})`
+          ? `Nouvel essai le ${formatLongDateTime(r.nextAttemptAt)} (${r.lastError})`
           : r.deliveryKind && r.deliveryAt
-            ? describeDelivery(
-                { kind: r.deliveryKind, at: r.deliveryAt, detail: r.deliveryDetail },
-                formatParisDateTime,
-              )
+            ? describeDelivery({ kind: r.deliveryKind, at: r.deliveryAt, detail: r.deliveryDetail }, formatLongDateTime)
             : null,
   }));
   const pageHref = (page: number) => {

@@ -1,9 +1,9 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import type { MailPreview } from '@/server/outbox/preview-mail';
-import { PrintLettersButton } from './print-letters-button';
+import type { MailPreview } from '@/shared/outbox/mail-preview';
+import { usePrintLetters, type PrintResult } from './print-letters-button';
 
-/** A button of the loupe's bar. Another action (e.g. « Imprimer ») is one more entry of `actions`. */
+/** A button of the loupe's bar: Envoyer, Imprimer, then the caller's `actions`. */
 export type LoupeAction = { key: string; label: string; primary?: boolean; disabled?: boolean; onClick: () => void };
 
 /**
@@ -11,6 +11,7 @@ export type LoupeAction = { key: string; label: string; primary?: boolean; disab
  * in view in a bar at the top while the mail scrolls under it; focus starts on the first one (Envoyer when the mail
  * waits for review). The HTML body is shown in an iframe with an empty sandbox and srcdoc: no script runs and, under
  * the page's CSP, nothing is loaded from outside. The text version is focusable, so it scrolls by keyboard.
+ * Imprimer closes the loupe, whatever the outcome, so that the page's message about it is in view.
  */
 export function PreviewDialog({
   preview,
@@ -25,7 +26,7 @@ export function PreviewDialog({
   canSend: boolean;
   pending: boolean;
   onSend: (id: string) => void;
-  onPrinted: (result: { ok: boolean; text: string }, id: string) => void;
+  onPrinted: (result: PrintResult, id: string) => void;
   onClose: () => void;
   /** More actions, after Envoyer and before Fermer. */
   actions?: LoupeAction[];
@@ -41,10 +42,26 @@ export function PreviewDialog({
     if (!preview && d.open) d.close();
   }, [preview]);
 
+  const { print, busy } = usePrintLetters((result, [id]) => {
+    dialog.current?.close();
+    onPrinted(result, id!);
+  });
+
   const all: LoupeAction[] = preview
     ? [
         ...(canSend && preview.status === 'PENDING_REVIEW'
           ? [{ key: 'send', label: 'Envoyer', primary: true, disabled: pending, onClick: () => onSend(preview.id) }]
+          : []),
+        ...(canSend && preview.status === 'TO_PRINT'
+          ? [
+              {
+                key: 'print',
+                label: busy ? 'Impression…' : 'Imprimer',
+                primary: true,
+                disabled: pending || busy,
+                onClick: () => print([preview.id]),
+              },
+            ]
           : []),
         ...actions,
       ]
@@ -64,14 +81,6 @@ export function PreviewDialog({
               {preview.channel === 'LETTER' ? 'Aperçu de la lettre' : 'Aperçu du mail'}
             </h2>
             <div className="flex gap-2">
-              {canSend && preview.status === 'TO_PRINT' && (
-                <PrintLettersButton
-                  ids={[preview.id]}
-                  className="rounded-md bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-                  disabled={pending}
-                  onDone={(result) => onPrinted(result, preview.id)}
-                />
-              )}
               {all.map((action) => (
                 <button
                   key={action.key}

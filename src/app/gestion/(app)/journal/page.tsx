@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requireStaff } from '@/server/auth/staff-session';
 import { eventLabel } from '@/server/journal/event-labels';
 import { journalFilterOptions, listEvents, ZJournalFilter } from '@/server/journal/list-events';
-import { formatDateTime } from '@/ui/date';
+import { formatShortDateTime } from '@/shared/dates';
 import { LiveSearch } from '@/ui/live-search';
 import { Table } from '@/ui/table';
 
@@ -114,7 +114,7 @@ export default async function JournalPage({
         >
           {rows.map((r) => (
             <tr key={r.id} className="border-t border-slate-100 align-top">
-              <td className="whitespace-nowrap px-3 py-2">{formatDateTime(r.createdAt)}</td>
+              <td className="whitespace-nowrap px-3 py-2">{formatShortDateTime(r.createdAt)}</td>
               <td className="px-3 py-2">{eventLabel(r.type)}</td>
               <td className="px-3 py-2">{r.actor}</td>
               <td className="px-3 py-2">

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
-import type { ActionResult } from '@/server/auth/staff-action';
-import type { CredentialSettings } from '@/server/settings/get-settings';
+import type { ActionResult } from '@/shared/action-result';
+import type { CredentialSettings } from '@/shared/settings/credential-settings';
 import { Field } from '@/ui/field';
 import { saveCredentialSettings } from './credential-settings-actions';
 

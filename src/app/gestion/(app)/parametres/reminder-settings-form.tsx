@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import type { ActionResult } from '@/server/auth/staff-action';
+import type { ActionResult } from '@/shared/action-result';
 import { Field } from '@/ui/field';
 import { saveReminderSettings } from './reminder-settings-actions';
 

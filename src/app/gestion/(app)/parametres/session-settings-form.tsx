@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
-import type { ActionResult } from '@/server/auth/staff-action';
-import type { SessionLifetimes } from '@/server/session/lifetimes';
+import type { ActionResult } from '@/shared/action-result';
+import type { SessionLifetimes } from '@/shared/session/lifetimes';
 import { Field } from '@/ui/field';
 import { saveSessionLifetimes } from './credential-settings-actions';
 

@@ -1,8 +1,9 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { staffAction, type ActionResult } from '@/server/auth/staff-action';
+import { staffAction } from '@/server/auth/staff-action';
 import { deleteDocumentAction, setDocumentVisibilityAction, uploadDocumentAction } from '@/server/documents/actions';
 import { archiveTiersAction, createTiersAction, updateTiersAction } from '@/server/tiers/actions';
+import type { ActionResult } from '@/shared/action-result';
 
 export const createTiers = staffAction(createTiersAction);
 export const updateTiers = staffAction(updateTiersAction);

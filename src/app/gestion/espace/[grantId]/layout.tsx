@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDateTime } from '@/ui/date';
+import { formatShortDateTime } from '@/shared/dates';
 import { loadSpaceView } from './load';
 import { ViewTimer } from './view-timer';
 
@@ -31,7 +31,7 @@ export default async function SpaceViewLayout({
           <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
             <p>
               <strong>Vous consultez l&apos;espace de {view.name} (lecture seule)</strong> · jusqu&apos;à{' '}
-              {formatDateTime(view.expiresAt)}
+              {formatShortDateTime(view.expiresAt)}
             </p>
             <Link href={`/gestion/acces/${view.tiersId}/diagnostic`} className="font-medium underline">
               Quitter

@@ -25,7 +25,7 @@ export function PageRows({ rows, children }: { rows: Selected[]; children: React
 // The last box ticked or unticked by hand: the other end of a shift-click range.
 let anchor: string | null = null;
 
-/** The selection checkbox of a row; its accessible name is the person's name (DESIGN.md). */
+/** The selection checkbox of a row; its accessible name is the person's name, so that a screen reader says whose. */
 export function RowCheckbox({ row }: { row: Selected }) {
   const rows = useContext(PageRowsContext);
   const selected = useSelection();

@@ -2,8 +2,8 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
-import type { JobProgress } from '@/server/access/credentials-job';
-import type { MailPreview } from '@/server/outbox/preview-mail';
+import type { JobProgress } from '@/shared/access/job-progress';
+import type { MailPreview } from '@/shared/outbox/mail-preview';
 import { previewMailServerAction, sendMailsAction } from '../../centre-envoi/actions';
 import { PreviewDialog } from '../../centre-envoi/preview-dialog';
 import { describeSelection, selectResults } from '../actions';
@@ -281,7 +281,6 @@ export function SelectionToolbar({
         pending={pending}
         onSend={send}
         onPrinted={(result) => {
-          setPreview(null);
           setError(result.ok ? null : result.text);
           if (result.ok) setNotice((before) => ({ ...before, text: result.text }));
           router.refresh();

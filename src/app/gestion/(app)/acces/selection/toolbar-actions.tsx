@@ -1,4 +1,4 @@
-import type { ActionResult } from '@/server/auth/staff-action';
+import type { ActionResult } from '@/shared/action-result';
 import { isEnrolledStatus } from '@/shared/access/access-status-labels';
 import { enroll, generateCredentials, generateLetters, remind, unenroll } from '../actions';
 import type { Selected } from './store';

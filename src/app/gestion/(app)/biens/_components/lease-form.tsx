@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import type { ActionResult } from '@/server/auth/staff-action';
+import type { ActionResult } from '@/shared/action-result';
 import { FormMessage, SaveButton, useActionForm } from '@/ui/action-form';
 import { Combobox } from '@/ui/combobox';
 import { Field } from '@/ui/field';

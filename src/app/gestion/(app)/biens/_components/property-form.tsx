@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import type { ActionResult } from '@/server/auth/staff-action';
-import { PROPERTY_KIND_LABELS } from '@/server/properties/schemas';
+import type { ActionResult } from '@/shared/action-result';
+import { PROPERTY_KIND_LABELS } from '@/shared/properties/labels';
 import { FormMessage, SaveButton, useActionForm } from '@/ui/action-form';
 import { Combobox } from '@/ui/combobox';
 import { Field, SelectField } from '@/ui/field';

@@ -1,6 +1,8 @@
 import { staffRoute } from '@/server/auth/staff-action';
 import { iterateEvents, ZJournalFilter } from '@/server/journal/list-events';
-import { CSV_HEADER, csvLine, journalRowToCsv } from '@/server/journal/to-csv';
+import { CSV_HEADER, journalRowToCsv } from '@/server/journal/to-csv';
+import { csvLine } from '@/shared/csv';
+import { parisIsoDay } from '@/shared/dates';
 
 // CSV for Excel in French: `;` separator, UTF-8 with BOM, streamed so a large journal never sits in memory.
 export const GET = staffRoute({ permission: 'journal:read', query: ZJournalFilter }, async ({ input }) => {
@@ -16,7 +18,7 @@ export const GET = staffRoute({ permission: 'journal:read', query: ZJournalFilte
       else controller.enqueue(encoder.encode(journalRowToCsv(next.value)));
     },
   });
-  const day = new Date().toISOString().slice(0, 10);
+  const day = parisIsoDay();
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

@@ -1,7 +1,8 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { staffAction, type ActionResult } from '@/server/auth/staff-action';
+import { staffAction } from '@/server/auth/staff-action';
 import * as staff from '@/server/staff/actions';
+import type { ActionResult } from '@/shared/action-result';
 
 // Each Équipe action through the one staff-action wrapper (ADMIN only: staff:manage); the list is re-read after it.
 const withRefresh =

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ROLE_LABELS } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
-import { formatParisDateTime } from '@/server/mail/render-mail';
+import { formatLongDateTime } from '@/shared/dates';
 import { listTeam, type TeamMember } from '@/server/staff/list-team';
 import { ActionForm, buttonClass } from '@/ui/action-form';
 import {
@@ -71,9 +71,9 @@ export default async function TeamPage() {
                 <td className="px-3 py-2">{m.email}</td>
                 <td className="px-3 py-2">{ROLE_LABELS[m.role]}</td>
                 <td className="px-3 py-2">{status(m)}</td>
-                <td className="px-3 py-2">{m.lastLoginAt ? formatParisDateTime(m.lastLoginAt) : 'Jamais'}</td>
+                <td className="px-3 py-2">{m.lastLoginAt ? formatLongDateTime(m.lastLoginAt) : 'Jamais'}</td>
                 <td className="px-3 py-2">{m.activeSessions}</td>
-                <td className="px-3 py-2">{m.lockedUntil ? formatParisDateTime(m.lockedUntil) : '—'}</td>
+                <td className="px-3 py-2">{m.lockedUntil ? formatLongDateTime(m.lockedUntil) : '—'}</td>
                 <td className="flex flex-col gap-2 px-3 py-2">
                   <ActionForm action={changeMemberRole} className="flex flex-wrap items-center gap-1">
                     <input type="hidden" name="staffId" value={m.id} />

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useState, useTransition } from 'react';
 import type { MailType, TiersKind } from '@/generated/prisma/enums';
-import type { ActionResult } from '@/server/auth/staff-action';
+import type { ActionResult } from '@/shared/action-result';
 import { Field, TextAreaField } from '@/ui/field';
 import {
   previewMailTemplateAction,

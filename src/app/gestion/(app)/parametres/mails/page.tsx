@@ -4,8 +4,8 @@ import { TiersKind } from '@/generated/prisma/enums';
 import { requireStaff } from '@/server/auth/staff-session';
 import { getMailTemplateSettings } from '@/server/mail/get-mail-template-settings';
 import { ZTemplateMailType } from '@/server/mail/schemas';
-import { formatParisDateTime } from '@/server/mail/render-mail';
-import { MAIL_TYPE_LABELS } from '@/server/outbox/labels';
+import { formatLongDateTime } from '@/shared/dates';
+import { MAIL_TYPE_LABELS } from '@/shared/outbox/mail-labels';
 import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
 import { FilterSelect } from '@/ui/filter';
 import { AgencyIdentityForm, TemplateEditor, TestConnectionButton } from './mail-settings-forms';
@@ -86,7 +86,7 @@ export default async function MailSettingsPage({
         </form>
         <p className="text-sm text-slate-700">
           {settings.customizedAt
-            ? `Modèle personnalisé le ${formatParisDateTime(settings.customizedAt)}.`
+            ? `Modèle personnalisé le ${formatLongDateTime(settings.customizedAt)}.`
             : 'Modèle par défaut de Trousseau.'}
         </p>
         <TemplateEditor

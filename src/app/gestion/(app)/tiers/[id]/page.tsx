@@ -4,14 +4,14 @@ import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { formatEuros, formatFrenchDate } from '@/server/leases/french-formats';
 import { LEASE_STATUS_LABELS, leaseStatus } from '@/server/leases/lease-status';
-import { PROPERTY_KIND_LABELS } from '@/server/properties/schemas';
+import { PROPERTY_KIND_LABELS } from '@/shared/properties/labels';
 import { getTiers } from '@/server/tiers/get-tiers';
 import { displayName } from '@/server/tiers/names';
 import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
-import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/server/outbox/labels';
+import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/shared/outbox/mail-labels';
 import { describeDelivery } from '@/shared/outbox/delivery-labels';
 import { EMAIL_INVALID_LABEL, isEmailInvalid } from '@/shared/tiers/email-validity';
-import { formatDateTime } from '@/ui/date';
+import { formatShortDateTime } from '@/shared/dates';
 import { updateTiers } from '../actions';
 import { SpaceViewButton } from '../../acces/space-view-button';
 import { ArchiveButton } from '../_components/archive-button';
@@ -52,7 +52,7 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
         {isEmailInvalid(tiers) && (
           <p role="note" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
             Adresse e-mail <strong>{EMAIL_INVALID_LABEL}</strong> : un mail à {tiers.email} a été rejeté le{' '}
-            {formatDateTime(tiers.emailInvalidAt)}
+            {formatShortDateTime(tiers.emailInvalidAt)}
             {tiers.emailInvalidReason ? ` (${tiers.emailInvalidReason})` : ''}. Corrigez-la puis générez de nouveaux
             identifiants.
           </p>
@@ -154,12 +154,12 @@ export default async function TiersDetailPage({ params }: { params: Promise<{ id
           <ul className="flex flex-col gap-1">
             {tiers.outboxMails.map((m) => (
               <li key={m.id}>
-                {formatDateTime(m.sentAt ?? m.createdAt)} · {MAIL_TYPE_LABELS[m.type]} à {m.toAddress} :{' '}
+                {formatShortDateTime(m.sentAt ?? m.createdAt)} · {MAIL_TYPE_LABELS[m.type]} à {m.toAddress} :{' '}
                 <strong>{MAIL_STATUS_LABELS[m.status]}</strong>
                 {m.deliveryKind && m.deliveryAt && (
                   <span className="block text-sm text-slate-700">
                     {describeDelivery({ kind: m.deliveryKind, at: m.deliveryAt, detail: m.deliveryDetail }, (d) =>
-                      formatDateTime(d),
+                      formatShortDateTime(d),
                     )}
                   </span>
                 )}

@@ -1,8 +1,8 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useRef } from 'react';
-import { DOCUMENT_CATEGORY_LABELS } from '@/server/documents/document-labels';
-import { ACCEPT_ATTRIBUTE } from '@/server/documents/file-type';
+import { DOCUMENT_CATEGORY_LABELS } from '@/shared/documents/labels';
+import { ACCEPT_ATTRIBUTE } from '@/shared/documents/accept';
 import { buttonClass, FormMessage, useActionForm } from '@/ui/action-form';
 import { Field, SelectField } from '@/ui/field';
 import { uploadDocument } from '../actions';

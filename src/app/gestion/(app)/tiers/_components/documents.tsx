@@ -1,7 +1,8 @@
 import type { DocumentCategory } from '@/generated/prisma/enums';
-import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/server/documents/document-labels';
+import { DOCUMENT_CATEGORY_LABELS, formatSize } from '@/shared/documents/labels';
 import { DocumentControls } from './document-controls';
 import { DocumentUploadForm } from './document-upload-form';
+import { formatShortDateTime } from '@/shared/dates';
 
 type DocumentRow = {
   id: string;
@@ -12,8 +13,6 @@ type DocumentRow = {
   visibleOnExtranet: boolean;
   createdAt: Date;
 };
-
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** The documents of a tiers, a bien or a bail, with their download links and (for those who may) the upload form. */
 export function DocumentsSection({
@@ -49,7 +48,7 @@ export function DocumentsSection({
                 </a>{' '}
                 <span className="text-slate-600">
                   ({DOCUMENT_CATEGORY_LABELS[d.category]}, {formatSize(d.sizeBytes)}, ajouté le{' '}
-                  {dateTime.format(d.createdAt)})
+                  {formatShortDateTime(d.createdAt)})
                 </span>
               </span>
               <span className={d.visibleOnExtranet ? 'text-green-800' : 'text-slate-600'}>

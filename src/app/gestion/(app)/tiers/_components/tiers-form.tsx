@@ -4,8 +4,8 @@ import { useRouter } from 'next/navigation';
 import { buttonClass, FormMessage, SaveButton, useActionForm } from '@/ui/action-form';
 import { EmailField } from '@/ui/email-field';
 import { Field, SelectField } from '@/ui/field';
-import type { ActionResult } from '@/server/auth/staff-action';
-import type { SaveTiersData } from '@/server/tiers/save-tiers';
+import type { ActionResult } from '@/shared/action-result';
+import type { SaveTiersData } from '@/shared/tiers/save-tiers-data';
 
 export type TiersValues = {
   id?: string;

@@ -1,8 +1,8 @@
 'use client';
 import { useRef, useState, useTransition } from 'react';
-import type { ActionResult } from '@/server/auth/staff-action';
+import type { ActionResult } from '@/shared/action-result';
 import type { ImportLine, ImportReport } from '@/server/import/plan-import';
-import { tooLargeFile, TOO_LARGE_MESSAGE } from '@/server/http/limits';
+import { tooLargeFile, TOO_LARGE_MESSAGE } from '@/shared/upload-limits';
 import { buttonClass, FormMessage, secondaryButtonClass, UNREACHABLE } from '@/ui/action-form';
 import { Field, SelectField } from '@/ui/field';
 import { Table } from '@/ui/table';

@@ -3,12 +3,12 @@ import Link from 'next/link';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { diagnose, type AttemptView, type FixAction } from '@/server/diagnostic/diagnose';
-import { MAIL_STATUS_LABELS } from '@/server/outbox/labels';
+import { MAIL_STATUS_LABELS } from '@/shared/outbox/mail-labels';
 import { describeDelivery } from '@/shared/outbox/delivery-labels';
 import { EMAIL_INVALID_LABEL } from '@/shared/tiers/email-validity';
 import { ACCESS_STATUS_LABELS } from '@/shared/access/access-status-labels';
 import { ActionForm } from '@/ui/action-form';
-import { formatDateTime } from '@/ui/date';
+import { formatShortDateTime } from '@/shared/dates';
 import { SpaceViewButton } from '../../space-view-button';
 import { enrollFix, generateFix, unlockFix } from './actions';
 import { orNotFound } from '@/server/http/not-found';
@@ -92,7 +92,7 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
           )}
           {d.person.emailInvalid && (
             <span className="block text-sm text-red-700">
-              Rejetée le {formatDateTime(d.person.emailInvalid.at)}
+              Rejetée le {formatShortDateTime(d.person.emailInvalid.at)}
               {d.person.emailInvalid.reason ? ` : ${d.person.emailInvalid.reason}` : ''}
             </span>
           )}
@@ -102,24 +102,24 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
       ),
     ],
     ...(d.emailChangedAt
-      ? ([['E-mail modifié le', formatDateTime(d.emailChangedAt)]] as [string, React.ReactNode][])
+      ? ([['E-mail modifié le', formatShortDateTime(d.emailChangedAt)]] as [string, React.ReactNode][])
       : []),
     ["Statut d'accès", ACCESS_STATUS_LABELS[d.accessStatus]],
     [
       'Identifiants générés',
       a?.credentialsGeneratedAt
-        ? `${formatDateTime(a.credentialsGeneratedAt)}${a.credentialsGeneratedBy ? ` par ${a.credentialsGeneratedBy}` : ''}`
+        ? `${formatShortDateTime(a.credentialsGeneratedAt)}${a.credentialsGeneratedBy ? ` par ${a.credentialsGeneratedBy}` : ''}`
         : 'jamais',
     ],
     [
       'Mot de passe provisoire',
-      a?.temporaryPassword ? `expire le ${formatDateTime(a.temporaryPassword.expiresAt)}` : '—',
+      a?.temporaryPassword ? `expire le ${formatShortDateTime(a.temporaryPassword.expiresAt)}` : '—',
     ],
     [
       "Dernier mail d'identifiants",
       d.lastMail ? (
         <>
-          {MAIL_STATUS_LABELS[d.lastMail.status]} · {formatDateTime(d.lastMail.sentAt ?? d.lastMail.createdAt)} ·{' '}
+          {MAIL_STATUS_LABELS[d.lastMail.status]} · {formatShortDateTime(d.lastMail.sentAt ?? d.lastMail.createdAt)} ·{' '}
           <Link href={`/gestion/centre-envoi?statut=${d.lastMail.status}`} className="text-brand-700 underline">
             Centre d&apos;envoi
           </Link>
@@ -128,7 +128,7 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
             <span className="block text-slate-700">
               {describeDelivery(
                 { kind: d.lastMail.deliveryKind, at: d.lastMail.deliveryAt, detail: d.lastMail.deliveryDetail },
-                (date) => formatDateTime(date),
+                (date) => formatShortDateTime(date),
               )}
             </span>
           )}
@@ -137,10 +137,10 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
         'aucun'
       ),
     ],
-    ['Dernière connexion réussie', formatDateTime(a?.lastLoginAt, 'jamais')],
+    ['Dernière connexion réussie', formatShortDateTime(a?.lastLoginAt, 'jamais')],
     [
       'Verrouillage',
-      a?.lockedUntil ? `jusqu'au ${formatDateTime(a.lockedUntil)} (${a.failedLoginCount} essais)` : 'non',
+      a?.lockedUntil ? `jusqu'au ${formatShortDateTime(a.lockedUntil)} (${a.failedLoginCount} essais)` : 'non',
     ],
     ['Sessions actives', a ? String(a.activeSessions) : '0'],
   ];
@@ -213,7 +213,7 @@ export default async function DiagnosticPage({ params }: { params: Promise<{ tie
             <tbody>
               {d.attempts.map((t, i) => (
                 <tr key={i} className="border-t border-slate-100">
-                  <td className="py-1 pr-3">{formatDateTime(t.at)}</td>
+                  <td className="py-1 pr-3">{formatShortDateTime(t.at)}</td>
                   <td className="py-1 pr-3 font-mono">{t.typed}</td>
                   <td className={`py-1 pr-3 ${t.outcome === 'SUCCESS' ? 'text-emerald-800' : 'text-red-800'}`}>
                     {OUTCOMES[t.outcome]}

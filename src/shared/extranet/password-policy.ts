@@ -1,6 +1,6 @@
 // The extranet password policy, shared by the form (live feedback in the browser) and the server (which enforces
 // it): at least 12 characters, not the identifiant or the person's name, not guessable (zxcvbn-ts with the common
-// and French dictionaries). No 'server-only' here on purpose. See docs/decisions/033.
+// and French dictionaries). Client-safe on purpose (docs/decisions/032-password-policy.md).
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as fr from '@zxcvbn-ts/language-fr';

@@ -1,6 +1,6 @@
 import type { MailStatus, MailType } from '@/generated/prisma/enums';
 
-// French names shown in the centre d'envoi. No `server-only`: client components print them too.
+// French names shown in the centre d'envoi, by server pages and client components alike.
 
 export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
   PENDING_REVIEW: 'À vérifier',

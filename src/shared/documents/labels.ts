@@ -9,18 +9,7 @@ export const DOCUMENT_CATEGORY_LABELS: Record<DocumentCategory, string> = {
   AUTRE: 'Autre',
 };
 
-/** What a document list shows (never the storage key). */
-export const documentListSelect = {
-  id: true,
-  title: true,
-  category: true,
-  fileName: true,
-  mimeType: true,
-  sizeBytes: true,
-  visibleOnExtranet: true,
-  createdAt: true,
-} as const;
-
+/** "850 ko", "1,2 Mo". */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} o`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} ko`;

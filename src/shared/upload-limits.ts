@@ -1,5 +1,5 @@
 // Upload limits, shared by the browser (checked before sending), src/proxy.ts (413 before the body is read) and the
-// use cases. No `server-only`: client forms import them.
+// use cases.
 
 /** A document or a CSV import: 10 Mo. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
