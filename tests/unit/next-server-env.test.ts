@@ -17,6 +17,8 @@ describe('the next start environment', () => {
     expect(nextServerEnv({ NODE_ENV: 'production', NODE_OPTIONS: '--enable-source-maps' }).NODE_OPTIONS).toBe(
       `--enable-source-maps ${SERVER_HEAP_CAP}`,
     );
-    expect(nextServerEnv({ NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=4096' }).NODE_OPTIONS).toBe('--max-old-space-size=4096');
+    expect(nextServerEnv({ NODE_ENV: 'production', NODE_OPTIONS: '--max-old-space-size=4096' }).NODE_OPTIONS).toBe(
+      '--max-old-space-size=4096',
+    );
   });
 });

@@ -1,6 +1,5 @@
 import 'server-only';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import type { MailChannel, MailStatus, MailType } from '@/generated/prisma/enums';
 import type { Actor } from '@/server/audit/record-event';
 import { recordEvent } from '@/server/audit/record-event';
 import { getConfig } from '@/server/config';
