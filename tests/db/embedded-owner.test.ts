@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tableFingerprints } from '@/server/db/backup';
+import { withCopy } from '@/server/db/copy-in';
 import { embeddedServer, openEngine } from '@/server/db/engine';
 import { lockFileOf } from '@/server/db/embedded/owner-lock';
 
@@ -162,6 +163,8 @@ describe('one owner of the embedded data directory', () => {
     const app = await startOwner();
     expect(app.ready, app.out()).toBe(true);
     const live = openEngine({ kind: 'pglite', dataDir }); // reaches the app's database through its socket
+    // Through the socket a COPY FROM STDIN would hang PGlite (decision 047): the import writes by statements there.
+    expect(await withCopy((copy) => live.prisma.$transaction(async () => copy()))).toBeNull();
     const conn = await live.connect();
     const before = await tableFingerprints(conn);
     await conn.release();
