@@ -1,6 +1,6 @@
 import 'server-only';
 import type { MailStatus, MailType } from '@/generated/prisma/enums';
-import { recordEvents, type Actor } from '@/server/audit/record-event';
+import { recordEvents, type Actor } from '@/server/journal/record-event';
 import type { Tx } from '@/server/db';
 import { CREDENTIAL_MAIL_TYPES } from '@/server/outbox/mail-kinds';
 
@@ -66,7 +66,6 @@ export async function withdrawUnsentMails(
     retired.map((m) => ({
       type: status === 'REPLACED' ? 'mail.replaced' : 'mail.cancelled',
       tiersId: m.tiersId,
-      targetType: 'OutboxMail',
       targetId: m.id,
       details: { reason },
     })),

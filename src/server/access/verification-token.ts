@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { VerificationType } from '@/generated/prisma/enums';
 import { LINK_MAIL_TYPES, withdrawUnsentMails, type RetiredMail } from './unsent-mails';
-import type { Actor } from '@/server/audit/record-event';
+import type { Actor } from '@/server/journal/record-event';
 import { getConfig } from '@/server/config';
 import { db, type Tx } from '@/server/db';
 

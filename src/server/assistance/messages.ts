@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -74,7 +74,6 @@ export const assignMessage = defineStaffAction({
       await recordEvent(tx, audit, {
         type: 'assistance.assigned',
         tiersId: message.tiersId,
-        targetType: 'message',
         targetId: input.messageId,
         details: { to: staff.name },
       });
@@ -97,7 +96,6 @@ export const markMessageHandled = defineStaffAction({
       await recordEvent(tx, audit, {
         type: 'assistance.handled',
         tiersId: message.tiersId,
-        targetType: 'message',
         targetId: input.messageId,
       });
     });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
@@ -24,7 +24,6 @@ export const unlockAccount = defineStaffAction({
       await recordEvent(tx, audit, {
         type: 'access.unlocked',
         tiersId: input.tiersId,
-        targetType: 'account',
         targetId: account.id,
       });
     });

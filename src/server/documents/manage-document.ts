@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -52,7 +52,6 @@ export const setDocumentVisibilityAction = defineStaffAction({
       await recordEvent(tx, audit, {
         type: 'document.visibility_changed',
         tiersId: document.tiersId,
-        targetType: 'document',
         targetId: document.id,
         details: { title: document.title, visibleOnExtranet: input.visible },
       });
@@ -76,7 +75,6 @@ export const deleteDocumentAction = defineStaffAction({
       await recordEvent(tx, audit, {
         type: 'document.deleted',
         tiersId: found.tiersId,
-        targetType: 'document',
         targetId: found.id,
         details: {
           title: found.title,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
@@ -68,7 +68,6 @@ export const uploadDocumentAction = defineStaffAction({
         await recordEvent(tx, audit, {
           type: 'document.uploaded',
           tiersId,
-          targetType: 'document',
           targetId: document.id,
           details: {
             fileName,

@@ -1,4 +1,4 @@
-import { eventLabel } from './event-labels';
+import { eventLabel } from './events';
 import type { JournalRow } from './list-events';
 
 const paris = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });

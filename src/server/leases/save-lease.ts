@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
@@ -25,7 +25,6 @@ export const createLeaseAction = defineStaffAction({
       await recordEvent(tx, audit, {
         type: 'lease.created',
         tiersId: tenantIds[0],
-        targetType: 'lease',
         targetId: lease.id,
         details: { propertyId, tenantIds },
       });
@@ -49,7 +48,6 @@ export const updateLeaseAction = defineStaffAction({
       await recordEvent(tx, audit, {
         type: 'lease.updated',
         tiersId: tenantIds[0],
-        targetType: 'lease',
         targetId: id,
         details: { tenantIds },
       });

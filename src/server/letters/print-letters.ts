@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent, recordEvents, type Actor } from '@/server/audit/record-event';
+import { recordEvent, recordEvents, type Actor } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { formatParisDateTime } from '@/server/mail/render-mail';
@@ -111,7 +111,6 @@ export async function printLetters(actor: Extract<Actor, { type: 'STAFF' }>, ids
         taken.map((row) => ({
           type: 'letter.printed',
           tiersId: row.tiersId,
-          targetType: 'OutboxMail',
           targetId: row.id,
           details: { letters: taken.length },
         })),
@@ -143,7 +142,6 @@ async function withdraw(rows: Row[]) {
           {
             type: status === 'REPLACED' ? 'mail.replaced' : 'mail.cancelled',
             tiersId: row.tiersId,
-            targetType: 'OutboxMail',
             targetId: row.id,
             details: { reason: status === 'REPLACED' ? 'newer_credentials' : 'credentials_closed' },
           },

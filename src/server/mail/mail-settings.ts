@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { MailType, TiersKind } from '@/generated/prisma/enums';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { loadAgency, maskSecret, renderMail } from './render-mail';
@@ -104,7 +104,6 @@ export const saveAgencyIdentity = defineStaffAction({
       await tx.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
       await recordEvent(tx, audit, {
         type: 'settings.mail_identity_updated',
-        targetType: 'AgencySettings',
         targetId: '1',
         details: input,
       });
@@ -127,7 +126,6 @@ export const saveMailTemplate = defineStaffAction({
       });
       await recordEvent(tx, audit, {
         type: 'settings.mail_template_updated',
-        targetType: 'MailTemplate',
         targetId: row.id,
         details: { type, audience },
       });
@@ -145,7 +143,6 @@ export const resetMailTemplate = defineStaffAction({
       if (count)
         await recordEvent(tx, audit, {
           type: 'settings.mail_template_reset',
-          targetType: 'MailTemplate',
           details: input,
         });
     });

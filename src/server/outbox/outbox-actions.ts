@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -36,7 +36,6 @@ export const sendMails = defineStaffAction({
         await recordEvent(tx, audit, {
           type: 'mail.sent',
           tiersId: m.tiersId,
-          targetType: 'OutboxMail',
           targetId: m.id,
           details: { to: m.toAddress },
         });
@@ -69,7 +68,6 @@ export const retryMails = defineStaffAction({
         await recordEvent(tx, audit, {
           type: 'mail.retried',
           tiersId: m.tiersId,
-          targetType: 'OutboxMail',
           targetId: m.id,
         });
       return mails.length;
@@ -105,7 +103,6 @@ export const cancelMails = defineStaffAction({
         await recordEvent(tx, audit, {
           type: 'mail.cancelled',
           tiersId: m.tiersId,
-          targetType: 'OutboxMail',
           targetId: m.id,
         });
       return mails.length;

@@ -2,8 +2,8 @@ import 'server-only';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { z } from 'zod';
 import type { MailChannel, MailStatus, MailType } from '@/generated/prisma/enums';
-import type { Actor } from '@/server/audit/record-event';
-import { recordEvent } from '@/server/audit/record-event';
+import type { Actor } from '@/server/journal/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
@@ -83,7 +83,6 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
     await recordEvent(tx, actor, {
       type: 'mail.previewed',
       tiersId: mail.tiersId,
-      targetType: 'OutboxMail',
       targetId: mail.id,
     });
     if (mail.channel === 'LETTER' && mail.letter) {

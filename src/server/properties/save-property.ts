@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
@@ -15,7 +15,6 @@ export const createPropertyAction = defineStaffAction({
       await recordEvent(tx, audit, {
         type: 'property.created',
         tiersId: input.ownerId,
-        targetType: 'property',
         targetId: property.id,
         details: { externalRef: input.externalRef },
       });
@@ -35,7 +34,6 @@ export const updatePropertyAction = defineStaffAction({
       await recordEvent(tx, audit, {
         type: 'property.updated',
         tiersId: fields.ownerId,
-        targetType: 'property',
         targetId: id,
       });
       return { message: 'Le bien est enregistré.', data: { id } };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvent, type Actor } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { getSessionLifetimes, STAFF_ABSOLUTE_MAX_HOURS } from '@/server/session/lifetimes';
@@ -59,7 +59,6 @@ export async function saveSettings(audit: Actor, read: (tx: Tx) => Promise<Field
     await tx.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
     await recordEvent(tx, audit, {
       type: 'settings.updated',
-      targetType: 'AgencySettings',
       targetId: '1',
       details: { before, after: input },
     });

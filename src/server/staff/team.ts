@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { StaffRole } from '@/generated/prisma/enums';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvent, type Actor } from '@/server/journal/record-event';
 import { hashPassword } from '@/server/session/password';
 import { ROLE_LABELS } from '@/server/auth/permissions';
 import { defineStaffAction } from '@/server/auth/staff-action';
@@ -120,7 +120,6 @@ export const inviteStaff = defineStaffAction({
       await sendStaffLink(tx, staff, 'ACTIVATION', audit.type === 'STAFF' ? audit.staffId : null);
       await recordEvent(tx, audit, {
         type: 'staff.invited',
-        targetType: 'staff',
         targetId: staff.id,
         details: { email: input.email, role: input.role },
       });
@@ -147,7 +146,6 @@ export const changeStaffRole = defineStaffAction({
       const sessions = await revokeSessions(tx, { staffId: staff.id }, 'role');
       await recordEvent(tx, audit, {
         type: 'staff.role_changed',
-        targetType: 'staff',
         targetId: staff.id,
         details: { before: staff.role, after: input.role, sessions },
       });
@@ -174,7 +172,7 @@ export const enableStaff = defineStaffAction({
       const staff = await findMember(tx, input.staffId);
       if (!staff.disabledAt) throw new UserError(`${staff.name} est déjà actif.`);
       await tx.staffUser.update({ where: { id: staff.id }, data: { disabledAt: null } });
-      await recordEvent(tx, audit, { type: 'staff.enabled', targetType: 'staff', targetId: staff.id });
+      await recordEvent(tx, audit, { type: 'staff.enabled', targetId: staff.id });
       return staff.name;
     });
     return { message: `${name} est réactivé : il peut se reconnecter avec son mot de passe.` };
@@ -189,7 +187,7 @@ export const sendStaffReset = defineStaffAction({
       const staff = await findMember(tx, input.staffId);
       if (staff.disabledAt) throw new UserError(`${staff.name} est désactivé : réactivez-le d'abord.`);
       await sendStaffLink(tx, staff, 'PASSWORD_RESET', audit.type === 'STAFF' ? audit.staffId : null);
-      await recordEvent(tx, audit, { type: 'staff.reset_link_sent', targetType: 'staff', targetId: staff.id });
+      await recordEvent(tx, audit, { type: 'staff.reset_link_sent', targetId: staff.id });
       return staff;
     });
     return { message: `Lien de réinitialisation envoyé à ${staff.email} (valable ${RESET_MINUTES} minutes).` };
@@ -202,7 +200,6 @@ export async function endAllStaffSessions(actor: Actor, staffId: string): Promis
     const sessions = await revokeSessions(tx, { staffId }, 'staff');
     await recordEvent(tx, actor, {
       type: 'staff.sessions_ended',
-      targetType: 'staff',
       targetId: staffId,
       details: { sessions },
     });
@@ -229,7 +226,7 @@ export const unlockStaff = defineStaffAction({
       if (!staff.lockedUntil || staff.lockedUntil <= new Date())
         throw new UserError(`Le compte de ${staff.name} n'est pas verrouillé : rien à déverrouiller.`);
       await tx.staffUser.update({ where: { id: staff.id }, data: { lockedUntil: null, failedLoginCount: 0 } });
-      await recordEvent(tx, audit, { type: 'staff.unlocked', targetType: 'staff', targetId: staff.id });
+      await recordEvent(tx, audit, { type: 'staff.unlocked', targetId: staff.id });
       return staff.name;
     });
     return { message: `Compte de ${name} déverrouillé : il peut se reconnecter.` };
@@ -295,7 +292,6 @@ export async function setStaffPasswordFromLink(
       { type: 'STAFF', staffId: link.staff.id, ip },
       {
         type: 'staff.password_set',
-        targetType: 'staff',
         targetId: link.staff.id,
         details: { via: link.type === 'ACTIVATION' ? 'invitation' : 'reset' },
       },

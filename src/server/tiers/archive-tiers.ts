@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -25,7 +25,6 @@ export const archiveTiersAction = defineStaffAction({
         await recordEvent(tx, audit, {
           type: archived ? 'tiers.archived' : 'tiers.unarchived',
           tiersId: id,
-          targetType: 'tiers',
           targetId: id,
         });
       return {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { defineStaffAction } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
@@ -54,7 +54,6 @@ export const createTiersAction = defineStaffAction({
       await recordEvent(tx, audit, {
         type: 'tiers.created',
         tiersId: tiers.id,
-        targetType: 'tiers',
         targetId: tiers.id,
         details: { kind: fields.kind, externalRef: fields.externalRef },
       });
