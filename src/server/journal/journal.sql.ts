@@ -16,8 +16,15 @@ const literal = (value: string | null) => (value === null ? 'NULL' : `'${value.r
 export function insertEventSql(actorType: Actor['type'], type: EventType, values: EventValues): string {
   const actorColumn = actorType === 'STAFF' ? '"actorStaffId"' : actorType === 'EXTRANET' ? '"actorAccountId"' : null;
   const columns = ['"type"', '"actorType"', '"tiersId"', '"targetType"', '"targetId"', '"ip"', '"details"'];
-  const row = [literal(type), literal(actorType), values.tiersId, literal(targetTypeOf(type))];
-  row.push(values.targetId, values.ip, values.details);
+  const row = [
+    literal(type),
+    literal(actorType),
+    values.tiersId,
+    literal(targetTypeOf(type)),
+    values.targetId,
+    values.ip,
+    values.details,
+  ];
   if (actorColumn && values.actorId) {
     columns.push(actorColumn);
     row.push(values.actorId);
