@@ -9,7 +9,7 @@ import { changeOwnPassword } from '@/server/extranet/change-password';
 import { requestPasswordReset, workResetRequests } from '@/server/extranet/request-password-reset';
 import { extranetActor } from '@/server/extranet/session-validity';
 import { updateMyContact } from '@/server/extranet/update-contact';
-import { EVENT_LABELS } from '@/server/journal/event-labels';
+import { isEventType, targetTypeOf } from '@/server/journal/events';
 import { previewMail } from '@/server/outbox/preview-mail';
 import { decryptSecret } from '@/server/crypto/secret-box';
 import { findSession } from '@/server/session/sessions';
@@ -27,9 +27,16 @@ const latestMail = (tiersId: string) =>
 
 describe('journal coverage', () => {
   const seen = new Set<string>();
-  afterAll(() => {
-    // Every event type produced here has a French label in the journal.
-    expect([...seen].filter((t) => !(t in EVENT_LABELS))).toEqual([]);
+  afterAll(async () => {
+    // Every event type produced here is in the catalogue, with its French label.
+    expect([...seen].filter((t) => !isEventType(t))).toEqual([]);
+    // Every event written on the way (the sign-in's included) carries its catalogue's one spelling of its target type:
+    // the diagnostic's unlock wrote 'account' where the lock wrote 'ExtranetAccount' for the same row.
+    const written = await db.auditEvent.findMany({
+      distinct: ['type', 'targetType'],
+      select: { type: true, targetType: true },
+    });
+    expect(written.filter((e) => !isEventType(e.type) || e.targetType !== targetTypeOf(e.type))).toEqual([]);
   });
 
   it('records enrol, credentials, preview, cancel, send, retry, login, lock, unlock, password change, reset, contact change, unenrol', async () => {

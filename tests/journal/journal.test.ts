@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { executeStaffAction, MESSAGES } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
+import type { EventType } from '@/server/journal/events';
 import { iterateEvents, listEvents } from '@/server/journal/list-events';
 import { CSV_HEADER, journalRowToCsv } from '@/server/journal/to-csv';
 import { csvLine } from '@/shared/csv';
@@ -9,7 +10,7 @@ import { createStaffUser, createTiers } from '../factories';
 import { assignMessageAction, markMessageHandledAction } from '@/server/assistance/actions';
 import { listContactMessages } from '@/server/assistance/list-contact-messages';
 
-async function event(type: string, at: string, staffId: string, tiersId: string | null = null) {
+async function event(type: EventType, at: string, staffId: string, tiersId: string | null = null) {
   await recordEvent(db, { type: 'STAFF', staffId, ip: '198.51.100.7' }, { type, tiersId, details: { note: 'ok' } });
   await db.auditEvent.updateMany({
     where: { type, createdAt: { gte: new Date(Date.now() - 60_000) } },

@@ -1,7 +1,7 @@
 // The person search of the Tiers list, the centre d'envoi (Destinataire) and the journal (Personne): names as read
 // in the list, in any order, civility, accents and case ignored, parts of words, e-mail, phone, reference.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { listEvents } from '@/server/journal/list-events';
 import { listOutbox, ZOutboxFilter } from '@/server/outbox/list-outbox';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvent, type Actor } from '@/server/journal/record-event';
 import { db, type Tx } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { generateLogin } from './generate-login';
@@ -55,7 +55,6 @@ export async function enrollAccounts(actor: Actor, tiersIds: string[]): Promise<
           await recordEvent(tx, actor, {
             type: 'access.enrolled',
             tiersId: account.tiersId,
-            targetType: 'ExtranetAccount',
             targetId: account.id,
             details: { login: account.login, reenrolled: back.some((p) => p.id === account.tiersId) },
           });

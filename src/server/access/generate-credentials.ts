@@ -1,7 +1,7 @@
 import 'server-only';
 import { availableParallelism } from 'node:os';
 import type { MailChannel, MailType } from '@/generated/prisma/enums';
-import { recordEvents, type Actor } from '@/server/audit/record-event';
+import { recordEvents, type Actor } from '@/server/journal/record-event';
 import { hashPassword } from '@/server/session/password';
 import { appLink } from '@/server/http/app-link';
 import { db, type Tx } from '@/server/db';
@@ -403,7 +403,6 @@ async function writeBatch(tx: Tx, actor: StaffAuditActor, settings: CredentialSe
     items.map(({ person, expiresAt }, k) => ({
       type: 'access.credentials_generated',
       tiersId: person.id,
-      targetType: 'ExtranetAccount',
       targetId: person.account.id,
       details: {
         login: person.account.login,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvents, type Actor } from '@/server/audit/record-event';
+import { recordEvents, type Actor } from '@/server/journal/record-event';
 import { db, type Tx } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { loadAgency, mailRenderer } from '@/server/mail/render-mail';
@@ -94,7 +94,6 @@ export async function enqueueReminders(tx: Tx, actor: Actor, people: Standing[],
     people.map((p, k) => ({
       type: 'access.reminder_queued',
       tiersId: p.tiersId,
-      targetType: 'OutboxMail',
       targetId: ids[k],
       details: { expiresAt: p.expiresAt?.toISOString() ?? null, review },
     })),

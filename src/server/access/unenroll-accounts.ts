@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvent, type Actor } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { revokeAccountsSessions } from '@/server/session/sessions';
@@ -57,7 +57,6 @@ export async function unenrollAccounts(actor: Actor, tiersIds: string[]): Promis
         await recordEvent(tx, actor, {
           type: 'access.unenrolled',
           tiersId: person.id,
-          targetType: 'ExtranetAccount',
           targetId: person.account!.id,
           details: { login: person.account!.login, cancelledMailIds },
         });

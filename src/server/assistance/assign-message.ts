@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -24,7 +24,6 @@ export async function assignMessage(actor: StaffAudit, messageId: string, staffI
     await recordEvent(tx, actor, {
       type: 'assistance.assigned',
       tiersId: message.tiersId,
-      targetType: 'message',
       targetId: messageId,
       details: { to: staff.name },
     });

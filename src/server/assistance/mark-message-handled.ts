@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -16,7 +16,6 @@ export async function markMessageHandled(actor: StaffAudit, messageId: string): 
     await recordEvent(tx, actor, {
       type: 'assistance.handled',
       tiersId: message.tiersId,
-      targetType: 'message',
       targetId: messageId,
     });
   });

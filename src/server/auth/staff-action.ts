@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import type { Actor } from '@/server/audit/record-event';
+import type { Actor } from '@/server/journal/record-event';
 import { can, type Permission } from '@/server/auth/permissions';
 import { getStaffActor, type StaffActor } from '@/server/auth/staff-session';
 import { clientIp } from '@/server/http/client-ip';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { DeliveryEventKind, MailStatus } from '@/generated/prisma/enums';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { isFinalDeliveryKind } from '@/shared/outbox/delivery-labels';
 import { lockMailByMessageId } from './delivery.sql';
@@ -128,7 +128,6 @@ export async function recordDeliveryEvent(event: DeliveryEventInput): Promise<De
       {
         type: event.kind === 'COMPLAINED' ? 'mail.complained' : 'mail.bounced',
         tiersId: mail.tiersId,
-        targetType: 'OutboxMail',
         targetId: mail.id,
         details: {
           source: event.source,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
@@ -20,7 +20,6 @@ export async function unlockAccount(actor: StaffAudit, tiersId: string): Promise
     await recordEvent(tx, actor, {
       type: 'access.unlocked',
       tiersId,
-      targetType: 'account',
       targetId: account.id,
     });
   });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { findDocument } from './find-document';
@@ -17,7 +17,6 @@ export async function deleteDocument(actor: StaffAudit, id: string): Promise<str
     await recordEvent(tx, actor, {
       type: 'document.deleted',
       tiersId: found.tiersId,
-      targetType: 'document',
       targetId: found.id,
       details: {
         title: found.title,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { findDocument } from './find-document';
@@ -16,7 +16,6 @@ export async function setDocumentVisibility(actor: StaffAudit, id: string, visib
     await recordEvent(tx, actor, {
       type: 'document.visibility_changed',
       tiersId: document.tiersId,
-      targetType: 'document',
       targetId: document.id,
       details: { title: document.title, visibleOnExtranet: visible },
     });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -54,7 +54,6 @@ export async function uploadDocument(
       await recordEvent(tx, actor, {
         type: 'document.uploaded',
         tiersId,
-        targetType: 'document',
         targetId: document.id,
         details: {
           fileName,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { guardedSignIn, type LockNotice, type SignInRequest, type SignInResult } from '@/server/session/sign-in';
 
@@ -17,7 +17,6 @@ const journalLock: LockNotice = async (account, lock) => {
       {
         type: 'access.locked',
         tiersId: account.tiersId,
-        targetType: 'ExtranetAccount',
         targetId: account.id,
         details: { until: lock.until.toISOString(), failures: lock.failures, ip: lock.ip },
       },

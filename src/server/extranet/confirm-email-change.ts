@@ -1,6 +1,6 @@
 import 'server-only';
 import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';

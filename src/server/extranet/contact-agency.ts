@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import type { ExtranetActor } from './session-validity';
 
@@ -27,7 +27,7 @@ export async function contactAgency(
     await recordEvent(
       tx,
       { type: 'EXTRANET', accountId: actor.accountId, ip },
-      { type: 'extranet.message_sent', tiersId: actor.tiersId, targetType: 'ContactMessage', targetId: message.id },
+      { type: 'extranet.message_sent', tiersId: actor.tiersId, targetId: message.id },
     );
   });
 }

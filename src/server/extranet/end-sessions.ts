@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { revokeSession, revokeSessions } from '@/server/session/sessions';
 import type { ExtranetActor } from './session-validity';
@@ -22,7 +22,6 @@ export async function endAllSessions(
       {
         type: 'extranet.signed_out_everywhere',
         tiersId: actor.tiersId,
-        targetType: 'ExtranetAccount',
         targetId: actor.accountId,
         details: { sessions: count },
       },

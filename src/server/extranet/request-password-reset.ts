@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { db, type Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
@@ -137,7 +137,6 @@ async function queueResetMails(
     await recordEvent(tx, actor, {
       type: 'extranet.reset_requested',
       tiersId: account.tiersId,
-      targetType: 'ExtranetAccount',
       targetId: account.id,
     });
   }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { hashPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -48,7 +48,6 @@ export async function resetPasswordWithToken(
     await recordEvent(tx, actor, {
       type: 'extranet.login',
       tiersId: account.tiersId,
-      targetType: 'Session',
       targetId: session.id,
       details: { via: verification.type === 'ACTIVATION' ? 'activation' : 'reset' },
     });

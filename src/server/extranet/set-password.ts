@@ -1,7 +1,7 @@
 import 'server-only';
 import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
 import { CREDENTIAL_MAIL_TYPES } from '@/server/outbox/mail-kinds';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvent, type Actor } from '@/server/journal/record-event';
 import type { Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
@@ -64,7 +64,6 @@ export async function setPassword(
   await recordEvent(tx, input.actor, {
     type: 'extranet.password_changed',
     tiersId: account.tiersId,
-    targetType: 'ExtranetAccount',
     targetId: account.id,
     details: { via: input.via },
   });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { AccountStatus, TiersKind } from '@/generated/prisma/enums';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvent, type Actor } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { displayName, tiersNameSelect } from '@/server/tiers/names';
@@ -44,7 +44,6 @@ export async function openSpaceView(
     await recordEvent(tx, actor, {
       type: 'extranet.space_viewed',
       tiersId,
-      targetType: 'SpaceViewGrant',
       targetId: grant.id,
       details: { expiresAt: expiresAt.toISOString() },
     });

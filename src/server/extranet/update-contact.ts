@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { appLink } from '@/server/http/app-link';
 import { db } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
@@ -87,7 +87,6 @@ export async function updateMyContact(
       await recordEvent(tx, event, {
         type: 'extranet.contact_changed',
         tiersId: actor.tiersId,
-        targetType: 'Tiers',
         targetId: actor.tiersId,
         details: { phone: { before: before.phone, after: phone } },
       });
@@ -135,7 +134,6 @@ export async function updateMyContact(
     await recordEvent(tx, event, {
       type: 'extranet.email_change_requested',
       tiersId: actor.tiersId,
-      targetType: 'Tiers',
       targetId: actor.tiersId,
       details: {
         email: { before: before.email, after: input.email },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@/server/audit/record-event';
+import type { Actor } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { withCopy } from '@/server/db/copy-in';
 import { UserError } from '@/server/errors';

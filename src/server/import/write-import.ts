@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { recordEvent, type Actor, type AuditInput } from '@/server/audit/record-event';
+import { journalRow, recordEvent, type Actor, type JournalEvent } from '@/server/journal/record-event';
 import type { Tx } from '@/server/db';
 import type { CopyIn } from '@/server/db/copy-in';
 import { cancelPendingEmailChanges } from '@/server/tiers/cancel-email-change';
@@ -54,23 +54,16 @@ const EVENT_COLUMNS: BulkColumn[] = [
 ];
 
 /**
- * The rows recordEvents writes, in one statement: a re-import can change 100,000 e-mails, and Prisma's createMany
- * took ~1 s per 1,000 events here. createdAt is the UTC clock value, as Prisma stores it.
+ * The rows recordEvents writes (journalRow), in one statement: a re-import can change 100,000 e-mails, and Prisma's
+ * createMany took ~1 s per 1,000 events here. createdAt is the UTC clock value, as Prisma stores it.
  */
-function insertEvents(tx: Tx, audit: Actor, events: AuditInput[]) {
+function insertEvents(tx: Tx, audit: Actor, events: JournalEvent[]) {
   const createdAt = new Date().toISOString();
   return bulkInsert(
     tx,
     'AuditEvent',
     EVENT_COLUMNS,
-    events.map((e) => ({
-      ...e,
-      actorType: audit.type,
-      actorStaffId: audit.type === 'STAFF' ? audit.staffId : null,
-      actorAccountId: audit.type === 'EXTRANET' ? audit.accountId : null,
-      ip: audit.ip ?? null,
-      createdAt,
-    })),
+    events.map((e) => ({ ...journalRow(audit, e), createdAt })),
     { timestamps: false },
   );
 }
@@ -185,7 +178,6 @@ export async function writeImportBatch(
 export async function recordImportCompleted(tx: Tx, audit: Actor, report: ImportReport) {
   await recordEvent(tx, audit, {
     type: 'import.completed',
-    targetType: 'import',
     details: {
       kind: report.kind satisfies ImportKind,
       created: report.created,

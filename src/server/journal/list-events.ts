@@ -4,6 +4,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
 import { displayName } from '@/server/tiers/names';
 import { parsePersonSearch, searchTiersIds } from '@/server/tiers/search.sql';
+import { TARGET_TYPES } from './events';
 
 const ZDate = z
   .string()
@@ -17,6 +18,11 @@ export const ZJournalFilter = z.object({
   type: z
     .string()
     .max(60)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** What the events point at (a tiers, an extranet access, a mail…): a target type of the catalogue. */
+  cible: z
+    .enum(TARGET_TYPES, 'Cible inconnue : choisissez-la dans la liste.')
     .optional()
     .or(z.literal('').transform(() => undefined)),
   acteur: z
@@ -60,6 +66,7 @@ export async function journalWhere(f: TJournalFilter): Promise<Prisma.AuditEvent
   return {
     ...(f.du || f.au ? { createdAt } : {}),
     ...(f.type ? { type: f.type } : {}),
+    ...(f.cible ? { targetType: f.cible } : {}),
     ...(f.acteur ? { actorStaffId: f.acteur } : {}),
     ...(f.personne ? { tiersId: f.personne } : {}),
     AND: await personSearchWhere(f.q),

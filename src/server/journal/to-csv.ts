@@ -1,4 +1,4 @@
-import { eventLabel } from './event-labels';
+import { eventLabel } from './events';
 import type { JournalRow } from './list-events';
 import { csvLine } from '@/shared/csv';
 import { formatShortDateTimeSeconds } from '@/shared/dates';

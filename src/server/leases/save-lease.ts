@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
@@ -27,7 +27,6 @@ export async function createLease(
     await recordEvent(tx, actor, {
       type: 'lease.created',
       tiersId: tenantIds[0],
-      targetType: 'lease',
       targetId: lease.id,
       details: { propertyId, tenantIds },
     });
@@ -51,7 +50,6 @@ export async function updateLease(
     await recordEvent(tx, actor, {
       type: 'lease.updated',
       tiersId: tenantIds[0],
-      targetType: 'lease',
       targetId: id,
       details: { tenantIds },
     });

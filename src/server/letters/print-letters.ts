@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent, recordEvents, type Actor } from '@/server/audit/record-event';
+import { recordEvent, recordEvents, type Actor } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
 import { formatLongDateTime, parisIsoDay } from '@/shared/dates';
@@ -77,7 +77,6 @@ export async function printLetters(actor: Extract<Actor, { type: 'STAFF' }>, ids
         taken.map((row) => ({
           type: 'letter.printed',
           tiersId: row.tiersId,
-          targetType: 'OutboxMail',
           targetId: row.id,
           details: { letters: taken.length },
         })),
@@ -109,7 +108,6 @@ async function withdraw(rows: LetterRow[]) {
           {
             type: status === 'REPLACED' ? 'mail.replaced' : 'mail.cancelled',
             tiersId: row.tiersId,
-            targetType: 'OutboxMail',
             targetId: row.id,
             details: { reason: status === 'REPLACED' ? 'newer_credentials' : 'credentials_closed' },
           },

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import type { ZMailTemplateKey } from './schemas';
@@ -12,7 +12,6 @@ export async function resetMailTemplate(actor: StaffAudit, input: z.output<typeo
     if (count)
       await recordEvent(tx, actor, {
         type: 'settings.mail_template_reset',
-        targetType: 'MailTemplate',
         details: input,
       });
   });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import type { ZAgencyIdentity } from './schemas';
@@ -11,7 +11,6 @@ export async function saveAgencyIdentity(actor: StaffAudit, input: z.output<type
     await tx.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
     await recordEvent(tx, actor, {
       type: 'settings.mail_identity_updated',
-      targetType: 'AgencySettings',
       targetId: '1',
       details: input,
     });

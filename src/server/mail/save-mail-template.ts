@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import type { ZMailTemplate } from './schemas';
@@ -17,7 +17,6 @@ export async function saveMailTemplate(actor: StaffAudit, input: z.output<typeof
     });
     await recordEvent(tx, actor, {
       type: 'settings.mail_template_updated',
-      targetType: 'MailTemplate',
       targetId: row.id,
       details: { type, audience },
     });

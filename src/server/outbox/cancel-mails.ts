@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -28,7 +28,6 @@ export async function cancelMails(actor: StaffAudit, ids: string[]): Promise<str
       await recordEvent(tx, actor, {
         type: 'mail.cancelled',
         tiersId: m.tiersId,
-        targetType: 'OutboxMail',
         targetId: m.id,
       });
     return mails.length;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { Db } from '@/server/db';
 import { SECRET_PLACEHOLDER } from '@/server/mail/templates';
 import { claimOutboxBatch, markMailsSent, withdrawIfNotCurrent } from './outbox.sql';
@@ -164,7 +164,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           {
             type: 'mail.failed',
             tiersId: mail.tiersId,
-            targetType: 'OutboxMail',
             targetId: mail.id,
             details: { attempts, reason, maybeDelivered },
           },
@@ -195,7 +194,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         {
           type: status === 'REPLACED' ? 'mail.replaced' : 'mail.cancelled',
           tiersId: mail.tiersId,
-          targetType: 'OutboxMail',
           targetId: mail.id,
           details: {
             reason: status === 'REPLACED' ? 'newer_credentials' : credential ? 'credentials_closed' : 'link_revoked',

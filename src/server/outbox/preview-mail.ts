@@ -1,7 +1,7 @@
 import 'server-only';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import type { Actor } from '@/server/audit/record-event';
-import { recordEvent } from '@/server/audit/record-event';
+import type { Actor } from '@/server/journal/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { getConfig } from '@/server/config';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -59,7 +59,6 @@ export async function previewMail(actor: Actor, id: string): Promise<MailPreview
     await recordEvent(tx, actor, {
       type: 'mail.previewed',
       tiersId: mail.tiersId,
-      targetType: 'OutboxMail',
       targetId: mail.id,
     });
     if (mail.channel === 'LETTER' && mail.letter) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -18,7 +18,6 @@ export async function retryMails(actor: StaffAudit, ids: string[]): Promise<stri
       await recordEvent(tx, actor, {
         type: 'mail.retried',
         tiersId: m.tiersId,
-        targetType: 'OutboxMail',
         targetId: m.id,
       });
     return mails.length;

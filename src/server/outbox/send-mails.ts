@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -21,7 +21,6 @@ export async function sendMails(actor: StaffAudit, ids: string[]): Promise<strin
       await recordEvent(tx, actor, {
         type: 'mail.sent',
         tiersId: m.tiersId,
-        targetType: 'OutboxMail',
         targetId: m.id,
         details: { to: m.toAddress },
       });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
@@ -17,7 +17,6 @@ export async function createProperty(
     await recordEvent(tx, actor, {
       type: 'property.created',
       tiersId: input.ownerId,
-      targetType: 'property',
       targetId: property.id,
       details: { externalRef: input.externalRef },
     });
@@ -37,7 +36,6 @@ export async function updateProperty(
     await recordEvent(tx, actor, {
       type: 'property.updated',
       tiersId: fields.ownerId,
-      targetType: 'property',
       targetId: id,
     });
     return { id, message: 'Le bien est enregistré.' };

@@ -5,7 +5,6 @@ import { hashPassword, verifyPassword } from './password';
 import { db, query } from '@/server/db';
 import { isDatabaseUnavailable } from '@/server/errors';
 import { afterAnswer } from './after-answer';
-import { lifetimeSql } from './lifetimes';
 import {
   LOGIN_FAILED,
   SERVICE_UNAVAILABLE,
@@ -13,7 +12,7 @@ import {
   TEMPORARY_PASSWORD_EXPIRED,
   tryAgainAt,
 } from './messages';
-import { DB_NOW } from '@/server/db/now';
+import { OPEN_SESSION_SQL } from './session.sql';
 import { bucketKey, ipKey, releaseBucket, reserveLogin, type Audience, type LoginPerson } from './throttle';
 import { newToken } from '@/server/crypto/token';
 import { normalizeLogin, storableLogin } from './typed-login';
@@ -142,36 +141,3 @@ async function signIn(audience: Audience, request: SignInRequest, onLock?: LockN
   ]);
   return { ok: true, token, sessionId, person, remember };
 }
-
-// $1 session id, $2 person, $3 tiers (extranet), $4 address bucket key, $5 ip, $6 user agent, $7 what was typed,
-// $8 details, $9 the token's hash, $10 credential version, $11 "Rester connecté".
-function openSessionSql(audience: Audience): string {
-  const staff = audience === 'STAFF';
-  const table = staff ? '"StaffUser"' : '"ExtranetAccount"';
-  const personColumn = staff ? '"staffId"' : '"accountId"';
-  const { idle, absolute } = lifetimeSql(audience, '$11::boolean');
-  const event = staff
-    ? { type: `'staff.login'`, actorType: `'STAFF'`, actor: '"actorStaffId"' }
-    : { type: `'extranet.login'`, actorType: `'EXTRANET'`, actor: '"actorAccountId"' };
-  return `
-  WITH person AS (
-    UPDATE ${table} SET "failedLoginCount" = 0, "lockedUntil" = NULL, "lastLoginAt" = ${DB_NOW}, "updatedAt" = ${DB_NOW}
-    WHERE "id" = $2
-  ), address AS (
-    UPDATE "ThrottleBucket" SET "failures" = GREATEST("failures" - 1, 0), "updatedAt" = ${DB_NOW} WHERE "key" = $4
-  ), session AS (
-    INSERT INTO "Session" ("id", "tokenHash", "audience", ${personColumn}, "credentialVersion", "remember", "ip", "userAgent",
-                           "createdAt", "lastSeenAt", "idleExpiresAt", "absoluteExpiresAt")
-    VALUES ($1, $9, '${audience}', $2, $10, $11, $5, $6, ${DB_NOW}, ${DB_NOW}, ${DB_NOW} + ${idle}, ${DB_NOW} + ${absolute})
-  ), attempt AS (
-    INSERT INTO "LoginAttempt" ("loginInput", ${personColumn}, "outcome", "ip", "userAgent", "createdAt")
-    VALUES ($7, $2, 'SUCCESS', $5, $6, ${DB_NOW})
-  )
-  INSERT INTO "AuditEvent" ("type", "actorType", ${event.actor}, "tiersId", "targetType", "targetId", "ip", "details", "createdAt")
-  VALUES (${event.type}, ${event.actorType}, $2, $3::text, 'Session', $1, $5, $8::jsonb, ${DB_NOW})`;
-}
-
-const OPEN_SESSION_SQL: Record<Audience, string> = {
-  EXTRANET: openSessionSql('EXTRANET'),
-  STAFF: openSessionSql('STAFF'),
-};

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvent, type Actor } from '@/server/journal/record-event';
 import { db, type Tx } from '@/server/db';
 
 /** Writes some of Paramètres' fields and journals their before/after, in one transaction. */
@@ -10,7 +10,6 @@ export async function saveSettings(audit: Actor, read: (tx: Tx) => Promise<Field
     await tx.agencySettings.upsert({ where: { id: 1 }, create: { id: 1, ...input }, update: input });
     await recordEvent(tx, audit, {
       type: 'settings.updated',
-      targetType: 'AgencySettings',
       targetId: '1',
       details: { before, after: input },
     });

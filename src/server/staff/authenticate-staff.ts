@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { guardedSignIn, type LockNotice, type SignInRequest, type SignInResult } from '@/server/session/sign-in';
 import { queueStaffMail } from './staff-mail';
@@ -18,7 +18,6 @@ const journalStaffLock: LockNotice = async (person, lock) => {
       { type: 'SYSTEM' },
       {
         type: 'staff.locked',
-        targetType: 'staff',
         targetId: person.id,
         details: { until: lock.until.toISOString(), failures: lock.failures, ip: lock.ip },
       },

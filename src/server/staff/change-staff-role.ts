@@ -1,6 +1,6 @@
 import 'server-only';
 import type { StaffRole } from '@/generated/prisma/enums';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { ROLE_LABELS } from '@/server/auth/permissions';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
@@ -21,7 +21,6 @@ export async function changeStaffRole(actor: StaffAudit, staffId: string, role: 
     const sessions = await revokeSessions(tx, { staffId: staff.id }, 'role');
     await recordEvent(tx, actor, {
       type: 'staff.role_changed',
-      targetType: 'staff',
       targetId: staff.id,
       details: { before: staff.role, after: role, sessions },
     });

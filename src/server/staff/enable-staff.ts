@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -11,7 +11,7 @@ export async function enableStaff(actor: StaffAudit, staffId: string): Promise<s
     const staff = await findMember(tx, staffId);
     if (!staff.disabledAt) throw new UserError(`${staff.name} est déjà actif.`);
     await tx.staffUser.update({ where: { id: staff.id }, data: { disabledAt: null } });
-    await recordEvent(tx, actor, { type: 'staff.enabled', targetType: 'staff', targetId: staff.id });
+    await recordEvent(tx, actor, { type: 'staff.enabled', targetId: staff.id });
     return staff.name;
   });
   return `${name} est réactivé : il peut se reconnecter avec son mot de passe.`;

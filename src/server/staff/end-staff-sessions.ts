@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvent, type Actor } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { revokeSessions } from '@/server/session/sessions';
@@ -11,7 +11,6 @@ export async function endAllStaffSessions(actor: Actor, staffId: string): Promis
     const sessions = await revokeSessions(tx, { staffId }, 'staff');
     await recordEvent(tx, actor, {
       type: 'staff.sessions_ended',
-      targetType: 'staff',
       targetId: staffId,
       details: { sessions },
     });

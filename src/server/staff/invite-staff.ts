@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -19,7 +19,6 @@ export async function inviteStaff(actor: StaffAudit, input: z.output<typeof ZInv
     await sendStaffLink(tx, staff, 'ACTIVATION', actor.staffId);
     await recordEvent(tx, actor, {
       type: 'staff.invited',
-      targetType: 'staff',
       targetId: staff.id,
       details: { email: input.email, role: input.role },
     });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { StaffRole } from '@/generated/prisma/enums';
-import { recordEvent, type Actor } from '@/server/audit/record-event';
+import { recordEvent, type Actor } from '@/server/journal/record-event';
 import { hashPassword } from '@/server/session/password';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
@@ -33,7 +33,6 @@ export async function createStaff(
     });
     await recordEvent(tx, actor, {
       type: 'staff.created',
-      targetType: 'staff',
       targetId: user.id,
       details: { email, role: input.role },
     });
@@ -63,7 +62,7 @@ export async function resetStaffPassword(
       },
     });
     await revokeSessions(tx, { staffId: user.id }, 'password');
-    await recordEvent(tx, actor, { type: 'staff.password_reset', targetType: 'staff', targetId: user.id });
+    await recordEvent(tx, actor, { type: 'staff.password_reset', targetId: user.id });
   });
 }
 
@@ -90,7 +89,6 @@ export async function disableStaffMember(tx: Tx, actor: Actor, staffId: string):
   const sessions = await revokeSessions(tx, { staffId: staff.id }, 'disabled');
   await recordEvent(tx, actor, {
     type: 'staff.disabled',
-    targetType: 'staff',
     targetId: staff.id,
     details: { sessions },
   });

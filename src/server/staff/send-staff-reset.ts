@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -12,7 +12,7 @@ export async function sendStaffReset(actor: StaffAudit, staffId: string): Promis
     const staff = await findMember(tx, staffId);
     if (staff.disabledAt) throw new UserError(`${staff.name} est désactivé : réactivez-le d'abord.`);
     await sendStaffLink(tx, staff, 'PASSWORD_RESET', actor.staffId);
-    await recordEvent(tx, actor, { type: 'staff.reset_link_sent', targetType: 'staff', targetId: staff.id });
+    await recordEvent(tx, actor, { type: 'staff.reset_link_sent', targetId: staff.id });
     return staff;
   });
   return `Lien de réinitialisation envoyé à ${staff.email} (valable ${RESET_MINUTES} minutes).`;

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { assertAcceptablePassword } from '@/server/extranet/change-password';
@@ -47,7 +47,6 @@ export async function setStaffPasswordFromLink(
       { type: 'STAFF', staffId: link.staff.id, ip },
       {
         type: 'staff.password_set',
-        targetType: 'staff',
         targetId: link.staff.id,
         details: { via: link.type === 'ACTIVATION' ? 'invitation' : 'reset' },
       },

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
@@ -12,7 +12,7 @@ export async function unlockStaff(actor: StaffAudit, staffId: string): Promise<s
     if (!staff.lockedUntil || staff.lockedUntil <= new Date())
       throw new UserError(`Le compte de ${staff.name} n'est pas verrouillé : rien à déverrouiller.`);
     await tx.staffUser.update({ where: { id: staff.id }, data: { lockedUntil: null, failedLoginCount: 0 } });
-    await recordEvent(tx, actor, { type: 'staff.unlocked', targetType: 'staff', targetId: staff.id });
+    await recordEvent(tx, actor, { type: 'staff.unlocked', targetId: staff.id });
     return staff.name;
   });
   return `Compte de ${name} déverrouillé : il peut se reconnecter.`;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
@@ -21,7 +21,6 @@ export async function archiveTiers(actor: StaffAudit, id: string, archived: bool
       await recordEvent(tx, actor, {
         type: archived ? 'tiers.archived' : 'tiers.unarchived',
         tiersId: id,
-        targetType: 'tiers',
         targetId: id,
       });
     return archived ? `${displayName(tiers)} est archivé.` : `${displayName(tiers)} est de nouveau actif.`;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvents, type Actor } from '@/server/audit/record-event';
+import { recordEvents, type Actor } from '@/server/journal/record-event';
 import type { Tx } from '@/server/db';
 import { withdrawUnsentMails } from './withdraw-unsent-mails';
 
@@ -29,7 +29,6 @@ export async function cancelPendingEmailChanges(
     pending.map((p) => ({
       type: 'extranet.email_change_cancelled',
       tiersId: p.account.tiersId,
-      targetType: 'Tiers',
       targetId: p.account.tiersId,
       details: { pending: p.email, source },
     })),

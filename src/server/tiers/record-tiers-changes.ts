@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent, type Actor, type AuditInput } from '@/server/audit/record-event';
+import { recordEvent, type Actor, type JournalEvent } from '@/server/journal/record-event';
 import type { Tx } from '@/server/db';
 
 export const tiersFieldsSelect = {
@@ -33,7 +33,6 @@ export async function recordTiersChanges(
   await recordEvent(tx, audit, {
     type: 'tiers.updated',
     tiersId: id,
-    targetType: 'tiers',
     targetId: id,
     details: { fields: changed },
   });
@@ -46,11 +45,10 @@ export function emailChangeEvent(
   old: string | null,
   next: string | null,
   source: 'form' | 'import' | 'extranet',
-): AuditInput {
+): JournalEvent {
   return {
     type: 'tiers.email_changed',
     tiersId: id,
-    targetType: 'tiers',
     targetId: id,
     details: { old, new: next, source },
   };

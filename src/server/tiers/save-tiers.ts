@@ -1,5 +1,5 @@
 import 'server-only';
-import { recordEvent } from '@/server/audit/record-event';
+import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db, type Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
@@ -52,7 +52,6 @@ export async function createTiers(
     await recordEvent(tx, actor, {
       type: 'tiers.created',
       tiersId: tiers.id,
-      targetType: 'tiers',
       targetId: tiers.id,
       details: { kind: fields.kind, externalRef: fields.externalRef },
     });

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { MailStatus, MailType } from '@/generated/prisma/enums';
-import { recordEvents, type Actor } from '@/server/audit/record-event';
+import { recordEvents, type Actor } from '@/server/journal/record-event';
 import type { Tx } from '@/server/db';
 
 // A person's unsent mails die with the secret or the address they carry. Below every domain that retires them

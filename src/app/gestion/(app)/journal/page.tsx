@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaff } from '@/server/auth/staff-session';
-import { eventLabel } from '@/server/journal/event-labels';
+import { eventLabel, TARGET_LABELS, TARGET_TYPES } from '@/server/journal/events';
 import { journalFilterOptions, listEvents, ZJournalFilter } from '@/server/journal/list-events';
 import { formatShortDateTime } from '@/shared/dates';
 import { LiveSearch } from '@/ui/live-search';
@@ -76,6 +76,17 @@ export default async function JournalPage({
             {options.types.map((t) => (
               <option key={t} value={t}>
                 {eventLabel(t)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          Cible
+          <select name="cible" defaultValue={filter.cible ?? ''} className={input}>
+            <option value="">Toutes</option>
+            {TARGET_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {TARGET_LABELS[t]}
               </option>
             ))}
           </select>
