@@ -62,6 +62,13 @@ describe('the floors', () => {
     expect(await broken('src/server/tiers/x.ts', down)).toEqual([]);
   });
 
+  it("the journal's writing side is a lower floor, its reading side a use case", async () => {
+    const code = "import { y } from '@/server/tiers/y';\nexport const z = y;\n";
+    expect(await broken('src/server/journal/record-event.ts', code)).toEqual(['no-restricted-imports']);
+    expect(await broken('src/server/journal/events.ts', code)).toEqual(['no-restricted-imports']);
+    expect(await broken('src/server/journal/list-events.ts', code)).toEqual([]);
+  });
+
   it('nothing under src/server imports a route', async () => {
     const code = "import { x } from '@/app/gestion/x';\nexport const y = x;\n";
     expect(await broken('src/server/tiers/x.ts', code)).toEqual(['no-restricted-imports']);

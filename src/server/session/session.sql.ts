@@ -182,7 +182,38 @@ function openSessionSql(audience: Audience): string {
 }
 
 /** A successful sign-in in one statement: the person's counters, the address's bucket, the session, the attempt, the journal. */
-export const OPEN_SESSION_SQL: Record<Audience, string> = {
+const OPEN_SESSION_SQL: Record<Audience, string> = {
   EXTRANET: openSessionSql('EXTRANET'),
   STAFF: openSessionSql('STAFF'),
 };
+
+export type OpenedSession = {
+  sessionId: string;
+  personId: string;
+  tiersId: string | null;
+  addressKey: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  loginInput: string | null;
+  details: Record<string, unknown>;
+  tokenHash: string;
+  credentialVersion: number;
+  remember: boolean;
+};
+
+/** Opens the session of a successful sign-in (OPEN_SESSION_SQL), in one round trip. */
+export async function openSession(audience: Audience, s: OpenedSession): Promise<void> {
+  await query(OPEN_SESSION_SQL[audience], [
+    s.sessionId,
+    s.personId,
+    s.tiersId,
+    s.addressKey,
+    s.ip,
+    s.userAgent,
+    s.loginInput,
+    JSON.stringify(s.details),
+    s.tokenHash,
+    s.credentialVersion,
+    s.remember,
+  ]);
+}

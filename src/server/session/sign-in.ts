@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { LoginOutcome } from '@/generated/prisma/enums';
 import { hashPassword, verifyPassword } from './password';
-import { db, query } from '@/server/db';
+import { db } from '@/server/db';
 import { isDatabaseUnavailable } from '@/server/errors';
 import { afterAnswer } from './after-answer';
 import {
@@ -12,7 +12,7 @@ import {
   TEMPORARY_PASSWORD_EXPIRED,
   tryAgainAt,
 } from './messages';
-import { OPEN_SESSION_SQL } from './session.sql';
+import { openSession } from './session.sql';
 import { bucketKey, ipKey, releaseBucket, reserveLogin, type Audience, type LoginPerson } from './throttle';
 import { newToken } from '@/server/crypto/token';
 import { normalizeLogin, storableLogin } from './typed-login';
@@ -126,18 +126,18 @@ async function signIn(audience: Audience, request: SignInRequest, onLock?: LockN
   const remember = audience === 'EXTRANET' && !!request.remember;
   const { token, tokenHash } = newToken();
   const sessionId = randomUUID();
-  await query(OPEN_SESSION_SQL[audience], [
+  await openSession(audience, {
     sessionId,
-    person.id,
-    person.tiersId,
-    seen.ip ? bucketKey(ipKey(seen.ip)) : null,
-    seen.ip,
-    seen.userAgent,
-    seen.loginInput,
-    JSON.stringify({ rehashed: needsRehash, remember }),
+    personId: person.id,
+    tiersId: person.tiersId,
+    addressKey: seen.ip ? bucketKey(ipKey(seen.ip)) : null,
+    ip: seen.ip,
+    userAgent: seen.userAgent,
+    loginInput: seen.loginInput,
+    details: { rehashed: needsRehash, remember },
     tokenHash,
-    person.credentialVersion,
+    credentialVersion: person.credentialVersion,
     remember,
-  ]);
+  });
   return { ok: true, token, sessionId, person, remember };
 }
