@@ -1,7 +1,8 @@
 // Factories for tiers, biens, baux, documents and CSV imports.
-import { IMPORT_COLUMNS, type ImportKind } from '@/server/import/columns';
+import { IMPORT_COLUMNS } from '@/server/import/columns';
 import { encodeWindows1252 } from '@/server/import/decode';
 import { db } from '@/server/db';
+import type { ImportKind } from '@/shared/import/report';
 
 /** A CSV file as agency software exports it: header row, ";" separator, CRLF; UTF-8 (optionally with BOM) or Windows-1252. */
 export function csvFile(

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
-import type { ImportReport } from '@/server/import/plan-import';
 import { checkEmails } from '@/server/tiers/check-emails';
 import { emailSyntaxError, suggestEmail } from '@/shared/email/check-email';
 import { updateMyContact } from '@/server/extranet/update-contact';
@@ -12,6 +11,7 @@ import { createExtranetAccount, GOOD_PASSWORD, signedInActor } from '../factorie
 import { csvFile, tiersRow } from '../factories/tiers';
 import { dryRunImportAction } from '@/server/import/actions';
 import { createTiersAction } from '@/server/tiers/actions';
+import type { ImportReport } from '@/shared/import/report';
 
 describe('the rules', () => {
   it('suggests the common French domains for their usual typos, and nothing for a right address', () => {

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { IMPORT_COLUMNS } from '@/server/import/columns';
-import type { ImportReport } from '@/server/import/plan-import';
 import { createStaffUser } from '../factories';
 import { dryRunImportAction, runImportAction } from '@/server/import/actions';
+import type { ImportReport } from '@/shared/import/report';
 
 const LINES = 100_000;
 const MiB = 1024 * 1024;

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { templateCsv } from '@/server/import/columns';
-import type { ImportReport } from '@/server/import/plan-import';
 import { getImportProgress } from '@/server/import/progress';
 import { createStaffUser } from '../factories';
 import { csvFile, snapshotCounts, tiersRow } from '../factories/tiers';
 import { dryRunImportAction, runImportAction } from '@/server/import/actions';
+import type { ImportReport } from '@/shared/import/report';
 
 type DryRun = { ok: true; message: string; data: ImportReport };
 

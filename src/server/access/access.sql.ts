@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { AccountStatus, MailStatus, TiersKind } from '@/generated/prisma/enums';
 import type { Tx } from '@/server/db';
-import { parsePersonSearch, personMatchSql, personRankSql } from '@/server/tiers/search.sql';
+import { parsePersonSearch, personMatchSql, personRankSql } from '@/server/tiers/tiers.sql';
 import type { AccessStatus } from './access-status';
 import type { TListQuery } from './list-accounts';
 

@@ -17,5 +17,5 @@ export const dryRunImportAction = defineStaffAction({
 export const runImportAction = defineStaffAction({
   permission: 'tiers:write',
   input: ZImportInput.extend({ jobId: z.uuid().optional() }),
-  run: ({ input, actor, audit }) => runImport(input, actor.id, audit),
+  run: ({ input, audit }) => runImport(audit, input),
 });

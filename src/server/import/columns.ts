@@ -1,7 +1,6 @@
 import { normalizeName } from '@/server/tiers/names';
-import { csvCell } from './csv';
-
-export type ImportKind = 'tiers' | 'biens' | 'baux';
+import { csvLine } from '@/shared/csv';
+import type { ImportKind } from '@/shared/import/report';
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   tiers: 'Tiers (locataires et propriétaires)',
@@ -80,5 +79,5 @@ export function mapHeader(
 
 /** The template: the header row, UTF-8 with a BOM so that Excel shows the accents. */
 export function templateCsv(kind: ImportKind): string {
-  return `\uFEFF${IMPORT_COLUMNS[kind].map(([h]) => csvCell(h)).join(';')}\r\n`;
+  return `\uFEFF${csvLine(IMPORT_COLUMNS[kind].map(([h]) => h))}`;
 }

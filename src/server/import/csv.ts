@@ -55,8 +55,3 @@ export function* readCsv(text: string, separator = ';'): Generator<CsvRecord> {
     start = ++line;
   }
 }
-
-/** One CSV cell: quoted when it holds the separator, a quote or a line break. */
-export function csvCell(value: string, separator = ';'): string {
-  return /["\r\n]/.test(value) || value.includes(separator) ? `"${value.replace(/"/g, '""')}"` : value;
-}

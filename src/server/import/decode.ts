@@ -1,10 +1,10 @@
+import type { CsvEncoding } from '@/shared/import/report';
+
 // Agency software exports either UTF-8 (with or without BOM) or Windows-1252 ("ANSI" in Excel).
 
 // Node 20's TextDecoder('windows-1252') decodes 0x80-0x9F as latin-1 control characters instead of € ’ œ …
 // (measured here: 0x80 → U+0080). WHATWG's table for those 32 bytes puts them back.
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-export type CsvEncoding = 'UTF-8' | 'Windows-1252';
 
 /** Valid UTF-8 (BOM stripped) is read as UTF-8; anything else as Windows-1252. */
 export function decodeCsv(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {

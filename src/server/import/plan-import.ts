@@ -2,33 +2,10 @@ import 'server-only';
 import type { Tx } from '@/server/db';
 import { checkEmails } from '@/server/tiers/check-emails';
 import { displayName } from '@/server/tiers/names';
-import { columnHeader, type ImportKind } from './columns';
+import { columnHeader } from './columns';
 import { findByRefs } from './import.sql';
-import type { CsvEncoding } from './decode';
-import type { ImportFile, LineError, RowValues, ValidatedRow } from './validate-rows';
-
-export type ImportLine = {
-  line: number;
-  action: 'create' | 'update' | 'refuse';
-  reference: string | null;
-  label: string;
-  errors: LineError[];
-  /** Kept lines the person may still want to check: an e-mail that looks mistyped or is another tiers' (issue 15). */
-  warnings?: LineError[];
-};
-
-export type ImportReport = {
-  kind: ImportKind;
-  encoding: CsvEncoding;
-  total: number;
-  created: number;
-  updated: number;
-  refused: number;
-  /** Lines kept with a warning on their e-mail (issue 15); absent in reports written before. */
-  warned?: number;
-  /** In file order, at most REPORT_LINES_KEPT refused lines, as many with warnings and as many others: what the page shows. */
-  lines: ImportLine[];
-};
+import type { ImportFile, RowValues, ValidatedRow } from './validate-rows';
+import type { ImportKind, ImportLine, ImportReport } from '@/shared/import/report';
 
 export const REPORT_LINES_KEPT = 200;
 

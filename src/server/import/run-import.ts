@@ -1,15 +1,15 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@/server/journal/record-event';
+import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { withCopy } from '@/server/db/copy-in';
 import { UserError } from '@/server/errors';
-import type { ImportKind } from './columns';
-import { planImport, type ImportReport } from './plan-import';
+import { planImport } from './plan-import';
 import { startProgress } from './progress';
 import { ImportFileError, openImportFile } from './validate-rows';
 import { recordImportCompleted, writeImportBatch } from './write-import';
 import { countLabel } from '@/shared/plural';
+import type { ImportKind, ImportReport } from '@/shared/import/report';
 
 // The import use cases, apart from the action wrapper so that the benchmark can run them as they are.
 
@@ -52,10 +52,10 @@ export class ImportRefusedError extends UserError {}
  * The import itself: all or nothing, in one transaction that plans again against the data as it is now (it may
  * have changed since the dry run). `jobId` comes from the page so that it can poll the progress meanwhile.
  */
-export async function runImport(input: ImportInput & { jobId?: string }, staffId: string, audit: Actor) {
+export async function runImport(audit: StaffAudit, input: ImportInput & { jobId?: string }) {
   const file = await readFile(input);
   const jobId = input.jobId ?? randomUUID();
-  const progress = startProgress(jobId, staffId, `import.${file.kind}`, file.total);
+  const progress = startProgress(jobId, audit.staffId, `import.${file.kind}`, file.total);
   try {
     await progress.created;
   } catch {

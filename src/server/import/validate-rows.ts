@@ -4,10 +4,9 @@ import { propertyFields } from '@/server/properties/schemas';
 import { requiredText } from '@/shared/fields';
 import { ALWAYS, ZTiersFields } from '@/server/tiers/schemas';
 import { readCsv } from './csv';
-import { columnHeader, detectKind, IMPORT_COLUMNS, mapHeader, type ImportKind } from './columns';
-import { decodeCsv, type CsvEncoding } from './decode';
-
-export type LineError = { column: string | null; message: string };
+import { columnHeader, detectKind, IMPORT_COLUMNS, mapHeader } from './columns';
+import { decodeCsv } from './decode';
+import type { CsvEncoding, ImportKind, LineError } from '@/shared/import/report';
 
 export class ImportFileError extends Error {}
 

@@ -7,8 +7,8 @@ import { cancelPendingEmailChanges } from '@/server/tiers/cancel-email-change';
 import { sortNameOf } from '@/server/tiers/names';
 import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';
 import { bulkInsert, bulkUpdate, type BulkColumn } from './import.sql';
-import type { ImportKind } from './columns';
-import type { ImportReport, PlannedRow } from './plan-import';
+import type { PlannedRow } from './plan-import';
+import type { ImportKind, ImportReport } from '@/shared/import/report';
 
 /** Rows per call of bulkInsert / bulkUpdate, which split them into statements of at most 60,000 characters of JSON. */
 const BATCH = 1000;

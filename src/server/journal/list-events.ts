@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
 import { displayName } from '@/server/tiers/names';
-import { parsePersonSearch, searchTiersIds } from '@/server/tiers/search.sql';
+import { parsePersonSearch, searchTiersIds } from '@/server/tiers/tiers.sql';
 import { TARGET_TYPES } from './events';
 
 const ZDate = z

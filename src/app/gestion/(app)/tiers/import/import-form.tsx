@@ -1,12 +1,12 @@
 'use client';
 import { useRef, useState, useTransition } from 'react';
 import type { ActionResult } from '@/shared/action-result';
-import type { ImportLine, ImportReport } from '@/server/import/plan-import';
 import { tooLargeFile, TOO_LARGE_MESSAGE } from '@/shared/upload-limits';
 import { buttonClass, FormMessage, secondaryButtonClass, UNREACHABLE } from '@/ui/action-form';
 import { Field, SelectField } from '@/ui/field';
 import { Table } from '@/ui/table';
 import { dryRunImport, runImport } from './actions';
+import type { ImportLine, ImportReport } from '@/shared/import/report';
 
 const ACTION_LABELS: Record<ImportLine['action'], string> = {
   create: 'Création',

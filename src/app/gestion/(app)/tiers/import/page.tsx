@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaff } from '@/server/auth/staff-session';
-import { IMPORT_COLUMNS, IMPORT_KIND_LABELS, type ImportKind } from '@/server/import/columns';
+import { IMPORT_COLUMNS, IMPORT_KIND_LABELS } from '@/server/import/columns';
 import { ImportForm } from './import-form';
+import type { ImportKind } from '@/shared/import/report';
 
 export const metadata: Metadata = { title: 'Importer un fichier' };
 
