@@ -4,6 +4,8 @@ import { db, type Tx } from '@/server/db';
 import { PLAN_EACH_TIME } from '@/server/db/engine';
 import { normalizeName } from './names';
 
+// The tiers domain's raw SQL: the person search below, and the e-mail check of tiersByEmails at the end.
+//
 // The one search of a person, shared by Gestion des accès, Tiers, the centre d'envoi and the journal
 // (docs/decisions/014): every word typed, in any order, is a substring of "Tiers"."searchText" (names, e-mail,
 // phone, reference, city; lower-case, accents removed by the trigger) or, for a single word, of the identifiant.
