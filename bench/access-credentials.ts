@@ -9,7 +9,7 @@ import { generateCredentials } from '@/server/access/generate-credentials';
 import { ARGON2_OPTIONS } from '@/server/session/password';
 import { closeEngine, db, getEngine } from '@/server/db';
 import { migrate } from '@/server/db/migrate';
-import { sortNameOf } from '@/server/tiers/names';
+import { sortNameOf } from '@/shared/tiers/names';
 import { freshDatabase } from './support/database';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1000);

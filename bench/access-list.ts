@@ -7,10 +7,11 @@ import { renderToString } from 'react-dom/server';
 import pg from 'pg';
 import { AccessTable } from '@/app/gestion/(app)/acces/access-table';
 import { listAccountsSql } from '@/server/access/access.sql';
-import { listAccounts, ZListQuery, type TListQuery } from '@/server/access/list-accounts';
+import { listAccounts } from '@/server/access/list-accounts';
+import { ZListQuery, type TListQuery } from '@/server/access/schemas';
 import { closeEngine, getEngine } from '@/server/db';
 import { migrate } from '@/server/db/migrate';
-import { sortNameOf } from '@/server/tiers/names';
+import { sortNameOf } from '@/shared/tiers/names';
 import { freshDatabase, ms, percentile } from './support/database';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);

@@ -150,7 +150,7 @@ if (!process.env.BENCH_CHILD) {
   };
 
   /** The reference: the same tiers rows, as the import stores them, COPYed into a freshly migrated database. */
-  const { sortNameOf } = await import('@/server/tiers/names');
+  const { sortNameOf } = await import('@/shared/tiers/names');
   const copyRows = () => {
     const now = new Date().toISOString();
     const q = (v: string) => (v === '' ? '' : `"${v.replace(/"/g, '""')}"`);

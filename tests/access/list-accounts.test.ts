@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { accessStatus } from '@/server/access/access-status';
 import { generateLogin, loginSlug } from '@/server/access/generate-login';
-import { listAccounts, PAGE_SIZE, ZListQuery, type AccountRow } from '@/server/access/list-accounts';
+import { listAccounts, type AccountRow } from '@/server/access/list-accounts';
+import { PAGE_SIZE, ZListQuery } from '@/server/access/schemas';
 import { db } from '@/server/db';
 import { createTiers } from '../factories';
 import { createEnrolledTiers, staffAudit } from '../factories/access';

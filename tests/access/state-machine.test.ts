@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateCredentialsAction, enrollAction, unenrollAction } from '@/server/access/actions';
-import { listAccounts, ZListQuery } from '@/server/access/list-accounts';
+import { listAccounts } from '@/server/access/list-accounts';
+import { ZListQuery } from '@/server/access/schemas';
 import { hashToken } from '@/server/crypto/token';
 import { executeStaffAction } from '@/server/auth/staff-action';
 import { verifyPassword } from '@/server/session/password';

@@ -1,7 +1,8 @@
 // The Statut d'accès filter and its counts (issue 14, item 3): the SQL rule must give the very answers of
 // accessStatus (decision 010), since the list shows one and filters by the other.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listAccounts, listSelectedRows, countAccountsByStatus, ZListQuery } from '@/server/access/list-accounts';
+import { listAccounts, listSelectedRows, countAccountsByStatus } from '@/server/access/list-accounts';
+import { ZListQuery } from '@/server/access/schemas';
 import { unenrollAccounts } from '@/server/access/unenroll-accounts';
 import { db } from '@/server/db';
 import { ACCESS_STATUS_SLUGS, ACCESS_STATUSES, type AccessStatus } from '@/shared/access/access-status-labels';

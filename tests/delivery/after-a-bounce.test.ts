@@ -2,7 +2,8 @@
 // verdict, the "invalide" mark on the address until it is changed, the loupe's delivery events, the access list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeStaffAction } from '@/server/auth/staff-action';
-import { ZListQuery, listAccounts } from '@/server/access/list-accounts';
+import { listAccounts } from '@/server/access/list-accounts';
+import { ZListQuery } from '@/server/access/schemas';
 import { recordDeliveryEvent, type DeliveryEventInput } from '@/server/delivery/record-delivery-event';
 import { diagnose } from '@/server/diagnostic/diagnose';
 import { previewMail } from '@/server/outbox/preview-mail';

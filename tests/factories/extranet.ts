@@ -7,7 +7,7 @@ import { getDocumentStorage } from '@/server/documents/storage';
 import type { ExtranetActor } from '@/server/extranet/session-validity';
 import { newToken } from '@/server/crypto/token';
 import { openSession } from '@/server/session/sessions';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import { createTiers } from './index';
 
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

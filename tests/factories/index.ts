@@ -4,7 +4,7 @@ import type { StaffRole, TiersKind } from '@/generated/prisma/enums';
 import { hashPassword } from '@/server/session/password';
 import { db } from '@/server/db';
 import type { StaffActor } from '@/server/auth/staff-session';
-import { sortNameOf } from '@/server/tiers/names';
+import { sortNameOf } from '@/shared/tiers/names';
 
 let counter = 0;
 const next = () => `${++counter}-${randomUUID().slice(0, 8)}`;

@@ -2,9 +2,9 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { AccountStatus, MailStatus, TiersKind } from '@/generated/prisma/enums';
 import type { Tx } from '@/server/db';
-import { parsePersonSearch, personMatchSql, personRankSql } from '@/server/tiers/tiers.sql';
+import { parsePersonSearch, personMatchSql, personRankSql } from '@/server/db/person-search.sql';
 import type { AccessStatus } from './access-status';
-import type { TListQuery } from './list-accounts';
+import { type TListQuery } from './schemas';
 
 // The raw SQL of Gestion des accès (docs/architecture.md: one `*.sql.ts` per domain): the list, its filter counts
 // and selection (docs/decisions/012, 014), the activation funnel and the due reminders (docs/decisions/027).

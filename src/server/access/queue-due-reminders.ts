@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/server/db';
-import { displayName, tiersNameSelect } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/shared/tiers/names';
 import { lockDueReminders } from './access.sql';
 import { enqueueReminders } from './remind-accounts';
 

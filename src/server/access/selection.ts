@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
-import { displayName, tiersNameSelect } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/shared/tiers/names';
 
 /** The people ticked in the list: one id or many (a form sends a single checkbox as a string). */
 export const ZSelection = z.object({

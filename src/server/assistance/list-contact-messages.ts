@@ -1,7 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { db } from '@/server/db';
-import { displayName, tiersNameSelect } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/shared/tiers/names';
 import type { ZMessageStatusFilter } from './schemas';
 
 /** Assistance: the people's messages to the agency, newest first (100 at most). */

@@ -5,7 +5,7 @@ import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { OPEN_SESSION_WHERE } from '@/server/session/sessions';
 import { NON_CONFORMING_INPUT } from '@/server/session/typed-login';
-import { displayName, tiersNameSelect } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/shared/tiers/names';
 import { isEmailInvalid } from '@/shared/tiers/email-validity';
 import type { DeliveryEventKind } from '@/generated/prisma/enums';
 import { DELIVERY_KIND_LABELS } from '@/shared/outbox/delivery-labels';

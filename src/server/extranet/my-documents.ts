@@ -2,6 +2,7 @@ import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
+import { documentListSelect } from '@/server/documents/document-select';
 import { parisToday } from '@/server/leases/french-formats';
 import type { ExtranetActor } from './session-validity';
 
@@ -38,20 +39,10 @@ export function documentScope(who: Who, now = new Date()): Prisma.DocumentWhereI
   return { visibleOnExtranet: true, OR: mine };
 }
 
-const documentSelect = {
-  id: true,
-  title: true,
-  category: true,
-  fileName: true,
-  mimeType: true,
-  sizeBytes: true,
-  createdAt: true,
-} as const;
-
 export async function listMyDocuments(who: Who) {
   return db.document.findMany({
     where: documentScope(who),
-    select: documentSelect,
+    select: documentListSelect,
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
     take: 200,
   });
@@ -62,7 +53,7 @@ export type MyDocument = Awaited<ReturnType<typeof listMyDocuments>>[number];
 export async function getMyDocument(who: Who, documentId: string) {
   const document = await db.document.findFirst({
     where: { AND: [{ id: documentId }, documentScope(who)] },
-    select: { ...documentSelect, storageKey: true },
+    select: { ...documentListSelect, storageKey: true },
   });
   if (!document) throw new NotFoundError('document');
   return document;

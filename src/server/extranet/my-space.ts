@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { parisToday } from '@/server/leases/french-formats';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import type { ExtranetActor } from './session-validity';
 
 // Everything here is scoped to the signed-in person in the query itself: another person's lease or bien is simply

@@ -6,7 +6,7 @@ import { db, type Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
 import { decryptSecret, encryptSecret } from '@/server/crypto/secret-box';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import { normalizeLogin } from '@/server/session/typed-login';
 import { RESET_REQUESTED, tooManyResetRequests } from './messages';
 import { resetRequestsWaiting, takeOldestResetRequest } from './extranet.sql';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { TiersKind } from '@/generated/prisma/enums';
 import type { CurrentSession } from '@/server/session/sessions';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 
 export type ExtranetActor = {
   accountId: string;

@@ -6,7 +6,7 @@ import type { Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
 import { keepSessionAfterPasswordChange, revokeSessions } from '@/server/session/sessions';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import { revokeAccountTokens } from '@/server/access/verification-token';
 
 export type PasswordChangeVia = 'first_login' | 'security' | 'activation' | 'reset';

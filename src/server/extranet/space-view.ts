@@ -3,7 +3,7 @@ import type { AccountStatus, TiersKind } from '@/generated/prisma/enums';
 import { recordEvent, type Actor } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { NotFoundError, UserError } from '@/server/errors';
-import { displayName, tiersNameSelect } from '@/server/tiers/names';
+import { displayName, tiersNameSelect } from '@/shared/tiers/names';
 
 /** How long staff may look at a person's space before opening "Voir son espace" again. */
 export const SPACE_VIEW_MINUTES = 15;

@@ -7,7 +7,7 @@ import { db } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';
 import { enqueueMail } from '@/server/outbox/enqueue-mail';
 import { checkEmails } from '@/server/tiers/check-emails';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import { FieldsError } from './extranet-action';
 import { recheckPassword } from './recheck-password';
 import type { ExtranetActor } from './session-validity';

@@ -1,4 +1,4 @@
-import { normalizeName } from '@/server/tiers/names';
+import { normalizeName } from '@/shared/tiers/names';
 import { csvLine } from '@/shared/csv';
 import type { ImportKind } from '@/shared/import/report';
 

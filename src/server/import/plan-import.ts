@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
 import { checkEmails } from '@/server/tiers/check-emails';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import { columnHeader } from './columns';
 import { findByRefs } from './import.sql';
 import type { ImportFile, RowValues, ValidatedRow } from './validate-rows';

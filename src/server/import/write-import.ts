@@ -4,7 +4,7 @@ import { journalRow, recordEvent, type Actor, type JournalEvent } from '@/server
 import type { Tx } from '@/server/db';
 import type { CopyIn } from '@/server/db/copy-in';
 import { cancelPendingEmailChanges } from '@/server/tiers/cancel-email-change';
-import { sortNameOf } from '@/server/tiers/names';
+import { sortNameOf } from '@/shared/tiers/names';
 import { emailChangeEvent } from '@/server/tiers/record-tiers-changes';
 import { bulkInsert, bulkUpdate, type BulkColumn } from './import.sql';
 import type { PlannedRow } from './plan-import';

@@ -2,8 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
-import { displayName } from '@/server/tiers/names';
-import { parsePersonSearch, searchTiersIds } from '@/server/tiers/tiers.sql';
+import { displayName } from '@/shared/tiers/names';
+import { parsePersonSearch, searchTiersIds } from '@/server/db/person-search.sql';
 import { TARGET_TYPES } from './events';
 
 const ZDate = z

@@ -3,7 +3,7 @@ import type { TiersKind } from '@/generated/prisma/enums';
 import type { RenderedMail } from '@/server/mail/render-mail';
 import { formatLongDateTime, formatLongDay } from '@/shared/dates';
 import { SECRET_PLACEHOLDER, type Agency } from '@/server/mail/templates';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 
 /**
  * A credential letter as stored with its OutboxMail row (column `letter`): everything but the secret, which stands as

@@ -1,8 +1,6 @@
 import 'server-only';
-import type { Prisma } from '@/generated/prisma/client';
-import { recordEvent } from '@/server/journal/record-event';
+import { moveMails } from './move-mails';
 import type { StaffAudit } from '@/server/auth/staff-action';
-import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { countLabel } from '@/shared/plural';
 
@@ -11,27 +9,18 @@ import { countLabel } from '@/shared/plural';
  * holding it) becomes Annulé and its secret is wiped.
  */
 export async function cancelMails(actor: StaffAudit, ids: string[]): Promise<string> {
-  const moved = await db.$transaction(async (tx) => {
-    const cancellable: Prisma.OutboxMailWhereInput = {
+  const moved = await moveMails(
+    actor,
+    {
       id: { in: ids },
       OR: [
         { status: { in: ['PENDING_REVIEW', 'FAILED', 'TO_PRINT'] } },
         { status: 'SENDING', OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date() } }] },
       ],
-    };
-    const mails = await tx.outboxMail.updateManyAndReturn({
-      where: cancellable,
-      data: { status: 'CANCELLED', secretCiphertext: null, nextAttemptAt: null },
-      select: { id: true, tiersId: true },
-    });
-    for (const m of mails)
-      await recordEvent(tx, actor, {
-        type: 'mail.cancelled',
-        tiersId: m.tiersId,
-        targetId: m.id,
-      });
-    return mails.length;
-  });
+    },
+    { status: 'CANCELLED', secretCiphertext: null, nextAttemptAt: null },
+    'mail.cancelled',
+  );
   if (!moved)
     throw new UserError(
       'Ces mails ne peuvent plus être annulés : ils sont déjà partis ou en train de partir. Rechargez la page.',

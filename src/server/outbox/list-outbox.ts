@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { MailStatus, MailType } from '@/generated/prisma/enums';
 import { db } from '@/server/db';
-import { parsePersonSearch, searchTiersIds } from '@/server/tiers/tiers.sql';
+import { parsePersonSearch, searchTiersIds } from '@/server/db/person-search.sql';
 
 export const ZOutboxFilter = z.object({
   statut: z.enum(MailStatus).optional().catch(undefined),

@@ -1,7 +1,6 @@
 import 'server-only';
-import { recordEvent } from '@/server/journal/record-event';
+import { moveMails } from './move-mails';
 import type { StaffAudit } from '@/server/auth/staff-action';
-import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { nudgeDispatcher } from './in-app-dispatcher';
 import { countLabel } from '@/shared/plural';
@@ -11,21 +10,12 @@ import { countLabel } from '@/shared/plural';
  * Each mail moved writes its `mail.sent` event (the staff decision to send) in the same transaction.
  */
 export async function sendMails(actor: StaffAudit, ids: string[]): Promise<string> {
-  const moved = await db.$transaction(async (tx) => {
-    const mails = await tx.outboxMail.updateManyAndReturn({
-      where: { id: { in: ids }, status: 'PENDING_REVIEW' },
-      data: { status: 'SENDING', nextAttemptAt: new Date(), sentById: actor.staffId },
-      select: { id: true, tiersId: true, toAddress: true },
-    });
-    for (const m of mails)
-      await recordEvent(tx, actor, {
-        type: 'mail.sent',
-        tiersId: m.tiersId,
-        targetId: m.id,
-        details: { to: m.toAddress },
-      });
-    return mails.length;
-  });
+  const moved = await moveMails(
+    actor,
+    { id: { in: ids }, status: 'PENDING_REVIEW' },
+    { status: 'SENDING', nextAttemptAt: new Date(), sentById: actor.staffId },
+    'mail.sent',
+  );
   if (!moved)
     throw new UserError(
       "Aucun de ces mails n'est à vérifier : ils ont déjà été envoyés, annulés ou remplacés. Rechargez la page.",

@@ -4,7 +4,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
 import { documentListSelect } from '@/server/documents/document-select';
-import { normalizeName } from '@/server/tiers/names';
+import { normalizeName } from '@/shared/tiers/names';
 
 export const PROPERTY_PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PropertyKind } from '@/generated/prisma/enums';
 import { parseFrenchDecimal } from '@/server/leases/french-formats';
-import { normalizeName } from '@/server/tiers/names';
+import { normalizeName } from '@/shared/tiers/names';
 import { optionalText, requiredText, ZExternalRef, ZId, ZRequiredPostalCode } from '@/shared/fields';
 import { PROPERTY_KIND_LABELS } from '@/shared/properties/labels';
 

@@ -7,7 +7,7 @@ import { hashPassword } from '@/server/session/password';
 import { getDocumentStorage } from '@/server/documents/storage';
 import { demoPdf } from './demo-pdf';
 import { truncateAllTables } from './seed.sql';
-import { sortNameOf } from '@/server/tiers/names';
+import { sortNameOf } from '@/shared/tiers/names';
 import { formatMonthYear } from '@/shared/dates';
 
 // A demo agency with realistic French data, generated from a fixed seed so every install looks the same.

@@ -2,7 +2,8 @@ import 'server-only';
 import { verifyPassword } from './password';
 import { db } from '@/server/db';
 import { tryAgainAt } from './messages';
-import { ipKey, releaseBucket, reserveLogin, type Audience } from './throttle';
+import { ipKey, releaseBucket, reserveLogin } from './throttle';
+import type { Audience } from './sign-in-types';
 import { storableLogin } from './typed-login';
 
 /**

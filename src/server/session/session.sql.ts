@@ -3,7 +3,7 @@ import { query } from '@/server/db';
 import { DB_NOW } from '@/server/db/now';
 import { insertEventSql } from '@/server/journal/journal.sql';
 import { lifetimeSql } from './lifetimes';
-import type { Audience, LoginPerson, ThrottlePolicy } from './throttle';
+import type { Audience, LoginPerson, ThrottlePolicy } from './sign-in-types';
 
 // The raw SQL of the sign-in's throttle (docs/architecture.md: one `*.sql.ts` per floor or domain). These statements
 // go through the engine's plain `query()`, not Prisma: the sign-in is the one hot path where Prisma's own cost showed

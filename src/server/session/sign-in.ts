@@ -13,7 +13,8 @@ import {
   tryAgainAt,
 } from './messages';
 import { openSession } from './session.sql';
-import { bucketKey, ipKey, releaseBucket, reserveLogin, type Audience, type LoginPerson } from './throttle';
+import { bucketKey, ipKey, releaseBucket, reserveLogin } from './throttle';
+import type { Audience, LoginPerson } from './sign-in-types';
 import { newToken } from '@/server/crypto/token';
 import { normalizeLogin, storableLogin } from './typed-login';
 

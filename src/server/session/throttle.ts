@@ -2,20 +2,11 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Tx } from '@/server/db';
 import { countBucketAttempt, countLoginAttempt } from './session.sql';
+import type { Audience, LoginPerson, ThrottlePolicy } from './sign-in-types';
 
 // Throttling state lives in the database so that every app instance sees it. Each attempt is counted BEFORE the
 // password is checked, in one atomic statement that also refuses it while a delay or lock runs: 50 parallel
 // attempts therefore cannot get more than the allowed number of password checks (docs/decisions/031).
-
-export type ThrottlePolicy = {
-  /** Failures that lock; the count restarts after the lock has ended. */
-  lockAt: number;
-  lockMs: number;
-  /** Short waits before the lock, by failure count: the "growing delays". */
-  delays: Record<number, number>;
-  /** Failures older than this are forgotten; null = consecutive failures until a success or a lock. */
-  windowMs: number | null;
-};
 
 /** Per identifiant (an existing account's row, or a bucket for an unknown one: the same rules for both). */
 export const LOGIN_POLICY: ThrottlePolicy = {
@@ -48,22 +39,6 @@ export async function reserveBucket(key: string, policy: ThrottlePolicy): Promis
   const row = await countBucketAttempt(policy, bucketKey(key));
   return reservation(row.failures, row.lockedUntil);
 }
-
-/** Who signs in: each audience's people table, the column a login matches, and where the password lives. */
-export type Audience = 'STAFF' | 'EXTRANET';
-
-/** What a sign-in needs to know about the person a login names (staff member or extranet account). */
-export type LoginPerson = {
-  id: string;
-  credentialVersion: number;
-  /** Enrolled (extranet) or not disabled (staff): only then is the password checked against the real hash. */
-  active: boolean;
-  hash: string | null;
-  passwordExpired: boolean;
-  mustChangePassword: boolean;
-  tiersId: string | null;
-  role: 'ADMIN' | 'GESTIONNAIRE' | 'SUPPORT' | null;
-};
 
 /**
  * Counts a sign-in attempt against the client address and the login, and reads the person the login names with their

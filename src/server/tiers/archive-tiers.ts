@@ -3,7 +3,7 @@ import { recordEvent } from '@/server/journal/record-event';
 import type { StaffAudit } from '@/server/auth/staff-action';
 import { db } from '@/server/db';
 import { NotFoundError } from '@/server/errors';
-import { displayName } from './names';
+import { displayName } from '@/shared/tiers/names';
 
 /** Archiving hides a tiers from lists and imports' duplicate checks; its history and documents stay. */
 export async function archiveTiers(actor: StaffAudit, id: string, archived: boolean): Promise<string> {

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
 import { suggestEmail, suggestionMessage } from '@/shared/email/check-email';
-import { displayName } from './names';
+import { displayName } from '@/shared/tiers/names';
 import { tiersByEmails } from './tiers.sql';
 import { formatLongDay } from '@/shared/dates';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
-import { displayName, normalizeName, sortNameOf } from './names';
+import { displayName, normalizeName, sortNameOf } from '@/shared/tiers/names';
 import type { TiersDuplicate } from '@/shared/tiers/save-tiers-data';
 import type { TTiersFields } from './schemas';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/server/db';
-import { parsePersonSearch, searchTiersPage } from './tiers.sql';
+import { parsePersonSearch, searchTiersPage } from '@/server/db/person-search.sql';
 
 export const PAGE_SIZE = 50;
 

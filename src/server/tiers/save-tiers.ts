@@ -7,7 +7,7 @@ import { cancelPendingEmailChanges } from './cancel-email-change';
 import { checkEmails } from './check-emails';
 import type { SaveTiersData } from '@/shared/tiers/save-tiers-data';
 import { findDuplicates } from './find-duplicates';
-import { displayName, sortNameOf } from './names';
+import { displayName, sortNameOf } from '@/shared/tiers/names';
 import { recordTiersChanges, tiersFieldsSelect } from './record-tiers-changes';
 import type { ZTiersForm, ZTiersUpdateForm, TTiersFields } from './schemas';
 import type { z } from 'zod';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { normalizeName } from './names';
+import { normalizeName } from '@/shared/tiers/names';
 import { MESSAGES_FIELDS, optionalText, ZCheckbox, ZEmail, ZExternalRef, ZPhone, ZPostalCode } from '@/shared/fields';
 
 export const CIVILITIES = ['M.', 'Mme', 'M. et Mme'] as const;

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaff } from '@/server/auth/staff-session';
 import { getSummary } from '@/server/dashboard/get-summary';
-import { countAccountsByStatus, ZListQuery } from '@/server/access/list-accounts';
+import { countAccountsByStatus } from '@/server/access/list-accounts';
+import { ZListQuery } from '@/server/access/schemas';
 import { ACCESS_STATUS_LABELS, ACCESS_STATUS_SLUGS, ACCESS_STATUSES } from '@/shared/access/access-status-labels';
 import { ActivationFunnel } from './acces/activation-funnel';
 

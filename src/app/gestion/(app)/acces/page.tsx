@@ -3,14 +3,8 @@ import Link from 'next/link';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { listRecentCredentialsJobs } from '@/server/access/credentials-job';
-import {
-  countAccountsByStatus,
-  listAccounts,
-  PAGE_SIZE,
-  PAGE_SIZES,
-  ZListQuery,
-  type TListQuery,
-} from '@/server/access/list-accounts';
+import { countAccountsByStatus, listAccounts } from '@/server/access/list-accounts';
+import { PAGE_SIZE, PAGE_SIZES, ZListQuery, type TListQuery } from '@/server/access/schemas';
 import { ACCESS_STATUS_LABELS, ACCESS_STATUS_SLUGS, ACCESS_STATUSES } from '@/shared/access/access-status-labels';
 import { FilterSelect } from '@/ui/filter';
 import { LiveSearch } from '@/ui/live-search';

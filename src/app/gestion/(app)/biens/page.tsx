@@ -5,7 +5,7 @@ import { requireStaff } from '@/server/auth/staff-session';
 import { LEASE_STATUS_LABELS, leaseStatus } from '@/server/leases/lease-status';
 import { listProperties, ZPropertyListQuery } from '@/server/properties/list-properties';
 import { PROPERTY_KIND_LABELS } from '@/shared/properties/labels';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import { buttonClass } from '@/ui/action-form';
 import { FilterSearch } from '@/ui/filter';
 import { Pager } from '@/ui/pager';

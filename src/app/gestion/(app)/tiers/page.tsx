@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { can } from '@/server/auth/permissions';
 import { requireStaff } from '@/server/auth/staff-session';
 import { listTiers, ZTiersListQuery } from '@/server/tiers/list-tiers';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
 import { buttonClass, secondaryButtonClass } from '@/ui/action-form';
 import { FilterSelect } from '@/ui/filter';

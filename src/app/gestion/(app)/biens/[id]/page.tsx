@@ -5,7 +5,7 @@ import { requireStaff } from '@/server/auth/staff-session';
 import { formatEuros, formatFrenchDate } from '@/server/leases/french-formats';
 import { LEASE_STATUS_LABELS, leaseStatus } from '@/server/leases/lease-status';
 import { getProperty } from '@/server/properties/list-properties';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import { buttonClass } from '@/ui/action-form';
 import { DocumentsSection } from '../../tiers/_components/documents';
 import { updateProperty } from '../actions';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { listTiersOptions } from '@/server/tiers/list-tiers';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 
 /** Owners or tenants for a select: "Mme Claire Martin (LOC-00012)". */
 export async function tiersOptions(kind: 'LOCATAIRE' | 'PROPRIETAIRE') {

@@ -6,7 +6,7 @@ import { formatEuros, formatFrenchDate } from '@/server/leases/french-formats';
 import { LEASE_STATUS_LABELS, leaseStatus } from '@/server/leases/lease-status';
 import { PROPERTY_KIND_LABELS } from '@/shared/properties/labels';
 import { getTiers } from '@/server/tiers/get-tiers';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import { TIERS_KIND_LABELS } from '@/server/tiers/schemas';
 import { MAIL_STATUS_LABELS, MAIL_TYPE_LABELS } from '@/shared/outbox/mail-labels';
 import { describeDelivery } from '@/shared/outbox/delivery-labels';

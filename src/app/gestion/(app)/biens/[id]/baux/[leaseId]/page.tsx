@@ -6,7 +6,7 @@ import { requireStaff } from '@/server/auth/staff-session';
 import { formatCents, isoDate } from '@/server/leases/french-formats';
 import { getLease } from '@/server/leases/get-lease';
 import { LEASE_STATUS_LABELS, leaseStatus } from '@/server/leases/lease-status';
-import { displayName } from '@/server/tiers/names';
+import { displayName } from '@/shared/tiers/names';
 import { DocumentsSection } from '../../../../tiers/_components/documents';
 import { updateLease } from '../../../actions';
 import { LeaseForm } from '../../../_components/lease-form';
