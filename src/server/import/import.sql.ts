@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/server/db';
 import type { CopyIn } from '@/server/db/copy-in';
+import { PLAN_EACH_TIME } from '@/server/db/engine';
 import { DB_NOW } from '@/server/db/now';
 
 export type BulkColumn = { name: string; type: string };
@@ -140,7 +141,8 @@ export async function bulkInsert(
  * `in` sent 2,000 bind parameters per batch and cost more than the validation of the lines. A join, not
  * `= ANY (ARRAY(SELECT …))`: inside the import's transaction the table's statistics still say "empty" while it
  * fills, and a sequential scan testing each row against an array of 2,000 took 111 s instead of 10 on PostgreSQL; a
- * join stays linear whichever plan is chosen. Table and column names come from code, never from the file.
+ * join stays linear whichever plan is chosen. Planned for its values each time (PLAN_EACH_TIME), never kept as a generic
+ * plan made while the table was small (decision 047). Table and column names come from code, never from the file.
  */
 export async function findByRefs<T extends { externalRef: string }>(
   tx: Tx,
@@ -150,7 +152,7 @@ export async function findByRefs<T extends { externalRef: string }>(
 ): Promise<T[]> {
   if (!refs.length) return [];
   return tx.$queryRawUnsafe<T[]>(
-    `SELECT ${['externalRef', ...columns].map((c) => `t."${c}"`).join(', ')}
+    `SELECT ${PLAN_EACH_TIME} ${['externalRef', ...columns].map((c) => `t."${c}"`).join(', ')}
      FROM jsonb_array_elements_text($1::jsonb) AS r(ref) JOIN "${table}" AS t ON t."externalRef" = r.ref`,
     JSON.stringify(refs),
   );

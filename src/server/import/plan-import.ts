@@ -54,7 +54,8 @@ export async function planImport(
   };
   const flush = async () => {
     await written();
-    const { lines, rows } = await planBatch(tx, file.kind, batch, firstLineOfRef);
+    // The import itself decides nothing on warnings (the dry run showed them): it does not look them up again.
+    const { lines, rows } = await planBatch(tx, file.kind, batch, firstLineOfRef, !onBatch);
     batch = [];
     for (const l of lines) {
       report.total++;
@@ -90,6 +91,7 @@ async function planBatch(
   kind: ImportKind,
   batch: ValidatedRow<ImportKind>[],
   firstLineOfRef: Map<string, number>,
+  withWarnings: boolean,
 ): Promise<{ lines: ImportLine[]; rows: PlannedRow<ImportKind>[] }> {
   const refColumn = columnHeader(kind, 'externalRef');
   const lines: ImportLine[] = [];
@@ -156,7 +158,7 @@ async function planBatch(
 
   // E-mail typos and addresses already on another tiers: one query for the batch (src/server/tiers/check-emails.ts).
   const emailWarnings =
-    kind === 'tiers'
+    kind === 'tiers' && withWarnings
       ? await checkEmails(
           tx,
           candidates.map((c) => ({ email: (c.values as RowValues['tiers']).email, externalRef: c.values.externalRef })),
