@@ -62,6 +62,11 @@ const text = `Bonjour Mme Martin,\n\n${'Votre espace locataire en ligne est ouve
 const tiers = await db.tiers.create({
   data: { kind: 'LOCATAIRE', lastName: 'Martin', sortName: 'martin', email: 'martin@exemple.fr' },
 });
+// Credential mails leave only while their account is enrolled at the version they were made for (send-time check).
+const account = await db.extranetAccount.create({
+  data: { tiersId: tiers.id, login: 'martin.bench' },
+  select: { id: true, credentialVersion: true },
+});
 
 async function enqueue(n: number) {
   for (let start = 0; start < n; start += 250) {
@@ -70,7 +75,8 @@ async function enqueue(n: number) {
         await enqueueMail(tx, {
           type: 'CREDENTIALS',
           review: false,
-          accountId: null,
+          accountId: account.id,
+          credentialVersion: account.credentialVersion,
           tiersId: tiers.id,
           to: `dest-${i}@exemple.fr`,
           toName: `Destinataire ${i}`,
