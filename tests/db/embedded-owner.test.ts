@@ -163,8 +163,20 @@ describe('one owner of the embedded data directory', () => {
     const app = await startOwner();
     expect(app.ready, app.out()).toBe(true);
     const live = openEngine({ kind: 'pglite', dataDir }); // reaches the app's database through its socket
-    // Through the socket a COPY FROM STDIN would hang PGlite (decision 047): the import writes by statements there.
-    expect(await withCopy((copy) => live.prisma.$transaction(async () => copy()))).toBeNull();
+    // The import COPYs through the socket too (the wire server holds a COPY's data for PGlite, decision 047).
+    const copied = await withCopy((copy) =>
+      live.prisma
+        .$transaction(async (tx) => {
+          await copy()!(
+            'Tiers',
+            ['id', 'kind', 'lastName', 'sortName', 'createdAt', 'updatedAt'],
+            ['copy-1,LOCATAIRE,Copie,copie,2026-12-07 00:00:00,2026-12-07 00:00:00'],
+          );
+          throw Object.assign(new Error('roll back'), { seen: await tx.tiers.count({ where: { id: 'copy-1' } }) });
+        })
+        .catch((error: { seen?: number }) => error.seen),
+    );
+    expect(copied).toBe(1);
     const conn = await live.connect();
     const before = await tableFingerprints(conn);
     await conn.release();

@@ -4,7 +4,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedServer } from '@/server/db/engine';
 import { serveOverSocket, type WireServer } from '@/server/db/embedded/wire-server';
@@ -85,6 +88,25 @@ describe('one PGlite served to several connections', () => {
     expect(await count(b)).toBe(0); // answered once the watchdog (2 s here) has rolled a back
     await expect(a.query('SELECT 1')).rejects.toThrow();
   });
+
+  it('takes a COPY FROM STDIN inside a transaction, as the import sends it (decision 047)', async () => {
+    const [a, b] = [await connect(), await connect()];
+    await a.query('BEGIN');
+    const copy = pipeline(
+      Readable.from(['10\n11\n', '12\n']),
+      a.query(copyFrom('COPY t (n) FROM STDIN WITH (FORMAT csv)')),
+    );
+    expect(await settled(copy, 5_000)).toBe(true); // PGlite alone spins waiting for the data
+    expect((await a.query<{ n: number }>('SELECT count(*)::int AS n FROM t WHERE n >= 10')).rows[0].n).toBe(3);
+    const seen = b.query<{ n: number }>('SELECT count(*)::int AS n FROM t WHERE n >= 10');
+    expect(await settled(seen)).toBe(false); // b waits for a's transaction, as for any other statement
+    await a.query('ROLLBACK');
+    expect((await seen).rows[0].n).toBe(0);
+    // A COPY whose data is refused reports it to its connection, which goes on.
+    const bad = pipeline(Readable.from(['x\n']), a.query(copyFrom('COPY t (n) FROM STDIN WITH (FORMAT csv)')));
+    await expect(bad).rejects.toThrow(/invalid input syntax/);
+    expect(await count(a)).toBeGreaterThanOrEqual(0);
+  }, 20_000);
 
   it('lets two connections prepare statements of the same name', async () => {
     const [a, b] = [await connect(), await connect()];

@@ -71,14 +71,14 @@ export function openEngine(database: Config['database']): Engine {
   if (database.kind === 'postgres') return openPostgres({ connectionString: database.url });
   if (database.dataDir.includes('://')) return openPGlite(newPGlite(database.dataDir)); // memory://: nobody else's
   const served = readLiveOwner(database.dataDir)?.socketDir;
-  if (served) return openPostgres(embeddedServer(served), { copy: false });
+  if (served) return openPostgres(embeddedServer(served));
   let lock: OwnerLock;
   try {
     lock = takeOwnerLock(database.dataDir, commandName());
   } catch (error) {
     // `npm start` took it between our look and our attempt: use its server.
     if (error instanceof DatabaseBusyError && error.owner.socketDir)
-      return openPostgres(embeddedServer(error.owner.socketDir), { copy: false });
+      return openPostgres(embeddedServer(error.owner.socketDir));
     throw error;
   }
   mkdirSync(database.dataDir, { recursive: true });
@@ -98,16 +98,12 @@ function commandName(): string {
   return script ? `npm ${script === 'start' ? 'start' : `run ${script}`}` : path.basename(process.argv[1] ?? 'node');
 }
 
-/**
- * `copy: false` for the embedded database served by `npm start`: PGlite cannot take COPY FROM STDIN through its wire
- * server (the backend waits for data that comes in a later message; decision 047), so the import writes by statements.
- */
-export function openPostgres(connection: pg.PoolConfig, { copy = true }: { copy?: boolean } = {}): Engine {
+export function openPostgres(connection: pg.PoolConfig): Engine {
   const pool = new pg.Pool({ ...connection, max: 10 });
   // A connection dropped while idle (a server restart, a failover) is reported here rather than crashing the
   // process; the pool opens a new one when next needed.
   pool.on('error', (error) => console.warn(`[database] an idle connection was closed: ${error.message}`));
-  if (copy) noteTransactionConnections(pool);
+  noteTransactionConnections(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { statementNameGenerator: preparedStatementName }) });
   return {
     kind: 'postgres',

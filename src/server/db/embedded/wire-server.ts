@@ -23,6 +23,10 @@ type Connection = {
   pending: Buffer[];
   statements: Set<string>;
   copyIn: boolean;
+  /** A `COPY … FROM STDIN` and its data, held until the client's CopyDone (see onData). */
+  copyHeld: Buffer[] | null;
+  /** The held COPY went to PGlite: its CopyInResponse, already answered, is taken out of the reply. */
+  copyAnswered: boolean;
   lastActive: number;
   closed: boolean;
   queued: boolean;
@@ -94,9 +98,11 @@ export async function serveOverSocket(
       owner = conn;
       const batch = Buffer.concat(conn.pending.splice(0));
       busy = true;
-      const reply = Buffer.from(
+      const answer = Buffer.from(
         await lite.runExclusive(() => lite.execProtocolRaw(batch)).finally(() => (busy = false)),
       );
+      const reply = conn.copyAnswered ? withoutCopyInResponse(answer) : answer;
+      conn.copyAnswered = false;
       if (!conn.closed) conn.socket.write(reply);
       const state = endState(reply);
       if (state === 'copy-in') conn.copyIn = true;
@@ -163,6 +169,24 @@ export async function serveOverSocket(
         conn.socket.end();
         continue;
       }
+      // PGlite reads a COPY's data from the same call as the COPY itself (it spins waiting for data sent later), so a
+      // `COPY … FROM STDIN` is answered here (CopyInResponse) and held with its data until the client's CopyDone or
+      // CopyFail, then handed to PGlite in one batch.
+      if (conn.copyHeld) {
+        conn.copyHeld.push(raw);
+        if (raw[0] === 0x63 /* c: CopyDone */ || raw[0] === 0x66 /* f: CopyFail */) {
+          conn.pending.push(...conn.copyHeld);
+          conn.copyHeld = null;
+          conn.copyAnswered = true;
+          added = true;
+        }
+        continue;
+      }
+      if (raw[0] === 0x51 /* Q: Query */ && COPY_FROM_STDIN.test(raw.subarray(5).toString('utf8'))) {
+        conn.copyHeld = [raw];
+        conn.socket.write(message('G', Buffer.from([0, 0, 0]))); // text format, no per-column formats
+        continue;
+      }
       conn.pending.push(renamed(conn, raw));
       added = true;
     }
@@ -179,6 +203,8 @@ export async function serveOverSocket(
       pending: [],
       statements: new Set(),
       copyIn: false,
+      copyHeld: null,
+      copyAnswered: false,
       lastActive: Date.now(),
       closed: false,
       queued: false,
@@ -269,6 +295,17 @@ function renamed(conn: Connection, raw: Buffer): Buffer {
 }
 
 /** How a reply leaves the backend: idle ('I'), in a transaction ('T', 'E'), waiting for COPY data, or mid-way. */
+const COPY_FROM_STDIN = /^\s*COPY\b[^;]*\bFROM\s+STDIN\b/i;
+
+/** The reply without its CopyInResponse messages (the wire server answered the COPY itself). */
+function withoutCopyInResponse(reply: Buffer): Buffer {
+  const kept: Buffer[] = [];
+  for (let i = 0; i + 5 <= reply.length; i += 1 + reply.readInt32BE(i + 1)) {
+    if (reply[i] !== 0x47 /* G: CopyInResponse */) kept.push(reply.subarray(i, i + 1 + reply.readInt32BE(i + 1)));
+  }
+  return Buffer.concat(kept);
+}
+
 function endState(reply: Buffer): 'I' | 'T' | 'E' | 'copy-in' | 'partial' {
   let state: ReturnType<typeof endState> = 'partial';
   for (let i = 0; i + 5 <= reply.length; i += 1 + reply.readInt32BE(i + 1)) {
