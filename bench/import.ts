@@ -3,11 +3,12 @@
 // for the run). Each step prints its time and the process's RSS growth (peak during the step, sampled every
 // 20 ms, minus RSS before it). The reference: a bare COPY of the same tiers rows into "Tiers" of a freshly migrated
 // database of the same engine, in the same process (targets: RSS growth < 200 MiB, tiers import ≤ 2 × COPY).
-//   npx tsx --conditions=react-server bench/import.ts            both engines, one child process each
+//   npx tsx --conditions=react-server bench/import.ts            each engine, one child process each
 //   BENCH_LINES=2000 npx tsx --conditions=react-server bench/import.ts
 //   BENCH_TIERS_ONLY=1 npx tsx --conditions=react-server bench/import.ts   COPY, dry run and tiers creations only
-//   BENCH_ROUNDS=5 …   rounds of COPY / dry run / import, alternating (default 3); BENCH_ENGINE=pglite|postgres: one
-import { spawnSync } from 'node:child_process';
+//   BENCH_ROUNDS=5 …   rounds of COPY / dry run / import, alternating (default 3); BENCH_ENGINE=pglite|served|postgres:
+//   one (served: PGlite in an owner process of its own, reached through its socket as the app reaches it under npm start)
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -38,9 +39,33 @@ if (!process.env.BENCH_CHILD) {
   };
   const withoutUrl: NodeJS.ProcessEnv = { ...common };
   delete withoutUrl.DATABASE_URL;
-  const engines = process.env.BENCH_ENGINE ? [process.env.BENCH_ENGINE] : ['pglite', 'postgres'];
+  const engines = process.env.BENCH_ENGINE ? [process.env.BENCH_ENGINE] : ['pglite', 'served', 'postgres'];
   if (engines.includes('pglite'))
     run('PGlite (embedded, on disk)', { ...withoutUrl, PGLITE_DATA_DIR: path.join(dir, 'pglite') });
+  if (engines.includes('served')) {
+    // As on a local install: npm start's owner process holds PGlite and serves it on its socket; the import runs in
+    // another process (the web server's, here the child) and reaches it through the wire server. The COPY reference
+    // stays a COPY into an in-process PGlite, the fastest there is.
+    const env = { ...withoutUrl, PGLITE_DATA_DIR: path.join(dir, 'served') };
+    const owner = spawn(
+      process.execPath,
+      ['--conditions=react-server', '--import', 'tsx', 'tests/fixtures/serve-embedded.ts'],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const ready = await new Promise<boolean>((resolve) => {
+      let out = '';
+      owner.stdout.on('data', (chunk: Buffer) => (out += chunk) && out.includes('ready ') && resolve(true));
+      owner.once('exit', () => resolve(false));
+    });
+    if (ready) run("PGlite served by npm start's owner process (the app's path on a local install)", env);
+    else process.exitCode = 1;
+    const closed = new Promise((resolve) => owner.once('exit', resolve));
+    owner.kill('SIGTERM');
+    await closed;
+  }
   if (engines.includes('postgres')) {
     // Names of this run's own (several people may run the benchmark on one server), dropped at the end.
     const names = [`bench_import_${process.pid}`, `bench_import_copy_${process.pid}`];
