@@ -21,7 +21,7 @@ import { temporaryPassword } from './secrets';
 import { loadSelection, SELECTION_CHANGED, type SelectedPerson } from './selection';
 import { countLabel } from '@/shared/plural';
 import { REMINDER_MAIL_TYPES } from './unsent-mails';
-import { retireUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
+import { retireUnsentMails } from '@/server/outbox/withdraw-unsent-mails';
 import { CREDENTIAL_MAIL_TYPES } from '@/server/outbox/mail-kinds';
 
 export type StaffAuditActor = Extract<Actor, { type: 'STAFF' }>;

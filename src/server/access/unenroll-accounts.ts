@@ -4,7 +4,7 @@ import { db } from '@/server/db';
 import { UserError } from '@/server/errors';
 import { revokeAccountsSessions } from '@/server/session/sessions';
 import { revokeAccountTokens } from './verification-token';
-import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
+import { withdrawUnsentMails } from '@/server/outbox/withdraw-unsent-mails';
 import { CREDENTIAL_MAIL_TYPES } from '@/server/outbox/mail-kinds';
 import { loadSelection, nameList, SELECTION_CHANGED } from './selection';
 import { countLabel } from '@/shared/plural';

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { VerificationType } from '@/generated/prisma/enums';
 import { LINK_MAIL_TYPES } from './unsent-mails';
-import { withdrawUnsentMails, type RetiredMail } from '@/server/tiers/withdraw-unsent-mails';
+import { withdrawUnsentMails, type RetiredMail } from '@/server/outbox/withdraw-unsent-mails';
 import type { Actor } from '@/server/journal/record-event';
 import { appLink } from '@/server/http/app-link';
 import { hashToken } from '@/server/crypto/token';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
+import { withdrawUnsentMails } from '@/server/outbox/withdraw-unsent-mails';
 import { recordEvent } from '@/server/journal/record-event';
 import { db } from '@/server/db';
 import { UserError } from '@/server/errors';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
+import { withdrawUnsentMails } from '@/server/outbox/withdraw-unsent-mails';
 import { recordEvent } from '@/server/journal/record-event';
 import { db, type Tx } from '@/server/db';
 import { renderMail } from '@/server/mail/render-mail';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
+import { withdrawUnsentMails } from '@/server/outbox/withdraw-unsent-mails';
 import { CREDENTIAL_MAIL_TYPES } from '@/server/outbox/mail-kinds';
 import { recordEvent, type Actor } from '@/server/journal/record-event';
 import type { Tx } from '@/server/db';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { withdrawUnsentMails } from '@/server/tiers/withdraw-unsent-mails';
+import { withdrawUnsentMails } from '@/server/outbox/withdraw-unsent-mails';
 import { recordEvent } from '@/server/journal/record-event';
 import { appLink } from '@/server/http/app-link';
 import { db } from '@/server/db';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { recordEvents, type Actor } from '@/server/journal/record-event';
 import type { Tx } from '@/server/db';
-import { withdrawUnsentMails } from './withdraw-unsent-mails';
+import { withdrawUnsentMails } from '@/server/outbox/withdraw-unsent-mails';
 
 /**
  * Staff changed these tiers' e-mail (tiers form, import): the address a person asked for in "Mes coordonnées" and

@@ -3,9 +3,8 @@ import type { MailStatus, MailType } from '@/generated/prisma/enums';
 import { recordEvents, type Actor } from '@/server/journal/record-event';
 import type { Tx } from '@/server/db';
 
-// A person's unsent mails die with the secret or the address they carry. Below every domain that retires them
-// (access, extranet, import) and in tiers so that a staff change of a person's e-mail can cancel them too
-// (docs/decisions/046).
+// A person's unsent mails die with the secret or the address they carry: the outbox's own rule, below every domain
+// that retires them (access, extranet, tiers when staff change an e-mail, the import) (docs/decisions/046).
 
 /**
  * Not delivered (yet): waiting for review, queued or being sent, failed and waiting for "Réessayer", or a letter
