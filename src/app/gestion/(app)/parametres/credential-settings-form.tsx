@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { ActionResult } from '@/shared/action-result';
+import { FormMessage } from '@/ui/action-form';
 import type { CredentialSettings } from '@/shared/settings/credential-settings';
 import { Field } from '@/ui/field';
 import { saveCredentialSettings } from './credential-settings-actions';
@@ -23,16 +24,7 @@ export function CredentialSettingsForm({ current }: { current: CredentialSetting
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
-      {state?.ok && (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-          {state.message}
-        </p>
-      )}
-      {state && !state.ok && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {state.error}
-        </p>
-      )}
+      <FormMessage state={state} />
       <fieldset className="flex flex-col gap-3" aria-describedby={errors?.deliveryMode ? 'mode-error' : undefined}>
         <legend className="mb-2 font-medium">Mode d&apos;envoi des identifiants</legend>
         {MODES.map((mode) => (

@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { ActionResult } from '@/shared/action-result';
+import { FormMessage } from '@/ui/action-form';
 import { Field } from '@/ui/field';
 import { saveReminderSettings } from './reminder-settings-actions';
 
@@ -14,16 +15,7 @@ export function ReminderSettingsForm({
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="flex flex-col gap-5" noValidate>
-      {state?.ok && (
-        <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
-          {state.message}
-        </p>
-      )}
-      {state && !state.ok && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          {state.error}
-        </p>
-      )}
+      <FormMessage state={state} />
       <div className="max-w-xs">
         <Field
           label="Relancer automatiquement (jours avant l'expiration)"

@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { ActionResult } from '@/shared/action-result';
+import { FormMessage } from '@/ui/action-form';
 import type { SessionLifetimes } from '@/shared/session/lifetimes';
 import { Field } from '@/ui/field';
 import { saveSessionLifetimes } from './credential-settings-actions';
@@ -41,14 +42,7 @@ export function SessionSettingsForm({ current }: { current: SessionLifetimes }) 
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
-      {state && (
-        <p
-          role={state.ok ? 'status' : 'alert'}
-          className={`rounded-md border p-3 text-sm ${state.ok ? 'border-green-300 bg-green-50 text-green-900' : 'border-red-300 bg-red-50 text-red-800'}`}
-        >
-          {state.ok ? state.message : state.error}
-        </p>
-      )}
+      <FormMessage state={state} />
       <div className="grid gap-4 sm:grid-cols-2">
         {FIELDS.map((f) => (
           <Field
