@@ -7,6 +7,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import argon2 from 'argon2';
 import pg from 'pg';
+import { TENANT_SPACE_SECTIONS } from './helpers';
 
 const serverUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
 const port = process.env.E2E_PORT ?? '3100';
@@ -87,14 +88,7 @@ test('a tenant logs in with a temporary password, must change it, sees their spa
   await page.getByRole('button', { name: 'Enregistrer' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible({ timeout: 30_000 });
-  for (const name of [
-    'Mon logement',
-    'Mon bail',
-    'Mes documents',
-    'Mes coordonnées',
-    'Sécurité',
-    "Contacter l'agence",
-  ]) {
+  for (const name of TENANT_SPACE_SECTIONS) {
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   }
   expect(

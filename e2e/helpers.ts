@@ -6,6 +6,16 @@ export const STAFF = {
   SUPPORT: { email: 'support@agence-demo.fr', password: 'Demo-Support-2026!', name: 'Sofia Support' },
 } as const;
 
+/** The sections of a tenant's "Mon espace", in order, as the extranet and "Voir son espace" show them. */
+export const TENANT_SPACE_SECTIONS = [
+  'Mon logement',
+  'Mon bail',
+  'Mes documents',
+  'Mes coordonnées',
+  'Sécurité',
+  "Contacter l'agence",
+] as const;
+
 export async function signInStaff(page: Page, role: keyof typeof STAFF) {
   const who = STAFF[role];
   await page.goto('/gestion/connexion');

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInStaff, warmUpSignIn } from './helpers';
+import { signInStaff, TENANT_SPACE_SECTIONS, warmUpSignIn } from './helpers';
 
 test.beforeAll(warmUpSignIn);
 
@@ -23,14 +23,7 @@ test('SUPPORT sees a tenant’s space read-only: nothing can be submitted, and t
     `Vous consultez l'espace de ${name} (lecture seule)`,
   );
   await expect(page.getByRole('heading', { level: 1, name: 'Mon espace' })).toBeVisible();
-  for (const heading of [
-    'Mon logement',
-    'Mon bail',
-    'Mes documents',
-    'Mes coordonnées',
-    'Sécurité',
-    "Contacter l'agence",
-  ])
+  for (const heading of TENANT_SPACE_SECTIONS)
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
 
   // No control of the page can be used.
