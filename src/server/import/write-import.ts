@@ -10,7 +10,7 @@ import { bulkInsert, bulkUpdate, type BulkColumn } from './import.sql';
 import type { PlannedRow } from './plan-import';
 import type { ImportKind, ImportReport } from '@/shared/import/report';
 
-/** Rows per call of bulkInsert / bulkUpdate, which COPY them or split them into statements of at most 60,000 characters. */
+/** Rows per call of bulkInsert / bulkUpdate, which COPY them or send statements of at most 60,000 characters. */
 const BATCH = 1000;
 
 const text = (...names: string[]): BulkColumn[] => names.map((name) => ({ name, type: 'text' }));
